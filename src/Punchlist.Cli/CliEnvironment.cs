@@ -1,0 +1,11 @@
+namespace Punchlist.Cli;
+
+/// <summary>What the command line reads from its surroundings, injected so tests can fix it.</summary>
+internal sealed record CliEnvironment(DateOnly Today, bool ColorAllowed, int? Width, string WorkingDirectory)
+{
+    public static CliEnvironment FromProcess() => new(
+        DateOnly.FromDateTime(DateTime.Now),
+        ColorAllowed: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && !Console.IsOutputRedirected,
+        Width: null,
+        WorkingDirectory: Directory.GetCurrentDirectory());
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Punchlist.Workspaces;
+using Spectre.Console;
+
+namespace Punchlist.Cli;
+
+/// <summary>What a command runs with: where to write, what today is, how to render.</summary>
+internal sealed class CommandContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required IAnsiConsole Console { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public required bool Json { get; init; }
+
+    public required bool Explain { get; init; }
+
+    public required bool Verbose { get; init; }
+
+    public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
+    {
+        bool color = environment.ColorAllowed && !parse.GetValue(options.NoColor);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = environment.Width ?? (System.Console.IsOutputRedirected ? 120 : Math.Max(80, System.Console.WindowWidth));
+        return new CommandContext
+        {
+            Out = output,
+            Error = error,
+            Console = console,
+            Today = parse.GetValue(options.Today) ?? environment.Today,
+            Json = parse.GetValue(options.Json),
+            Explain = parse.GetValue(options.Explain),
+            Verbose = parse.GetValue(options.Verbose),
+        };
+    }
+
+    public Workspace Load(string[]? paths, CliEnvironment environment)
+    {
+        var workspace = WorkspaceLoader.Load(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory]);
+        foreach (string warning in workspace.Warnings)
+        {
+            Error.WriteLine($"punch: warning: {warning}");
+        }
+
+        if (Verbose)
+        {
+            Error.WriteLine($"punch: {workspace.FilesFound} Markdown files found, {workspace.FilesParsed} parsed, {workspace.Documents.Count} trackers");
+        }
+
+        return workspace;
+    }
+}

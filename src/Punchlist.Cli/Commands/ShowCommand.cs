@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Punchlist.Cli.Json;
+using Punchlist.Cli.Rendering;
+using Punchlist.Model;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Cli.Commands;
+
+/// <summary>`punch show ADDRESS`: one item with its metadata, criteria, references and source.</summary>
+internal static class ShowCommand
+{
+    public const string Schema = "punchlist.item/1";
+
+    public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
+    {
+        var address = new Argument<string>("address") { Description = "DOCUMENT#KEY (e.g. todo.md#P0-001), or a KEY that only one document has" };
+        var paths = GlobalOptions.Paths();
+        var command = new Command("show", "Show one item in full") { address, paths };
+        command.SetAction(parse =>
+        {
+            var context = CommandContext.From(parse, options, output, error, environment);
+            var workspace = context.Load(parse.GetValue(paths), environment);
+            var (document, item) = Addresses.Resolve(workspace, parse.GetValue(address)!);
+            var detail = Detail(document, item, context.Today);
+            if (context.Json)
+            {
+                JsonOutput.Write(context.Out, detail);
+            }
+            else
+            {
+                ShowRenderer.Render(context.Console, document, item, detail);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static ItemDetailJson Detail(TrackerDocument document, Item item, DateOnly today)
+    {
+        var fields = item.Fields.Select(f => new FieldJson(f.Key, JsonMapping.Lower(f.Kind.ToString()), f.Value, f.Position.Line, f.Position.Column)).ToList();
+        var criteria = item.Criteria.Select((c, i) => new CriterionJson(i + 1, c.Marker.ToString(), c.State.Name(), c.IsChecked, c.Text, c.Position.Line, c.Depth)).ToList();
+        var start = document.PositionOf(item.Span.Start);
+        var end = document.PositionOf(Math.Max(item.Span.Start, item.Span.End - 1));
+        return new ItemDetailJson(Schema, JsonMapping.Item(document, item, today), fields, criteria,
+            new SourceJson(start.Line, end.Line, document.Source.Slice(item.Span)));
+    }
+}

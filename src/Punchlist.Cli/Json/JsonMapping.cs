@@ -1,0 +1,66 @@
+using Punchlist.Analysis;
+using Punchlist.Model;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Cli.Json;
+
+/// <summary>From the model to the wire shapes; the only place that knows both.</summary>
+internal static class JsonMapping
+{
+    public const string ItemsBasis = "items";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static StateCountsJson Counts(ItemCounts c) => new(c.Total, c.Open, c.InProgress, c.Done, c.Blocked, c.Cancelled);
+
+    public static ProgressJson Progress(ItemCounts c) => new(ItemsBasis, c.Progress.Done, c.Progress.Total, c.Progress.Percent);
+
+    public static BoxCountJson Boxes(IEnumerable<Checkbox> boxes)
+    {
+        var counted = boxes.ToList();
+        return new BoxCountJson(counted.Count, counted.Count(b => b.IsChecked));
+    }
+
+    public static Dictionary<string, PriorityCountJson> ByPriority(IEnumerable<Item> items)
+    {
+        var result = Grouping.PriorityNames.ToDictionary(p => p, _ => new PriorityCountJson(0, 0), StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            string name = Grouping.PriorityOf(item);
+            var current = result[name];
+            result[name] = new PriorityCountJson(current.Total + 1, current.Done + (item.State == ItemState.Done ? 1 : 0));
+        }
+
+        return result;
+    }
+
+    public static ItemJson Item(TrackerDocument document, Item item, DateOnly today)
+    {
+        var line = (Reference r) => r.Span.IsEmpty && r.Span.Start == 0 ? 0 : document.PositionOf(r.Span.Start).Line;
+        return new ItemJson(
+            item.Key,
+            Workspace.Address(document, item),
+            item.Id,
+            document.Path,
+            item.Position.Line,
+            item.Position.Column,
+            item.Kind == ItemKind.Card ? "card" : "task",
+            item.Title,
+            item.Section?.Title,
+            item.Section?.Path() ?? [],
+            item.Priority?.Name,
+            item.Priority?.Label,
+            item.Status?.Raw,
+            item.State.Name(),
+            new BoxCountJson(item.CriteriaTotal, item.CriteriaChecked),
+            item.Owner,
+            item.Due is null ? null : Date(item.Due.Date),
+            Dates.IsOverdue(item, today),
+            item.Effort is null ? null : new EffortJson(item.Effort.Text, item.Effort.Hours),
+            item.Category,
+            item.DependsOn,
+            item.References.Select(r => new ReferenceJson(Lower(r.Kind.ToString()), r.Target, Lower(r.Role.ToString()), line(r))).ToList());
+    }
+
+    public static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,39 @@
+namespace Punchlist.Cli.Json;
+
+/// <summary>`punchlist.status/1`.</summary>
+internal sealed record StatusJson(
+    string Schema,
+    string Today,
+    IReadOnlyList<DocumentStatusJson> Documents,
+    TotalsJson Totals,
+    IReadOnlyList<GroupJson>? Groups);
+
+internal sealed record DocumentStatusJson(
+    string Path,
+    string? Title,
+    StateCountsJson Items,
+    BoxCountJson Checkboxes,
+    BoxCountJson Criteria,
+    IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
+    ProgressJson Progress,
+    int Overdue);
+
+internal sealed record TotalsJson(
+    int Documents,
+    StateCountsJson Items,
+    BoxCountJson Checkboxes,
+    BoxCountJson Criteria,
+    IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
+    ProgressJson Progress,
+    int Overdue);
+
+internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
+
+internal sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
+
+internal sealed record BoxCountJson(int Total, int Checked);
+
+internal sealed record PriorityCountJson(int Total, int Done);
+
+/// <summary>A progress number and the basis it was counted on (`items`: done items of items, cancelled left out).</summary>
+internal sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);

@@ -1,0 +1,3 @@
+using Punchlist.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, CliEnvironment.FromProcess());

@@ -1,0 +1,57 @@
+using Punchlist.Model;
+
+namespace Punchlist.Analysis;
+
+/// <summary>A count of done things out of a total, always with the basis it was counted on.</summary>
+public readonly record struct Fraction(int Done, int Total)
+{
+    /// <summary>Whole percent, rounded down so that 99.6% of the work is not shown as done; null for 0/0.</summary>
+    public int? Percent => Total == 0 ? null : (int)Math.Floor(100.0 * Done / Total);
+
+    public static Fraction operator +(Fraction a, Fraction b) => new(a.Done + b.Done, a.Total + b.Total);
+
+    public override string ToString() => $"{Done}/{Total}";
+}
+
+/// <summary>Items by derived state.</summary>
+public sealed record ItemCounts(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled)
+{
+    public static readonly ItemCounts None = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Done items out of items, cancelled items left out.</summary>
+    public Fraction Progress => new(Done, Total - Cancelled);
+
+    public static ItemCounts Of(IEnumerable<Item> items)
+    {
+        int open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0;
+        foreach (var item in items)
+        {
+            switch (item.State)
+            {
+                case ItemState.Open: open++; break;
+                case ItemState.InProgress: inProgress++; break;
+                case ItemState.Done: done++; break;
+                case ItemState.Blocked: blocked++; break;
+                default: cancelled++; break;
+            }
+        }
+
+        return new ItemCounts(open + inProgress + done + blocked + cancelled, open, inProgress, done, blocked, cancelled);
+    }
+}
+
+/// <summary>What a group of items amounts to: items by state, their criteria, and how many are late.</summary>
+public sealed record GroupSummary(string Name, ItemCounts Items, Fraction Criteria, int Overdue)
+{
+    public static GroupSummary Of(string name, IReadOnlyCollection<Item> items, DateOnly today) => new(
+        name,
+        ItemCounts.Of(items),
+        new Fraction(items.Sum(i => i.CriteriaChecked), items.Sum(i => i.CriteriaTotal)),
+        items.Count(i => Dates.IsOverdue(i, today)));
+}
+
+public static class Dates
+{
+    /// <summary>Due before today and not closed.</summary>
+    public static bool IsOverdue(Item item, DateOnly today) => item.Due is { } due && due.Date < today && !item.State.IsClosed();
+}

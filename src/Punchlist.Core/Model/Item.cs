@@ -1,0 +1,72 @@
+using Punchlist.Text;
+
+namespace Punchlist.Model;
+
+/// <summary>A card is a heading that names an item; a task is a checkbox list item outside any card.</summary>
+public enum ItemKind
+{
+    Card,
+    Task,
+}
+
+/// <summary>A unit of work, with what the document declares about it and what Punchlist derives.</summary>
+public sealed class Item
+{
+    public required ItemKind Kind { get; init; }
+
+    /// <summary>Stable within the document: the ID when there is one, else a slug of section and title.</summary>
+    public required string Key { get; init; }
+
+    public string? Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required TextSpan TitleSpan { get; init; }
+
+    /// <summary>Where the item starts: its heading or its list marker.</summary>
+    public required LinePosition Position { get; init; }
+
+    /// <summary>The whole item: a card to the next heading of its level, a task's list item with its children.</summary>
+    public required TextSpan Span { get; init; }
+
+    /// <summary>The section the item sits in (for a card, the section around its heading).</summary>
+    public Section? Section { get; init; }
+
+    /// <summary>The card heading itself, for cards.</summary>
+    public Section? Heading { get; init; }
+
+    /// <summary>A task's own box.</summary>
+    public Checkbox? Box { get; init; }
+
+    public required IReadOnlyList<Checkbox> Criteria { get; init; }
+
+    public required IReadOnlyList<MetadataField> Fields { get; init; }
+
+    public required IReadOnlyList<Reference> References { get; init; }
+
+    public DeclaredStatus? Status { get; init; }
+
+    public PriorityInfo? Priority { get; init; }
+
+    public Effort? Effort { get; init; }
+
+    /// <summary>The owner; null when none is named or it is a placeholder (`TBD`, `unassigned`).</summary>
+    public string? Owner { get; init; }
+
+    public DateValue? Due { get; init; }
+
+    public DateValue? Created { get; init; }
+
+    public string? Category { get; init; }
+
+    public required IReadOnlyList<string> DependsOn { get; init; }
+
+    /// <summary>Derived from the box, the declared status and the criteria (see <see cref="Analysis.ItemStateRules"/>).</summary>
+    public required ItemState State { get; init; }
+
+    public int CriteriaTotal => Criteria.Count(c => c.Counts);
+
+    public int CriteriaChecked => Criteria.Count(c => c.Counts && c.IsChecked);
+
+    public MetadataField? Field(FieldKind kind) => Fields.FirstOrDefault(f => f.Kind == kind);
+}

@@ -1,0 +1,80 @@
+using Markdig;
+using Punchlist.Model;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+/// <summary>
+/// Reads one Markdown file into a <see cref="TrackerDocument"/>. Never throws: input Markdig cannot
+/// parse (nesting past its limit, files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by
+/// line instead, and the document says so in its notes. Thread-safe.
+/// </summary>
+public sealed class DocumentReader(ReaderOptions options)
+{
+    // Only what trackers need: front matter and pipe tables. Task lists are recognised on the source
+    // (see TaskBoxes); every other extension would only cost time.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .Build();
+
+    public static readonly DocumentReader Default = new(ReaderOptions.Default);
+
+    public ReaderOptions Options => options;
+
+    public TrackerDocument Read(string path, byte[] bytes) => Read(path, SourceText.FromBytes(bytes));
+
+    public TrackerDocument Read(string path, SourceText source)
+    {
+        var notes = new List<ReaderNote>();
+        var encoding = EncodingReport.Analyze(source);
+        var walk = source.Bytes.Length > options.MaxParseBytes
+            ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
+            : ReadMarkdown(source, encoding, notes);
+
+        var finisher = new ItemFinisher(source, options, encoding, notes);
+        var items = walk.Items.Select(finisher.Finish).ToList();
+        notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new TrackerDocument
+        {
+            Path = path,
+            Source = source,
+            Title = walk.Title,
+            Id = walk.Metadata.Find(f => f.Kind == FieldKind.Id && f.Shape == FieldShape.FrontMatter)?.Value,
+            Metadata = walk.Metadata,
+            Sections = walk.Sections,
+            Items = items,
+            Checkboxes = walk.Boxes,
+            Tables = walk.Tables,
+            Verbatim = walk.Verbatim,
+            References = walk.References.Concat(walk.DependsOn.Select(d => new Reference(ReferenceKind.Plan, d, ReferenceRole.DependsOn, default))).ToList(),
+            Encoding = encoding,
+            Notes = notes,
+        };
+    }
+
+    private static string Size(int bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
+
+    private WalkResult ReadMarkdown(SourceText source, EncodingReport encoding, List<ReaderNote> notes)
+    {
+        try
+        {
+            var document = Markdown.Parse(source.Text, Pipeline);
+            return new DocumentWalker(source, options, encoding, notes).Walk(document);
+        }
+        catch (Exception e)
+        {
+            // Markdig refuses nesting past its depth limit with an ArgumentException; anything else it
+            // throws is a parser bug. Either way the document is still read, line by line.
+            notes.Clear();
+            return ReadLines(source, encoding, notes, $"Markdig could not parse it ({e.Message})");
+        }
+    }
+
+    private WalkResult ReadLines(SourceText source, EncodingReport encoding, List<ReaderNote> notes, string why)
+    {
+        notes.Add(new ReaderNote($"read line by line because {why}: headings and checkboxes are counted, metadata and tables are not", default, new LinePosition(1, 1)));
+        return new LineWalker(source, options, encoding).Walk();
+    }
+}

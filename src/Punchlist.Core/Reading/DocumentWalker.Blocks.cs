@@ -1,0 +1,167 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Punchlist.Model;
+using Punchlist.Reading.Vocabulary;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+internal sealed partial class DocumentWalker
+{
+    /// <summary>Visits one block; returns the files role a following list inherits (`**Files to Create:**` above it).</summary>
+    private ReferenceRole Visit(Block block, Scope scope)
+    {
+        switch (block)
+        {
+            case ParagraphBlock paragraph:
+                return VisitParagraph(paragraph, scope);
+            case ListBlock list:
+                VisitList(list, scope);
+                break;
+            case Table table:
+                AddTable(table);
+                break;
+            case CodeBlock or HtmlBlock:
+                _verbatim.Add(InlineText.SpanOf(block, _text));
+                break;
+            case HeadingBlock heading:
+                // A heading inside a list item or a quote is text, not a section.
+                CollectLinks(heading, scope.Owner);
+                break;
+            case ContainerBlock container:
+                VisitChildren(container, 0, scope with { ContentColumn = container.Count > 0 ? container[0].Column : scope.ContentColumn });
+                break;
+        }
+
+        return ReferenceRole.Mention;
+    }
+
+    private void VisitChildren(ContainerBlock container, int from, Scope scope)
+    {
+        var role = scope.FileRole;
+        for (int i = from; i < container.Count; i++)
+        {
+            role = Visit(container[i], scope with { FileRole = role });
+        }
+    }
+
+    private ReferenceRole VisitParagraph(ParagraphBlock paragraph, Scope scope)
+    {
+        var span = InlineText.SpanOf(paragraph, _text);
+        var fields = MetadataLines.Read(_source, span, scope.InListItem ? FieldShape.ListItem : FieldShape.Line);
+        (scope.Owner?.Fields ?? _metadata).AddRange(fields);
+
+        ReferenceRole RoleAt(int offset)
+        {
+            if (scope.FileRole != ReferenceRole.Mention)
+            {
+                return scope.FileRole;
+            }
+
+            var field = fields.FindLast(f => f.KeySpan.Start <= offset);
+            return field is null ? ReferenceRole.Mention : FileLabels.RoleOf(field.Key);
+        }
+
+        var references = scope.Owner?.References ?? _references;
+        int before = references.Count;
+        InlineReferences.Collect(paragraph.Inline, _text, 0, RoleAt, scope.Owner is not null, references);
+        if (scope.FileRole != ReferenceRole.Mention && scope.InListItem && references.Count == before)
+        {
+            AddLeadingPath(paragraph, scope.FileRole, references);
+        }
+
+        NoteBareBoxes(span);
+        var last = fields.Count > 0 ? fields[^1] : null;
+        return last is { HasValue: false } ? FileLabels.RoleOf(last.Key) : ReferenceRole.Mention;
+    }
+
+    // In a files list, an item with no backticks or links names its file with its first word:
+    // `- docs/config/ (detailed configuration documentation)`.
+    private void AddLeadingPath(ParagraphBlock paragraph, ReferenceRole role, List<Reference> references)
+    {
+        var span = InlineText.SpanOf(paragraph, _text);
+        int end = span.Start;
+        while (end < span.End && !char.IsWhiteSpace(_text[end]))
+        {
+            end++;
+        }
+
+        string token = _text[span.Start..end].Trim('*', '_', ',');
+        if (PathLike.IsPath(token))
+        {
+            references.Add(new Reference(PathLike.IsOutsideWorkspace(token) ? ReferenceKind.External : ReferenceKind.File,
+                token, role, new TextSpan(_text.IndexOf(token, span.Start, StringComparison.Ordinal), token.Length)));
+        }
+    }
+
+    // `[x] 1. Install deps` on a line of its own is not a list item, so GFM does not count it as a
+    // task; say so under --explain rather than silently dropping what looks like a checkbox.
+    private void NoteBareBoxes(TextSpan paragraph)
+    {
+        int line = _source.Lines.LineIndexOf(paragraph.Start);
+        int last = _source.Lines.LineIndexOf(Math.Max(paragraph.Start, paragraph.End - 1));
+        for (; line <= last; line++)
+        {
+            var span = _source.Lines.LineSpan(_text, line);
+            int at = Math.Max(span.Start, paragraph.Start);
+            while (at < span.End && _text[at] is ' ' or '\t' or '>')
+            {
+                at++;
+            }
+
+            if (TaskBoxes.At(_text, at, span.End) is not null)
+            {
+                _notes.Add(new ReaderNote(
+                    $"'{_text[at..Math.Min(span.End, at + 40)]}' looks like a checkbox but is not a list item, so it is not counted (write '- {_text.Substring(at, 3)} …')",
+                    TextSpan.FromBounds(at, span.End), _source.PositionOf(at)));
+            }
+        }
+    }
+
+    private void AddTable(Table table)
+    {
+        var rows = new List<TableRowModel>();
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var cells = new List<TableCellModel>();
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                var paragraph = cell.Count > 0 ? cell[0] as ParagraphBlock : null;
+                var (text, _) = InlineText.Plain(paragraph?.Inline, _text);
+                cells.Add(new TableCellModel(text, TrimmedCellSpan(cell)));
+                if (paragraph is not null)
+                {
+                    InlineReferences.Collect(paragraph.Inline, _text, 0, _ => ReferenceRole.Link, false, _references);
+                }
+            }
+
+            rows.Add(new TableRowModel(row.IsHeader, _source.PositionOf(row.Span.Start), cells));
+        }
+
+        var span = InlineText.SpanOf(table, _text);
+        _tables.Add(new TableModel(span, _source.PositionOf(span.Start), CurrentSection, rows));
+    }
+
+    private TextSpan TrimmedCellSpan(TableCell cell)
+    {
+        int start = Math.Clamp(cell.Span.Start, 0, _text.Length);
+        int end = Math.Clamp(cell.Span.End + 1, start, _text.Length);
+        while (start < end && _text[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        while (end > start && _text[end - 1] is ' ' or '\t' or '|')
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private void CollectLinks(LeafBlock block, ItemBuilder? owner = null)
+    {
+        var references = owner?.References ?? _references;
+        InlineReferences.Collect(block.Inline, _text, 0, _ => ReferenceRole.Link, owner is not null, references);
+    }
+}

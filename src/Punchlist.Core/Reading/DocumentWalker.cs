@@ -1,0 +1,209 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Punchlist.Model;
+using Punchlist.Reading.Vocabulary;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+/// <summary>
+/// One pass over a Markdig syntax tree that builds sections, cards, tasks, criteria and metadata.
+/// Headings open sections; a heading with an ID, or one followed directly by item metadata, opens a
+/// card that lasts until the next heading of its level; a checkbox list item outside any card is a
+/// task; boxes inside a card or a task are its criteria.
+/// </summary>
+internal sealed partial class DocumentWalker
+{
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly ReaderOptions _options;
+    private readonly EncodingReport _encoding;
+    private readonly List<Section> _sections = [];
+    private readonly List<Section> _openSections = [];
+    private readonly List<ItemBuilder> _openCards = [];
+    private readonly List<ItemBuilder> _items = [];
+    private readonly List<Checkbox> _boxes = [];
+    private readonly List<MetadataField> _metadata = [];
+    private readonly List<TableModel> _tables = [];
+    private readonly List<TextSpan> _verbatim = [];
+    private readonly List<Reference> _references = [];
+    private readonly List<ReaderNote> _notes;
+    private readonly List<string> _documentDependsOn = [];
+    private string? _title;
+
+    public DocumentWalker(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
+    {
+        _source = source;
+        _text = source.Text;
+        _options = options;
+        _encoding = encoding;
+        _notes = notes;
+    }
+
+    public WalkResult Walk(MarkdownDocument document)
+    {
+        var blocks = document.ToList();
+        var role = ReferenceRole.Mention;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block is HeadingBlock heading)
+            {
+                OpenHeading(heading, i + 1 < blocks.Count ? blocks[i + 1] : null);
+                role = ReferenceRole.Mention;
+                continue;
+            }
+
+            if (block is YamlFrontMatterBlock yaml)
+            {
+                _metadata.AddRange(FrontMatter.Read(yaml, _source, _notes, out var dependsOn));
+                _documentDependsOn.AddRange(dependsOn);
+                continue;
+            }
+
+            role = Visit(block, new Scope(CurrentCard, null, role, false));
+        }
+
+        CloseSectionsFrom(0, _text.Length);
+        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn);
+    }
+
+    private ItemBuilder? CurrentCard => _openCards.Count > 0 ? _openCards[^1] : null;
+
+    private void OpenHeading(HeadingBlock heading, Block? next)
+    {
+        int level = heading.Level;
+        int start = heading.Span.Start;
+        CloseSectionsFrom(level, start);
+
+        var (title, titleSpan) = InlineText.Plain(heading.Inline, _text);
+        string meant = _encoding.Repair(title);
+        var parent = _openSections.Count > 0 ? _openSections[^1] : null;
+        var section = new Section
+        {
+            Index = _sections.Count,
+            Level = level,
+            Title = title,
+            HeadingSpan = InlineText.SpanOf(heading, _text),
+            TitleSpan = titleSpan,
+            Position = _source.PositionOf(start),
+            Parent = parent,
+            Priority = PriorityVocabulary.FromSection(meant),
+            IsPhase = PriorityVocabulary.IsPhase(meant),
+        };
+        bool isDocumentTitle = _sections.Count == 0 && level == 1;
+        _sections.Add(section);
+        _openSections.Add(section);
+
+        var id = IdTokens.AtStart(meant);
+        if (isDocumentTitle)
+        {
+            _title = title;
+        }
+
+        // A heading that names a priority tier (`### 🔴 P0 - CRITICAL`) groups items even when an
+        // owner or effort line follows it; only a heading that names work is a card.
+        if (id is not null || (!isDocumentTitle && section.Priority is null && StartsWithItemMetadata(next)))
+        {
+            OpenCard(section, heading, title, titleSpan, id?.Groups["id"].Value);
+        }
+
+        CollectLinks(heading, CurrentCard);
+    }
+
+    private void OpenCard(Section section, HeadingBlock heading, string title, TextSpan titleSpan, string? id)
+    {
+        string cardTitle = title;
+        var cardTitleSpan = titleSpan;
+        int cut = id is null ? -1 : IdTokens.TitleStart(title, id);
+        if (cut >= 0)
+        {
+            cardTitle = title[cut..];
+            cardTitleSpan = FindTitle(cardTitle, titleSpan, cut);
+        }
+
+        var card = new ItemBuilder
+        {
+            Kind = ItemKind.Card,
+            Id = id,
+            Title = cardTitle,
+            MeantTitle = _encoding.Repair(cardTitle),
+            TitleSpan = cardTitleSpan,
+            Position = section.Position,
+            Start = heading.Span.Start,
+            Section = section.Parent,
+            Heading = section,
+            Level = heading.Level,
+        };
+        _openCards.Add(card);
+        _items.Add(card);
+    }
+
+    // The span of a title inside the heading or item text it was cut from: found in the source when the
+    // plain text appears there as written, else approximated from the cut.
+    private TextSpan FindTitle(string title, TextSpan whole, int cut)
+    {
+        int found = whole.Length >= title.Length ? _text.IndexOf(title, whole.Start, whole.Length, StringComparison.Ordinal) : -1;
+        return found >= 0 ? new TextSpan(found, title.Length) : TextSpan.FromBounds(Math.Min(whole.End, whole.Start + cut), whole.End);
+    }
+
+    // A heading directly followed by metadata that describes work (status, priority, owner, due,
+    // effort, severity) is a card even without an ID: `### Coach Dashboard` + `**Priority:** High`.
+    private bool StartsWithItemMetadata(Block? next)
+    {
+        var paragraph = next switch
+        {
+            ParagraphBlock p => p,
+            ListBlock { Count: > 0 } list when list[0] is ListItemBlock { Count: > 0 } item => item[0] as ParagraphBlock,
+            _ => null,
+        };
+        if (paragraph is null || TaskBoxes.At(_text, paragraph.Span.Start, paragraph.Span.End + 1) is not null)
+        {
+            return false;
+        }
+
+        var fields = MetadataLines.Read(_source, InlineText.SpanOf(paragraph, _text), FieldShape.Line);
+        return fields.Exists(f => f.HasValue && FieldKeys.NamesAnItem(f.Kind));
+    }
+
+    private void CloseSectionsFrom(int level, int at)
+    {
+        while (_openSections.Count > 0 && _openSections[^1].Level >= level)
+        {
+            _openSections[^1].Extent = TextSpan.FromBounds(_openSections[^1].HeadingSpan.Start, at);
+            _openSections.RemoveAt(_openSections.Count - 1);
+        }
+
+        while (_openCards.Count > 0 && _openCards[^1].Level >= level)
+        {
+            _openCards[^1].End = TrimEnd(at);
+            _openCards.RemoveAt(_openCards.Count - 1);
+        }
+    }
+
+    private int TrimEnd(int at)
+    {
+        while (at > 0 && char.IsWhiteSpace(_text[at - 1]))
+        {
+            at--;
+        }
+
+        return at;
+    }
+
+    private Section? CurrentSection => _openSections.Count > 0 ? _openSections[^1] : null;
+
+    /// <summary>Who receives what a block holds: the item (card or task) it belongs to, the box above it, the files role of its list.</summary>
+    private readonly record struct Scope(ItemBuilder? Owner, Checkbox? ParentBox, ReferenceRole FileRole, bool InListItem, int ContentColumn = 0);
+}
+
+internal sealed record WalkResult(
+    string? Title,
+    List<Section> Sections,
+    List<ItemBuilder> Items,
+    List<Checkbox> Boxes,
+    List<MetadataField> Metadata,
+    List<TableModel> Tables,
+    List<TextSpan> Verbatim,
+    List<Reference> References,
+    List<string> DependsOn);

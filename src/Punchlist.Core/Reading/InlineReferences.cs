@@ -1,0 +1,91 @@
+using Markdig.Syntax.Inlines;
+using Punchlist.Model;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+/// <summary>Files, links and item IDs named in a run of inlines.</summary>
+internal static class InlineReferences
+{
+    /// <summary>
+    /// Adds what the inlines name to <paramref name="into"/>. At item level that is backticked paths,
+    /// links and mentioned IDs; at document level only links (a path in prose promises nothing).
+    /// </summary>
+    public static void Collect(ContainerInline? inline, string source, int from, Func<int, ReferenceRole> roleAt, bool itemLevel, List<Reference> into)
+    {
+        for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child.Span.End < from && child.Span.End >= 0)
+            {
+                continue;
+            }
+
+            switch (child)
+            {
+                case CodeInline code when itemLevel && PathLike.IsPath(code.Content.Trim()):
+                    var target = code.Content.Trim();
+                    into.Add(new Reference(PathLike.IsOutsideWorkspace(target) ? ReferenceKind.External : ReferenceKind.File,
+                        target, roleAt(code.Span.Start), ContentSpan(code, source)));
+                    break;
+                case LinkInline link when !string.IsNullOrWhiteSpace(link.Url):
+                    AddLink(link, roleAt(link.Span.Start), into);
+                    if (!link.IsImage)
+                    {
+                        Collect(link, source, from, roleAt, itemLevel, into);
+                    }
+
+                    break;
+                case AutolinkInline autolink:
+                    into.Add(new Reference(ReferenceKind.External, autolink.Url, ReferenceRole.Link, Span(autolink)));
+                    break;
+                case LiteralInline literal when itemLevel:
+                    var content = literal.Content.ToString();
+                    foreach (var id in IdTokens.All(content))
+                    {
+                        int at = literal.Span.Start + id.Index;
+                        if (at >= from)
+                        {
+                            into.Add(new Reference(ReferenceKind.Item, id.Value, ReferenceRole.Mention, new TextSpan(at, id.Length)));
+                        }
+                    }
+
+                    break;
+                case ContainerInline nested:
+                    Collect(nested, source, from, roleAt, itemLevel, into);
+                    break;
+            }
+        }
+    }
+
+    private static void AddLink(LinkInline link, ReferenceRole role, List<Reference> into)
+    {
+        string url = link.Url!.Trim();
+        if (url.StartsWith('#'))
+        {
+            return;
+        }
+
+        if (PathLike.IsOutsideWorkspace(url))
+        {
+            into.Add(new Reference(ReferenceKind.External, url, ReferenceRole.Link, Span(link)));
+            return;
+        }
+
+        int cut = url.IndexOfAny(['#', '?']);
+        string path = Uri.UnescapeDataString(cut >= 0 ? url[..cut] : url);
+        if (path.Length > 0)
+        {
+            into.Add(new Reference(ReferenceKind.File, path, role == ReferenceRole.Mention ? ReferenceRole.Link : role, Span(link)));
+        }
+    }
+
+    private static TextSpan Span(Inline inline) => TextSpan.FromBounds(inline.Span.Start, inline.Span.End + 1);
+
+    private static TextSpan ContentSpan(CodeInline code, string source)
+    {
+        var whole = Span(code);
+        string raw = source.Substring(whole.Start, Math.Min(whole.Length, source.Length - whole.Start));
+        int inner = raw.IndexOf(code.Content.Trim(), StringComparison.Ordinal);
+        return inner >= 0 ? new TextSpan(whole.Start + inner, code.Content.Trim().Length) : whole;
+    }
+}

@@ -1,0 +1,40 @@
+using Punchlist.Model;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+/// <summary>An item while the walk is still collecting its criteria, fields and references.</summary>
+internal sealed class ItemBuilder
+{
+    public required ItemKind Kind { get; init; }
+
+    public string? Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The title as it was meant to read, mojibake repaired: vocabularies and keys use this.</summary>
+    public required string MeantTitle { get; init; }
+
+    public required TextSpan TitleSpan { get; init; }
+
+    public required LinePosition Position { get; init; }
+
+    public required int Start { get; init; }
+
+    public int End { get; set; }
+
+    public Section? Section { get; init; }
+
+    public Section? Heading { get; init; }
+
+    public Checkbox? Box { get; init; }
+
+    /// <summary>For cards, the heading level; a heading at this level or above ends the card.</summary>
+    public int Level { get; init; }
+
+    public List<Checkbox> Criteria { get; } = [];
+
+    public List<MetadataField> Fields { get; } = [];
+
+    public List<Reference> References { get; } = [];
+}

@@ -1,0 +1,142 @@
+using Punchlist.Analysis;
+using Punchlist.Model;
+using Punchlist.Reading.Vocabulary;
+using Punchlist.Text;
+
+namespace Punchlist.Reading;
+
+/// <summary>Turns collected builders into items: typed values from fields, priority, state and key.</summary>
+internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
+{
+    private readonly KeyAssigner _keys = new(encoding);
+
+    public Item Finish(ItemBuilder b)
+    {
+        var status = Status(b);
+        var fields = b.Fields;
+        var item = new Item
+        {
+            Kind = b.Kind,
+            Key = _keys.Assign(b),
+            Id = b.Id,
+            Title = b.Title,
+            TitleSpan = b.TitleSpan,
+            Position = b.Position,
+            Span = TextSpan.FromBounds(b.Start, Math.Max(b.Start, b.End)),
+            Section = b.Section,
+            Heading = b.Heading,
+            Box = b.Box,
+            Criteria = b.Criteria,
+            Fields = fields,
+            References = Distinct(b.References, b.Id),
+            Status = status,
+            Priority = Priority(b),
+            Effort = Effort(b),
+            Owner = First(fields, FieldKind.Owner) is { } owner ? ValueParsers.ParseOwner(owner.Value) : null,
+            Due = Date(First(fields, FieldKind.Due)),
+            Created = Date(First(fields, FieldKind.Created)),
+            Category = First(fields, FieldKind.Category)?.Value.Trim('*', '_', ' '),
+            DependsOn = DependsOn(fields),
+            State = b.Box is not null ? ItemStateRules.ForTask(b.Box, status, b.Criteria) : ItemStateRules.ForCard(status, b.Criteria),
+        };
+        if (b.Heading is not null)
+        {
+            b.Heading.Card = item;
+        }
+
+        return item;
+    }
+
+    private static MetadataField? First(List<MetadataField> fields, FieldKind kind) => fields.Find(f => f.Kind == kind && f.HasValue);
+
+    private DeclaredStatus? Status(ItemBuilder b)
+    {
+        var field = First(b.Fields, FieldKind.Status);
+        if (field is null)
+        {
+            return null;
+        }
+
+        var state = options.Statuses.Normalise(encoding.Repair(field.Value));
+        if (state is null)
+        {
+            Note($"status '{field.Value}' of '{b.Title}' is not understood; add it to `statuses:` in punchlist.yml", field.ValueSpan);
+        }
+
+        return new DeclaredStatus(field.Value, state, field.ValueSpan);
+    }
+
+    // Priority from, in order: the item's own field, a tag in its title, the sections around it,
+    // and its ID prefix — unless a section around it is a phase, where `P0-` means phase 0.
+    private PriorityInfo? Priority(ItemBuilder b)
+    {
+        var field = First(b.Fields, FieldKind.Priority);
+        if (field is not null)
+        {
+            var fromField = PriorityVocabulary.FromField(encoding.Repair(field.Value));
+            if (fromField is not null)
+            {
+                return fromField;
+            }
+
+            Note($"priority '{field.Value}' of '{b.Title}' is not understood", field.ValueSpan);
+        }
+
+        var fromTitle = PriorityVocabulary.FromTitle(b.MeantTitle);
+        if (fromTitle is not null)
+        {
+            return fromTitle;
+        }
+
+        bool inPhase = false;
+        for (var section = b.Section; section is not null; section = section.Parent)
+        {
+            if (section.Priority is not null)
+            {
+                return section.Priority;
+            }
+
+            inPhase |= section.IsPhase;
+        }
+
+        return b.Id is null || inPhase ? null : PriorityVocabulary.FromIdPrefix(b.Id);
+    }
+
+    private Effort? Effort(ItemBuilder b)
+    {
+        var field = First(b.Fields, FieldKind.Effort);
+        return field is not null
+            ? ValueParsers.ParseEffort(field.Value, options.HoursPerDay)
+            : ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
+    }
+
+    private DateValue? Date(MetadataField? field)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        var date = ValueParsers.ParseDate(field.Value, field.ValueSpan);
+        if (date is null)
+        {
+            Note($"'{field.Key}: {field.Value}' is not a date this reader understands (write YYYY-MM-DD)", field.ValueSpan);
+        }
+
+        return date;
+    }
+
+    // Each target once (the first mention keeps its span); an item does not reference itself.
+    private static List<Reference> Distinct(List<Reference> references, string? ownId) =>
+        references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
+            .DistinctBy(r => (r.Kind, r.Target, r.Role))
+            .ToList();
+
+    private static List<string> DependsOn(List<MetadataField> fields) =>
+        fields.Where(f => f.Kind == FieldKind.DependsOn)
+            .SelectMany(f => IdTokens.All(f.Value).Select(m => m.Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private void Note(string message, TextSpan span) => notes.Add(new ReaderNote(message, span, source.PositionOf(span.Start)));
+}

@@ -1,0 +1,13 @@
+namespace Punchlist.Text;
+
+public enum EncodingDamageKind
+{
+    /// <summary>UTF-8 read as a single-byte code page; the intended text is certain.</summary>
+    Repairable,
+
+    /// <summary>U+FFFD, invalid bytes, or mojibake that lost a byte: the original cannot be recovered with certainty.</summary>
+    Unrepairable,
+}
+
+/// <summary>One damaged run of text. <see cref="Repaired"/> is set only when the repair is certain.</summary>
+public sealed record EncodingDamage(TextSpan Span, EncodingDamageKind Kind, string Original, string? Repaired, string Explanation);

@@ -1,0 +1,146 @@
+namespace Punchlist.Text;
+
+/// <summary>
+/// The encoding damage of one document, decided for the document as a whole: mojibake is repaired
+/// only when the document is consistently damaged, because a lone `Ã©` in a page about encodings is
+/// more likely an example than an accident.
+/// </summary>
+public sealed class EncodingReport
+{
+    public static readonly EncodingReport Clean = new(null, []);
+
+    private EncodingReport(Mojibake? codePage, IReadOnlyList<EncodingDamage> damages)
+    {
+        CodePage = codePage;
+        Damages = damages;
+    }
+
+    /// <summary>The code page the document was misread as, when that is certain; otherwise null.</summary>
+    public Mojibake? CodePage { get; }
+
+    /// <summary>Every damaged run, in document order.</summary>
+    public IReadOnlyList<EncodingDamage> Damages { get; }
+
+    /// <summary>The text as it was meant to read (unchanged when the document is not certainly damaged).</summary>
+    public string Repair(string text) => CodePage is null ? text : CodePage.Repair(text);
+
+    public static EncodingReport Analyze(SourceText source)
+    {
+        string text = source.Text;
+        if (text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F') < 0)
+        {
+            return Clean;
+        }
+
+        var codePage = ChooseCodePage(text);
+        var damages = new List<EncodingDamage>();
+        if (codePage is not null)
+        {
+            damages.AddRange(MergeTouching(codePage.Scan(text, includeLostBytes: true), codePage));
+        }
+
+        AddReplacementCharacters(source, damages);
+        if (codePage is null && damages.Count == 0)
+        {
+            return Clean;
+        }
+
+        damages.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new EncodingReport(codePage, damages);
+    }
+
+    // The code page whose damage explains the document: every non-ASCII character must sit in a
+    // run it decodes (a repair, a lost byte, a replacement character), and the evidence must be
+    // strong — a multi-byte symbol such as an emoji, or several repairs. One `Ã©` beside a real `é`
+    // is an example in a page about encodings, not damage.
+    private static Mojibake? ChooseCodePage(string text)
+    {
+        Mojibake? best = null;
+        int bestCovered = 0;
+        foreach (var candidate in new[] { Mojibake.Windows1252, Mojibake.MacRoman })
+        {
+            var runs = candidate.Scan(text, includeLostBytes: true);
+            int repairable = runs.Count(r => r.Repaired is not null);
+            int strong = runs.Count(r => r.Repaired is not null && r.Span.Length >= 3);
+            int covered = runs.Sum(r => r.Span.Length);
+            bool consistent = repairable > 0 && (strong >= 1 || repairable >= 3) && CleanNonAscii(text, runs) == 0;
+            if (consistent && covered > bestCovered)
+            {
+                best = candidate;
+                bestCovered = covered;
+            }
+        }
+
+        return best;
+    }
+
+    private static int CleanNonAscii(string text, List<EncodingDamage> runs)
+    {
+        int clean = 0, next = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            while (next < runs.Count && runs[next].Span.End <= i)
+            {
+                next++;
+            }
+
+            bool inRun = next < runs.Count && runs[next].Span.Contains(i);
+            if (text[i] > '\u007F' && text[i] != '\uFFFD' && !inRun)
+            {
+                clean++;
+            }
+        }
+
+        return clean;
+    }
+
+    // `‚öô` + `Ô∏è` are one symbol and its variation selector: report touching repairs as one run.
+    private static List<EncodingDamage> MergeTouching(List<EncodingDamage> damages, Mojibake codePage)
+    {
+        var merged = new List<EncodingDamage>(damages.Count);
+        foreach (var damage in damages)
+        {
+            if (merged.Count > 0 && merged[^1] is { Repaired: not null } last && damage.Repaired is not null && last.Span.End == damage.Span.Start)
+            {
+                string original = last.Original + damage.Original;
+                string repaired = last.Repaired + damage.Repaired;
+                merged[^1] = new EncodingDamage(TextSpan.FromBounds(last.Span.Start, damage.Span.End), EncodingDamageKind.Repairable,
+                    original, repaired, $"'{original}' is UTF-8 read as {codePage.Name}; it should read '{repaired}'");
+            }
+            else
+            {
+                merged.Add(damage);
+            }
+        }
+
+        return merged;
+    }
+
+    // U+FFFD in the text, whether the file holds it or invalid bytes became it; adjacent ones form one run.
+    private static void AddReplacementCharacters(SourceText source, List<EncodingDamage> damages)
+    {
+        string text = source.Text;
+        var invalid = source.HasInvalidBytes ? new HashSet<int>(source.InvalidByteOffsets) : null;
+        int i = text.IndexOf('\uFFFD', StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            int start = i;
+            while (i < text.Length && text[i] == '\uFFFD')
+            {
+                i++;
+            }
+
+            var span = TextSpan.FromBounds(start, i);
+            if (!damages.Exists(d => d.Span.OverlapsWith(span)))
+            {
+                bool fromBytes = invalid is not null && invalid.Contains(start);
+                damages.Add(new EncodingDamage(span, EncodingDamageKind.Unrepairable, text[start..i], null,
+                    fromBytes
+                        ? "invalid UTF-8 bytes: the file is not valid UTF-8 here and the intended text cannot be recovered"
+                        : "U+FFFD replacement character: the original character was lost before this file was saved"));
+            }
+
+            i = i < text.Length ? text.IndexOf('\uFFFD', i) : -1;
+        }
+    }
+}

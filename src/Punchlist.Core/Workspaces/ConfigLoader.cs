@@ -1,0 +1,116 @@
+using System.Globalization;
+using Punchlist.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Punchlist.Workspaces;
+
+/// <summary>
+/// Reads `punchlist.yml`. Strict on purpose: an unknown key or a wrong value is an error with its
+/// line and column, because a typo that silently disables a rule is worse than a refusal.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses"];
+
+    public static PunchlistConfig Load(string root)
+    {
+        string path = Path.Combine(root, PunchlistConfig.FileName);
+        if (!File.Exists(path))
+        {
+            return PunchlistConfig.Empty;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PunchlistException($"{PunchlistConfig.FileName}: cannot be read: {e.Message}", e);
+        }
+
+        return Parse(text);
+    }
+
+    public static PunchlistConfig Parse(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw Error(e.Start, $"not valid YAML: {e.Message}");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return PunchlistConfig.Empty;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw Error(stream.Documents[0].RootNode.Start, "expected a mapping of settings (`include:`, `exclude:` …)");
+        }
+
+        var config = PunchlistConfig.Empty;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            string key = keyNode is YamlScalarNode { Value: { } name } ? name : throw Error(keyNode.Start, "expected a setting name");
+            config = key switch
+            {
+                "include" => config with { Include = Strings(value) },
+                "exclude" => config with { Exclude = Strings(value) },
+                "hoursPerDay" => config with { HoursPerDay = Number(value) },
+                "markers" => config with { Markers = States(value).ToDictionary(p => Marker(p.Key, p.Node), p => p.State) },
+                "statuses" => config with { Statuses = States(value).ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal) },
+                _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),
+            };
+        }
+
+        return config;
+    }
+
+    private static List<string> Strings(YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: { } single } => [single],
+        YamlSequenceNode sequence => sequence.Children.Select(c => c is YamlScalarNode { Value: { } v } ? v : throw Error(c.Start, "expected a glob")).ToList(),
+        _ => throw Error(node.Start, "expected a glob or a list of globs"),
+    };
+
+    private static double Number(YamlNode node) =>
+        node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && n > 0
+            ? n
+            : throw Error(node.Start, "expected a positive number");
+
+    private static IEnumerable<(string Key, ItemState State, YamlNode Node)> States(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            throw Error(node.Start, "expected a mapping such as `\"!\": blocked`");
+        }
+
+        foreach (var (k, v) in map.Children)
+        {
+            string key = k is YamlScalarNode { Value: { } name } ? name : throw Error(k.Start, "expected a marker or a phrase");
+            string state = (v as YamlScalarNode)?.Value ?? string.Empty;
+            if (!ItemStates.TryParse(state, out var parsed))
+            {
+                throw Error(v.Start, $"'{state}' is not a state (open, in-progress, done, blocked, cancelled)");
+            }
+
+            yield return (key, parsed, k);
+        }
+    }
+
+    private static char Marker(string key, YamlNode node) =>
+        key.Length == 1 && Reading.TaskBoxes.IsMarker(key[0])
+            ? key[0]
+            : throw Error(node.Start, $"'{key}' is not a box marker (one character such as '!', '>' or '?')");
+
+    private static PunchlistException Error(Mark at, string message) =>
+        new($"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}");
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
+# (Node.js for the GFM oracle, python3 for the tracker generator), so it works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing=()
+need node || missing+=(nodejs)
+need npm || missing+=(npm)
+need python3 || missing+=(python3)
+need git || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  apt_install "${missing[@]}"
+fi
+
+shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
+[ -d "$shared/corpus" ] || { echo "test.sh: ../shared is missing (expected $shared)" >&2; exit 2; }
+
+# The GFM oracle's npm packages go to a folder of our own, never into ../shared.
+oracle="${PUNCHLIST_GFM_ORACLE:-${TMPDIR:-/tmp}/punchlist-gfm-oracle}"
+if [ ! -d "$oracle/node_modules" ]; then
+  mkdir -p "$oracle"
+  cp "$shared/tools/gfm-oracle/package.json" "$shared/tools/gfm-oracle/package-lock.json" "$shared/tools/gfm-oracle/tasks.mjs" "$oracle/"
+  (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export PUNCHLIST_GFM_ORACLE="$oracle"
+
+dotnet test Punchlist.slnx -c Release "$@"

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Punchlist.Cli.Tests.Support;
+using Punchlist.Tests.Support;
+
+namespace Punchlist.Cli.Tests.Commands;
+
+public sealed class CommandTests
+{
+    private static readonly string Seeds = Repo.Seeds;
+    private static readonly string Samples = Path.Combine(Repo.Root, "samples");
+
+    [Theory]
+    [InlineData("status", "--today", "21/11/2026")]
+    [InlineData("status", "--bogus")]
+    [InlineData("status", "--by", "colour")]
+    [InlineData("frobnicate")]
+    [InlineData("list", "--state", "finished")]
+    [InlineData("list", "--priority", "P9")]
+    [InlineData("status", "/no/such/folder")]
+    [InlineData("show", "P0-001")]
+    [InlineData("show", "ZZ-404")]
+    public void User_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
+    {
+        var withPaths = args[0] == "show" ? [.. args, Seeds] : args;
+        var (exit, output, error) = Punch.Run(withPaths);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        string line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("punch: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ambiguous_address_lists_the_candidates()
+    {
+        var (_, _, error) = Punch.Run("show", "P0-001", Seeds);
+        Assert.Contains("data-platform-todo.md#P0-001", error, StringComparison.Ordinal);
+        Assert.Contains("optimization-health-todos.md#P0-001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_json_is_versioned_and_counts_the_seeds()
+    {
+        var (exit, output, _) = Punch.Run("status", "--json", "--today", "2026-11-21", Seeds);
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("punchlist.status/1", root.GetProperty("schema").GetString());
+        Assert.Equal("2026-11-21", root.GetProperty("today").GetString());
+        var documents = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("path").GetString()!);
+        Assert.Equal(5, documents.Count);
+        var data = documents["data-platform-todo.md"];
+        Assert.Equal(23, data.GetProperty("items").GetProperty("total").GetInt32());
+        Assert.Equal(3, data.GetProperty("items").GetProperty("inProgress").GetInt32());
+        Assert.Equal(152, data.GetProperty("checkboxes").GetProperty("total").GetInt32());
+        Assert.Equal(8, data.GetProperty("checkboxes").GetProperty("checked").GetInt32());
+        Assert.Equal(15, data.GetProperty("byPriority").GetProperty("P0").GetProperty("total").GetInt32());
+        Assert.Equal("items", data.GetProperty("progress").GetProperty("basis").GetString());
+        Assert.Equal(365, root.GetProperty("totals").GetProperty("items").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void Status_by_priority_adds_groups()
+    {
+        var (_, output, _) = Punch.Run("status", "--json", "--by", "priority", Seeds);
+        using var json = JsonDocument.Parse(output);
+        var groups = json.RootElement.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("name").GetString()!, g => g.GetProperty("items").GetProperty("total").GetInt32());
+        Assert.Equal(23, groups["P0"]);
+        Assert.Equal(303, groups["none"]);
+    }
+
+    [Fact]
+    public void List_filters_by_state_and_priority()
+    {
+        var (exit, output, _) = Punch.Run("list", "--json", "--state", "in-progress", "--priority", "P0,none", Seeds);
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("punchlist.items/1", json.RootElement.GetProperty("schema").GetString());
+        var keys = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("address").GetString()).ToList();
+        Assert.Equal(["data-platform-todo.md#P0-001", "data-platform-todo.md#P0-002", "data-platform-todo.md#MH-001"], keys);
+    }
+
+    [Fact]
+    public void List_items_carry_the_documented_fields()
+    {
+        var (_, output, _) = Punch.Run("list", "--json", "--today", "2026-11-21", Path.Combine(Seeds, "data-platform-todo.md"));
+        using var json = JsonDocument.Parse(output);
+        var mh004 = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "MH-004");
+        Assert.Equal("card", mh004.GetProperty("kind").GetString());
+        Assert.Equal("P0", mh004.GetProperty("priority").GetString());
+        Assert.Equal("MUST HAVE", mh004.GetProperty("priorityLabel").GetString());
+        Assert.Equal("2025-10-31", mh004.GetProperty("due").GetString());
+        Assert.True(mh004.GetProperty("overdue").GetBoolean());
+        Assert.Equal("1 day", mh004.GetProperty("effort").GetProperty("text").GetString());
+        Assert.Equal(8, mh004.GetProperty("effort").GetProperty("hours").GetDouble());
+        Assert.Equal("Security", mh004.GetProperty("category").GetString());
+        Assert.Contains(mh004.GetProperty("references").EnumerateArray(), r => r.GetProperty("target").GetString() == "dockerfile/traefik.Dockerfile");
+    }
+
+    [Fact]
+    public void Show_prints_an_item_with_its_criteria_and_source()
+    {
+        var (exit, output, _) = Punch.Run("show", "data-platform-todo.md#P0-001", Seeds);
+        Assert.Equal(0, exit);
+        Assert.Contains("Directory Structure Refactoring", output, StringComparison.Ordinal);
+        Assert.Contains("3/12 checked", output, StringComparison.Ordinal);
+        Assert.Contains(" 1. [x] Rename web-content/", output, StringComparison.Ordinal);
+        Assert.Contains("   36 │ ## P0-001: Directory Structure Refactoring", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_json_numbers_criteria_from_one()
+    {
+        var (_, output, _) = Punch.Run("show", "--json", "MH-002", Seeds);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("punchlist.item/1", json.RootElement.GetProperty("schema").GetString());
+        var first = json.RootElement.GetProperty("criteriaList")[0];
+        Assert.Equal(1, first.GetProperty("number").GetInt32());
+        Assert.StartsWith("Create backup service containers", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_skips_documents_that_are_not_trackers_unless_named()
+    {
+        var (_, all, _) = Punch.Run("status", "--json", Repo.Real);
+        Assert.DoesNotContain("10_eseidel__space_traders__TODO.md", all, StringComparison.Ordinal);
+        var (_, named, _) = Punch.Run("status", "--json", Path.Combine(Repo.Real, "10_eseidel__space_traders__TODO.md"));
+        Assert.Contains("10_eseidel__space_traders__TODO.md", named, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_lists_suspicious_lines()
+    {
+        var (_, output, _) = Punch.Run("status", "--explain", Path.Combine(Repo.Real, "50_Redweyne__InboxAI__.local__state__replit__agent__progress_tracker.md"));
+        Assert.Contains("looks like a checkbox but is not a list item", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_says_what_was_read()
+    {
+        var (_, _, error) = Punch.Run("status", "--verbose", Samples);
+        Assert.Matches(@"punch: \d+ Markdown files found, \d+ parsed, 6 trackers", error);
+    }
+
+    [Fact]
+    public void Help_exits_0()
+    {
+        var (exit, output, _) = Punch.Run("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("status", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Punchlist.Model;
+using Punchlist.Reading;
+using Punchlist.Tests.Support;
+using Punchlist.Text;
+
+namespace Punchlist.Tests.Reading;
+
+/// <summary>
+/// The reader accepts any input: it never throws, never hangs, and reads the same bytes the same way
+/// twice. Fed every corpus file and mutated copies of them, then random byte strings.
+/// </summary>
+public sealed class FuzzTests
+{
+    public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Reader_survives_mutations_of_corpus_file(string caseName)
+    {
+        byte[] original = File.ReadAllBytes(Repo.CorpusPath(caseName));
+        var random = new Random(caseName.GetHashCode(StringComparison.Ordinal) ^ 0x5EED);
+        foreach (var (name, bytes) in Mutations(original, random))
+        {
+            var first = ReadSafely(bytes, $"{caseName} ({name})");
+            var second = ReadSafely(bytes, $"{caseName} ({name}) again");
+            Assert.True(Fingerprint(first) == Fingerprint(second), $"{caseName} ({name}) read differently twice");
+            Assert.True(first.Source.Bytes.AsSpan().SequenceEqual(bytes), $"{caseName} ({name}) lost its bytes");
+        }
+    }
+
+    [Theory]
+    [InlineData(10_000, "- [ ] x\n", 2)]
+    [InlineData(10_000, "> ", 0)]
+    [InlineData(10_000, "* ", 2)]
+    [InlineData(10_000, "[", 0)]
+    [InlineData(10_000, "*", 0)]
+    public void Reader_survives_10000_deep_nesting(int depth, string unit, int indent)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < depth; i++)
+        {
+            text.Append(' ', indent * i).Append(unit);
+            if (!unit.EndsWith('\n'))
+            {
+                continue;
+            }
+        }
+
+        text.Append("- [ ] last\n");
+        var document = ReadSafely(Encoding.UTF8.GetBytes(text.ToString()), $"{depth} × '{unit.Trim()}'");
+        Assert.NotNull(document);
+        if (unit.StartsWith("- [ ]", StringComparison.Ordinal))
+        {
+            // Past Markdig's depth limit the line reader still finds every box.
+            Assert.Equal(depth + 1, document.Checkboxes.Count);
+            Assert.Contains(document.Notes, n => n.Message.Contains("line by line", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Reader_survives_random_bytes()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Elements(Alphabet))), (byte[] bytes) =>
+        {
+            var first = DocumentReader.Default.Read("random.md", bytes);
+            var second = DocumentReader.Default.Read("random.md", bytes);
+            return Fingerprint(first) == Fingerprint(second);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000).WithEndSize(400), property);
+    }
+
+    // Bytes that matter to Markdown and to the reader, so random input hits real structure.
+    private static readonly byte[] Alphabet =
+        [.. "-*+>#[]x /~!`|:\n\r\t 0123456789PMH-_()<>!*"u8.ToArray(), 0x00, 0xC3, 0xA9, 0xF0, 0x9F, 0x94, 0xB4, 0xE2, 0x80, 0x99, 0xEF, 0xBF, 0xBD, 0xFF];
+
+    private static IEnumerable<(string Name, byte[] Bytes)> Mutations(byte[] original, Random random)
+    {
+        yield return ("as is", original);
+        yield return ("truncated to half", original[..(original.Length / 2)]);
+        yield return ("truncated mid-character", original[..Math.Max(0, (original.Length / 3) | 1)]);
+        string text = Encoding.UTF8.GetString(original);
+        var lines = text.Split('\n');
+        yield return ("lines shuffled", Encoding.UTF8.GetBytes(string.Join("\n", lines.OrderBy(_ => random.Next()))));
+        yield return ("CR line endings", Encoding.UTF8.GetBytes(text.Replace("\n", "\r", StringComparison.Ordinal)));
+        yield return ("CRLF line endings", Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        yield return ("NUL injected", Inject(original, random, [0x00], 20));
+        yield return ("invalid UTF-8 injected", Inject(original, random, [0xFF, 0xC3, 0x28, 0xED, 0xA0, 0x80], 20));
+        yield return ("BOM added", [0xEF, 0xBB, 0xBF, .. original]);
+        yield return ("every line indented", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select((l, i) => new string(' ', i % 9) + l))));
+        yield return ("every line quoted", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select(l => "> " + l))));
+    }
+
+    private static byte[] Inject(byte[] original, Random random, byte[] what, int times)
+    {
+        var result = new List<byte>(original);
+        for (int i = 0; i < times && result.Count > 0; i++)
+        {
+            result.InsertRange(random.Next(result.Count), what);
+        }
+
+        return [.. result];
+    }
+
+    private static TrackerDocument ReadSafely(byte[] bytes, string what)
+    {
+        try
+        {
+            return DocumentReader.Default.Read("fuzz.md", bytes);
+        }
+        catch (Exception e)
+        {
+            Assert.Fail($"the reader threw on {what}: {e}");
+            throw;
+        }
+    }
+
+    private static string Fingerprint(TrackerDocument d) =>
+        string.Join("|", d.Items.Select(i => $"{i.Key}:{i.State}:{i.CriteriaChecked}/{i.CriteriaTotal}:{i.Span}"))
+        + "#" + string.Join("|", d.Checkboxes.Select(b => b.MarkerSpan.Start))
+        + "#" + string.Join("|", d.Notes.Select(n => n.Message))
+        + "#" + d.Encoding.Damages.Count;
+}

@@ -1,0 +1,81 @@
+using Punchlist.Workspaces;
+
+namespace Punchlist.Tests.Workspaces;
+
+public sealed class DiscoveryTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "punchlist-discovery-" + Guid.NewGuid().ToString("N"));
+
+    public DiscoveryTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".git"));
+        Write("TODO.md", "- [ ] a\n");
+        Write("docs/plan.markdown", "- [ ] b\n");
+        Write("docs/readme.txt", "- [ ] not markdown\n");
+        Write("node_modules/pkg/TODO.md", "- [ ] vendored\n");
+        Write("bin/Debug/TODO.md", "- [ ] built\n");
+        Write("build/out/TODO.md", "- [ ] ignored by .gitignore\n");
+        Write("docs/archive/old.md", "- [ ] ignored by a nested .gitignore\n");
+        Write("docs/archive/keep.md", "- [ ] re-included\n");
+        Write(".gitignore", "# comment\nbuild/\n");
+        Write("docs/.gitignore", "archive/*\n!archive/keep.md\n");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Markdown_files_are_found_and_ignored_folders_skipped()
+    {
+        var files = Discovery.Find(_root, [_root], PunchlistConfig.Empty).Select(f => f.RelativePath);
+        Assert.Equal(["TODO.md", "docs/archive/keep.md", "docs/plan.markdown"], files);
+    }
+
+    [Fact]
+    public void Include_and_exclude_globs_apply_relative_to_the_root()
+    {
+        var config = PunchlistConfig.Empty with { Include = ["docs/**"], Exclude = ["**/keep.md"] };
+        var files = Discovery.Find(_root, [_root], config).Select(f => f.RelativePath);
+        Assert.Equal(["docs/plan.markdown"], files);
+    }
+
+    [Fact]
+    public void A_file_named_explicitly_is_read_even_if_ignored()
+    {
+        var files = Discovery.Find(_root, [Path.Combine(_root, "build", "out", "TODO.md")], PunchlistConfig.Empty);
+        var file = Assert.Single(files);
+        Assert.True(file.Explicit);
+        Assert.Equal("build/out/TODO.md", file.RelativePath);
+    }
+
+    [Fact]
+    public void The_root_is_the_nearest_folder_with_git_or_punchlist_yml()
+    {
+        Assert.Equal(_root, Discovery.FindRoot(Path.Combine(_root, "docs")));
+        Write("docs/punchlist.yml", "include: ['*.md']\n");
+        Assert.Equal(Path.Combine(_root, "docs"), Discovery.FindRoot(Path.Combine(_root, "docs", "plan.markdown")));
+    }
+
+    [Fact]
+    public void Loading_reads_only_trackers_and_reports_counts()
+    {
+        Write("docs/guide.md", "# Guide\n\nNo tasks here.\n");
+        var workspace = WorkspaceLoader.Load([_root]);
+        Assert.Equal(["TODO.md", "docs/archive/keep.md", "docs/plan.markdown"], workspace.Documents.Select(d => d.Path));
+        Assert.Equal(4, workspace.FilesFound);
+        Assert.Equal(3, workspace.FilesParsed);
+    }
+
+    [Fact]
+    public void A_missing_path_is_a_user_error()
+    {
+        var error = Assert.Throws<PunchlistException>(() => WorkspaceLoader.Load([Path.Combine(_root, "nope")]));
+        Assert.Contains("no such file or folder", error.Message, StringComparison.Ordinal);
+    }
+
+    private void Write(string relative, string text)
+    {
+        string path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
