@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Punchlist.Model;
+
+namespace Punchlist.Analysis.Policies;
+
+/// <summary>
+/// When an item first appeared, from the `git` command-line program (there is no libgit2 package
+/// here): one `git log --reverse -p` per document, scanned for the first commit whose added lines
+/// carry the item's ID or title. Documents outside a repository, or not committed, have no history.
+/// </summary>
+public sealed class GitHistory(string root) : ICreationClock
+{
+    private readonly ConcurrentDictionary<string, List<(DateTime When, string Added)>?> _logs = new(StringComparer.Ordinal);
+
+    public DateTime? CreatedAt(TrackerDocument document, Item item)
+    {
+        var log = _logs.GetOrAdd(document.Path, Log);
+        if (log is null)
+        {
+            return null;
+        }
+
+        string identity = item.Id ?? item.Title;
+        if (identity.Length < 3)
+        {
+            return null;
+        }
+
+        foreach (var (when, added) in log)
+        {
+            if (added.Contains(identity, StringComparison.Ordinal))
+            {
+                return when;
+            }
+        }
+
+        return null;
+    }
+
+    // Each commit that touched the file, oldest first, with the text of the lines it added.
+    private List<(DateTime, string)>? Log(string path)
+    {
+        var (exit, output) = Git(["log", "--reverse", "--no-color", "--unified=0", "--format=%x01%ct", "-p", "--", path]);
+        if (exit != 0 || output.Length == 0)
+        {
+            return null;
+        }
+
+        var commits = new List<(DateTime, string)>();
+        foreach (string chunk in output.Split('\u0001', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int newline = chunk.IndexOf('\n', StringComparison.Ordinal);
+            string stamp = newline < 0 ? chunk : chunk[..newline];
+            if (!long.TryParse(stamp.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long seconds))
+            {
+                continue;
+            }
+
+            var added = string.Join('\n', chunk.Split('\n').Where(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal)));
+            commits.Add((DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime, added));
+        }
+
+        return commits;
+    }
+
+    private (int Exit, string Output) Git(IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("core.quotepath=off");
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using var process = Process.Start(info);
+            if (process is null)
+            {
+                return (-1, string.Empty);
+            }
+
+            var error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            _ = error.Result;
+            return (process.ExitCode, output);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, string.Empty); // no git on this machine: no history
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Punchlist.Analysis.Findings;
+using Punchlist.Model;
+
+namespace Punchlist.Analysis.Rules;
+
+/// <summary>
+/// PL008: a reference that leads nowhere — a relative link to a file missing from the workspace, an
+/// item ID no item has, a `depends_on` naming an unknown plan. Mentioned IDs are judged only in ID
+/// families the document itself uses (a document of `P0-` items mentioning `P0-099`): `REQ-001` in a
+/// document without `REQ-` items points into some other system and is left alone.
+/// </summary>
+public sealed class BrokenReferenceRule : IFindingRule
+{
+    public static readonly RuleInfo Rule = new("PL008", "broken-reference", Severity.Warning,
+        "A link, item ID or dependency points at something that does not exist.",
+        "A relative link to a file that is not in the workspace, an ID of an item that no document has, or a `depends_on` naming a plan ID no document declares. Fix the reference or create what it names.");
+
+    public RuleInfo Info => Rule;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var document = context.Document;
+        var ids = context.Documents.SelectMany(d => d.Items).Where(i => i.Id is not null).Select(i => i.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var families = document.Items.Where(i => i.Id is not null).Select(i => Family(i.Id!)).ToHashSet(StringComparer.Ordinal);
+        var plans = context.Documents.Where(d => d.Id is not null).Select(d => d.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var (reference, item) in document.References.Select(r => (r, (Item?)null))
+            .Concat(document.Items.SelectMany(i => i.References.Select(r => (r, (Item?)i)))))
+        {
+            string? problem = reference switch
+            {
+                { Kind: ReferenceKind.File, Role: ReferenceRole.Link } when !FileExists(context, reference.Target) =>
+                    $"links to '{reference.Target}', which is not in the workspace",
+                { Kind: ReferenceKind.Item } when families.Contains(Family(reference.Target)) && !ids.Contains(reference.Target)
+                    && item?.DependsOn.Contains(reference.Target, StringComparer.Ordinal) != true =>
+                    $"mentions {reference.Target}, which no item has",
+                { Kind: ReferenceKind.Plan } when !plans.Contains(reference.Target) =>
+                    $"depends on plan {reference.Target}, which no document declares (front matter `id:`)",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                var span = reference.Span.IsEmpty ? DependsOnSpan(document) : reference.Span;
+                yield return context.Report(Rule, span, (item is null ? "the document " : $"'{item.Title}' ") + problem, item) with { Declared = reference.Target };
+            }
+        }
+
+        foreach (var item in document.Items)
+        {
+            foreach (string dependency in item.DependsOn.Where(d => !ids.Contains(d)))
+            {
+                var field = item.Field(FieldKind.DependsOn);
+                yield return context.Report(Rule, field?.ValueSpan ?? item.TitleSpan, $"'{item.Title}' depends on {dependency}, which no item has", item) with { Declared = dependency };
+            }
+        }
+    }
+
+    private static string Family(string id) => id[..id.IndexOf('-', StringComparison.Ordinal)];
+
+    private static bool FileExists(RuleContext context, string target)
+    {
+        string relative = target.Replace('\\', '/');
+        string folder = Path.GetDirectoryName(Path.Combine(context.Root, context.Document.Path)) ?? context.Root;
+        string candidate = relative.StartsWith('/')
+            ? Path.Combine(context.Root, relative.TrimStart('/'))
+            : Path.Combine(folder, relative);
+        return File.Exists(candidate) || Directory.Exists(candidate);
+    }
+
+    private static Text.TextSpan DependsOnSpan(TrackerDocument document) =>
+        document.Field(FieldKind.DependsOn)?.ValueSpan ?? default;
+}

@@ -1,0 +1,77 @@
+using Punchlist.Analysis.Findings;
+using Punchlist.Analysis.Policies;
+using Punchlist.Model;
+using Punchlist.Reading.Vocabulary;
+
+namespace Punchlist.Analysis.Rules;
+
+/// <summary>
+/// PL005: the document's review is late — its `Next Review` date has passed, or (with no next review)
+/// its last review or update is older than the cadence it states (`Review cadence: Monthly`, a note
+/// such as `(Monthly)`), else than the workspace's (90 days by default). One finding per document.
+/// </summary>
+public sealed class ReviewOverdueRule : IFindingRule
+{
+    public static readonly RuleInfo Rule = new("PL005", "review-overdue", Severity.Warning,
+        "The document's review date has passed, or it has not been reviewed within its cadence.",
+        "A tracker nobody reviews drifts. Review it and update `Next Review` / `last_reviewed` / `Last Updated`; the cadence comes from the document (`Review cadence: Monthly`) or `review:` in punchlist.yml (90 days by default).");
+
+    public RuleInfo Info => Rule;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var document = context.Document;
+        var next = Date(document, FieldKind.NextReview);
+        if (next is not null)
+        {
+            if (next.Value.Date.Date < context.Today)
+            {
+                int days = context.Today.DayNumber - next.Value.Date.Date.DayNumber;
+                yield return context.Report(Rule, next.Value.Date.Span, $"the next review was due {next.Value.Date.Date:yyyy-MM-dd} ({days} days ago)") with
+                {
+                    Declared = next.Value.Field.Value,
+                    Actual = $"today is {context.Today:yyyy-MM-dd}",
+                };
+            }
+
+            yield break;
+        }
+
+        var last = new[] { Date(document, FieldKind.LastReviewed), Date(document, FieldKind.LastUpdated) }
+            .Where(d => d is not null).Select(d => d!.Value).OrderByDescending(d => d.Date.Date).FirstOrDefault();
+        if (last.Field is null)
+        {
+            yield break;
+        }
+
+        var cadence = Cadence(document, context.Policy);
+        var due = cadence.After(last.Date.Date);
+        if (due < context.Today)
+        {
+            yield return context.Report(Rule, last.Date.Span, $"last reviewed or updated {last.Date.Date:yyyy-MM-dd}; with a review every {cadence.Text} the next was due {due:yyyy-MM-dd}") with
+            {
+                Declared = last.Field.Value,
+                Actual = $"review every {cadence.Text}",
+            };
+        }
+    }
+
+    private static Duration Cadence(TrackerDocument document, CheckPolicy policy)
+    {
+        var stated = document.Field(FieldKind.ReviewCadence);
+        return stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own ? own : policy.Review;
+    }
+
+    private static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
+    {
+        foreach (var field in document.Metadata.Where(f => f.Kind == kind))
+        {
+            if (ValueParsers.ParseDate(field.Value, field.ValueSpan) is { } date)
+            {
+                return (date, field);
+            }
+        }
+
+        return null;
+    }
+}
