@@ -1,0 +1,62 @@
+using Punchlist.Bench;
+using Punchlist.Bench.Contenders;
+
+// The table of contents of a benchmark run: the scans (each tree against its baselines), the
+// correctness checks, then the one-shot CLI. The report goes to stdout (and --out); progress to stderr.
+var options = Options.Parse(args);
+var ours = new PunchlistScan();
+var markdig = new BareMarkdig();
+var ripgrep = new RipgrepCount(options.Ripgrep);
+var byKey = new Dictionary<string, IContender>(StringComparer.Ordinal) { ["punchlist"] = ours, ["markdig"] = markdig, ["rg"] = ripgrep };
+if (options.PeakOf is { } key)
+{
+    return FreshProcess.RunChild(byKey[key], options.Tree ?? throw new ArgumentException("--tree is required"));
+}
+
+IContender[] contenders = [.. byKey.Where(c => options.Only.Contains(c.Key)).Select(c => c.Value)];
+var log = Console.Error;
+var text = new StringWriter();
+var report = new Report(text);
+report.Environment(options);
+
+if (options.Trackers is { } trackers)
+{
+    log.WriteLine($"tracker tree: {trackers}");
+    var samples = Harness.Measure(contenders, trackers, options.Warmups, options.Runs, log);
+    var peaks = FreshPeaks(trackers);
+    report.Scan("Tracker tree (gen-trackers.py, 5,000 files)", TreeFiles.Measure(trackers), samples, peaks, ours, [(markdig, 0.8), (ripgrep, null)]);
+    if (options.Manifest is { } manifest)
+    {
+        report.Manifest(ManifestCheck.Run(trackers, manifest));
+    }
+}
+
+if (options.Docs is { } docs)
+{
+    log.WriteLine($"docs tree: {docs}");
+    var samples = Harness.Measure(contenders, docs, options.Warmups, options.Runs, log);
+    var peaks = FreshPeaks(docs);
+    report.Scan("Docs tree (tldr pages + Kubernetes KEPs)", TreeFiles.Measure(docs), samples, peaks, ours, [(ripgrep, 0.5), (markdig, null)]);
+    report.Prefilter("docs tree", PrefilterCheck.Run(docs));
+}
+
+if (options.CliJit is { } jitBuild && options.Samples is { } samplesDir)
+{
+    log.WriteLine("one-shot CLI");
+    string[] command = ["status", samplesDir, "--today", "2026-11-21", "--no-color"];
+    var times = StartupBench.Measure(StartupBench.Variants(jitBuild, options.CliR2r), command, 1, options.StartupRuns, log);
+    report.Startup("punch status samples", times);
+}
+
+report.End();
+Console.Out.Write(text.ToString());
+if (options.Out is { } path)
+{
+    File.WriteAllText(path, text.ToString());
+}
+
+return 0;
+
+// In-process contenders' peak memory, each from a fresh process of its own.
+Dictionary<IContender, long> FreshPeaks(string tree) =>
+    byKey.Where(c => c.Value.InProcess && contenders.Contains(c.Value)).ToDictionary(c => c.Value, c => FreshProcess.PeakOf(c.Key, tree));

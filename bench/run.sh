@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the scan benchmark (docs/BENCHMARKS.md): prepares the two trees outside the repository,
+# builds Release, and measures punchlist's whole-reader scan against bare Markdig and ripgrep in the
+# same run, then the one-shot CLI start-up. Extra arguments go to the bench (e.g. --runs 9).
+#
+#   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
+#   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null 2>&1; }
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing=()
+need rg || missing+=(ripgrep)
+need python3 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "run.sh: installing ${missing[*]}" >&2
+  apt_install "${missing[@]}"
+fi
+
+shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
+[ -f "$shared/bench/docs-corpus.tar.gz" ] || { echo "run.sh: $shared/bench is missing" >&2; exit 2; }
+cache="${PUNCHLIST_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/punchlist-bench}"
+mkdir -p "$cache"
+
+# Each tree is rebuilt only when its input changed: the stamp holds the input's checksum.
+prepare() { # name, input file, command that fills $cache/$name
+  local name="$1" input="$2" sum
+  sum="$(sha256sum "$input" | cut -d' ' -f1)"
+  if [ "$(cat "$cache/$name.stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "run.sh: preparing the $name tree in $cache/$name" >&2
+    rm -rf "${cache:?}/$name" && mkdir -p "$cache/$name"
+    "${@:3}" >&2
+    echo "$sum" > "$cache/$name.stamp"
+  fi
+}
+prepare docs "$shared/bench/docs-corpus.tar.gz" tar -xzf "$shared/bench/docs-corpus.tar.gz" -C "$cache/docs"
+# The manifest lives beside the tree, not in it, so it is not part of what is scanned.
+prepare trackers "$shared/bench/gen-trackers.py" sh -c "python3 '$shared/bench/gen-trackers.py' '$cache/trackers' 5000 && mv '$cache/trackers/manifest.tsv' '$cache/trackers.manifest.tsv'"
+
+# The CLI twice, for the start-up measurement: as it ships (JIT) and precompiled (ReadyToRun).
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) rid=linux-x64 ;;
+  Linux-aarch64) rid=linux-arm64 ;;
+  Darwin-arm64) rid=osx-arm64 ;;
+  Darwin-x86_64) rid=osx-x64 ;;
+  *) rid="" ;;
+esac
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet publish src/Punchlist.Cli -c Release -o "$cache/cli-jit" -v quiet -nologo >&2
+r2r=()
+if [ -n "$rid" ]; then
+  dotnet publish src/Punchlist.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$cache/cli-r2r" -v quiet -nologo >&2
+  r2r=(--cli-r2r "$cache/cli-r2r")
+fi
+
+dotnet build bench/Punchlist.Bench -c Release -v quiet -nologo >&2
+exec dotnet bench/Punchlist.Bench/bin/Release/net10.0/Punchlist.Bench.dll \
+  --docs "$cache/docs" --trackers "$cache/trackers" --manifest "$cache/trackers.manifest.tsv" \
+  --cli-jit "$cache/cli-jit" "${r2r[@]}" --samples samples \
+  --out "$cache/results.md" "$@"
