@@ -35,6 +35,16 @@ public static class ItemStateRules
         return AnyProgress(criteria) || status?.State == ItemState.InProgress ? ItemState.InProgress : ItemState.Open;
     }
 
-    private static bool AnyProgress(IReadOnlyList<Checkbox> criteria) =>
-        criteria.Any(c => c.Mark is BoxMark.Checked or BoxMark.InProgress);
+    private static bool AnyProgress(IReadOnlyList<Checkbox> criteria)
+    {
+        for (int i = 0; i < criteria.Count; i++)
+        {
+            if (criteria[i].Mark is BoxMark.Checked or BoxMark.InProgress)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -64,9 +64,24 @@ public sealed class Item
     /// <summary>Derived from the box, the declared status and the criteria (see <see cref="Analysis.ItemStateRules"/>).</summary>
     public required ItemState State { get; init; }
 
-    public int CriteriaTotal => Criteria.Count(c => c.Counts);
+    public int CriteriaTotal => CountCriteria(checkedOnly: false);
 
-    public int CriteriaChecked => Criteria.Count(c => c.Counts && c.IsChecked);
+    public int CriteriaChecked => CountCriteria(checkedOnly: true);
 
     public MetadataField? Field(FieldKind kind) => Fields.FirstOrDefault(f => f.Kind == kind);
+
+    // Summed for every item of every status and report: a plain loop, no enumerator or delegate.
+    private int CountCriteria(bool checkedOnly)
+    {
+        int count = 0;
+        for (int i = 0; i < Criteria.Count; i++)
+        {
+            if (Criteria[i].Counts && (!checkedOnly || Criteria[i].IsChecked))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 }

@@ -49,22 +49,14 @@ internal sealed partial class DocumentWalker
     {
         var span = InlineText.SpanOf(paragraph, _text);
         var fields = MetadataLines.Read(_source, span, scope.InListItem ? FieldShape.ListItem : FieldShape.Line);
-        (scope.Owner?.Fields ?? _metadata).AddRange(fields);
-
-        ReferenceRole RoleAt(int offset)
+        if (fields.Count > 0)
         {
-            if (scope.FileRole != ReferenceRole.Mention)
-            {
-                return scope.FileRole;
-            }
-
-            var field = fields.FindLast(f => f.KeySpan.Start <= offset);
-            return field is null ? ReferenceRole.Mention : FileLabels.RoleOf(field.Key);
+            (scope.Owner?.Fields ?? _metadata).AddRange(fields);
         }
 
         var references = scope.Owner?.References ?? _references;
         int before = references.Count;
-        InlineReferences.Collect(paragraph.Inline, _text, 0, RoleAt, scope.Owner is not null, references);
+        InlineReferences.Collect(paragraph.Inline, _text, 0, new InlineReferences.RoleSource(scope.FileRole, fields), scope.Owner is not null, references);
         if (scope.FileRole != ReferenceRole.Mention && scope.InListItem && references.Count == before)
         {
             AddLeadingPath(paragraph, scope.FileRole, references);
@@ -131,7 +123,7 @@ internal sealed partial class DocumentWalker
                 cells.Add(new TableCellModel(text, TrimmedCellSpan(cell)));
                 if (paragraph is not null)
                 {
-                    InlineReferences.Collect(paragraph.Inline, _text, 0, _ => ReferenceRole.Link, false, _references);
+                    InlineReferences.Collect(paragraph.Inline, _text, 0, InlineReferences.RoleSource.Link, false, _references);
                 }
             }
 
@@ -162,6 +154,6 @@ internal sealed partial class DocumentWalker
     private void CollectLinks(LeafBlock block, ItemBuilder? owner = null)
     {
         var references = owner?.References ?? _references;
-        InlineReferences.Collect(block.Inline, _text, 0, _ => ReferenceRole.Link, owner is not null, references);
+        InlineReferences.Collect(block.Inline, _text, 0, InlineReferences.RoleSource.Link, owner is not null, references);
     }
 }

@@ -68,7 +68,7 @@ internal sealed partial class DocumentWalker
             owner.Criteria.Add(box);
         }
 
-        InlineReferences.Collect(paragraph.Inline, _text, boxAt + 3, _ => scope.FileRole, true, owner.References);
+        InlineReferences.Collect(paragraph.Inline, _text, boxAt + 3, new InlineReferences.RoleSource(scope.FileRole), true, owner.References);
         VisitChildren(listItem, 1, new Scope(owner, box, ReferenceRole.Mention, true, ContentColumnOf(listItem)));
     }
 

@@ -163,7 +163,7 @@ internal sealed partial class DocumentWalker
         }
 
         var fields = MetadataLines.Read(_source, InlineText.SpanOf(paragraph, _text), FieldShape.Line);
-        return fields.Exists(f => f.HasValue && FieldKeys.NamesAnItem(f.Kind));
+        return fields.Any(f => f.HasValue && FieldKeys.NamesAnItem(f.Kind));
     }
 
     private void CloseSectionsFrom(int level, int at)

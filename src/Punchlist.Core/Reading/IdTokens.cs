@@ -15,9 +15,16 @@ public static partial class IdTokens
         "WCAG", "CWE", "HMAC", "BASE", "IEEE", "ASCII", "ES", "ECMA", "SARS", "CP", "WINDOWS", "LATIN",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotIdsLookup = NotIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>An ID at the start of a heading or task text, after any emoji, brackets or emphasis.</summary>
     public static Match? AtStart(string text)
     {
+        if (!text.Contains('-', StringComparison.Ordinal))
+        {
+            return null; // every ID has a dash; most titles do not
+        }
+
         var m = StartPattern().Match(text);
         return m.Success && IsId(m.Groups["id"].Value) ? m : null;
     }
@@ -46,10 +53,50 @@ public static partial class IdTokens
     /// <summary>Every ID mentioned anywhere in the text.</summary>
     public static IEnumerable<Match> All(string text) => AnyPattern().Matches(text).Where(m => IsId(m.Value));
 
-    public static bool IsId(string token)
+    /// <summary>Where every ID mentioned in the text is, without allocating for text that names none.</summary>
+    public static List<(int Index, int Length)> Locate(ReadOnlySpan<char> text)
     {
-        int dash = token.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && token.AsSpan(dash + 1).IndexOfAnyInRange('0', '9') >= 0 && !NotIds.Contains(token[..dash]);
+        var found = new List<(int, int)>();
+        foreach (var match in AnyPattern().EnumerateMatches(text))
+        {
+            if (IsId(text.Slice(match.Index, match.Length)))
+            {
+                found.Add((match.Index, match.Length));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// False when the text cannot hold an ID: no dash between a capital or digit and a digit. A cheap
+    /// test to run before the pattern on every line of prose.
+    /// </summary>
+    public static bool MayHoldId(ReadOnlySpan<char> text)
+    {
+        for (int dash = text.IndexOf('-'); dash >= 0; dash = Next(text, dash))
+        {
+            if (dash > 0 && dash + 1 < text.Length && char.IsAsciiDigit(text[dash + 1]) && (char.IsAsciiLetterUpper(text[dash - 1]) || char.IsAsciiDigit(text[dash - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> text, int dash)
+        {
+            int next = text[(dash + 1)..].IndexOf('-');
+            return next < 0 ? -1 : dash + 1 + next;
+        }
+    }
+
+    public static bool IsId(string token) => IsId(token.AsSpan());
+
+    private static bool IsId(ReadOnlySpan<char> token)
+    {
+        int dash = token.IndexOf('-');
+        return dash > 0 && token[(dash + 1)..].IndexOfAnyInRange('0', '9') >= 0 && !NotIdsLookup.Contains(token[..dash]);
     }
 
     [GeneratedRegex(@"^[^\p{L}\p{N}]*?(?<id>[A-Z][A-Z0-9]*-[0-9A-Za-z]+)(?![\p{L}\p{N}])(?:\s*[:.)\]–—-]+)?\s*", RegexOptions.CultureInvariant)]

@@ -1,5 +1,6 @@
 using Markdig.Syntax.Inlines;
 using Punchlist.Model;
+using Punchlist.Reading.Vocabulary;
 using Punchlist.Text;
 
 namespace Punchlist.Reading;
@@ -11,7 +12,7 @@ internal static class InlineReferences
     /// Adds what the inlines name to <paramref name="into"/>. At item level that is backticked paths,
     /// links and mentioned IDs; at document level only links (a path in prose promises nothing).
     /// </summary>
-    public static void Collect(ContainerInline? inline, string source, int from, Func<int, ReferenceRole> roleAt, bool itemLevel, List<Reference> into)
+    public static void Collect(ContainerInline? inline, string source, int from, RoleSource roleAt, bool itemLevel, List<Reference> into)
     {
         for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
         {
@@ -25,10 +26,10 @@ internal static class InlineReferences
                 case CodeInline code when itemLevel && PathLike.IsPath(code.Content.Trim()):
                     var target = code.Content.Trim();
                     into.Add(new Reference(PathLike.IsOutsideWorkspace(target) ? ReferenceKind.External : ReferenceKind.File,
-                        target, roleAt(code.Span.Start), ContentSpan(code, source)));
+                        target, roleAt.At(code.Span.Start), ContentSpan(code, source)));
                     break;
                 case LinkInline link when !string.IsNullOrWhiteSpace(link.Url):
-                    AddLink(link, roleAt(link.Span.Start), into);
+                    AddLink(link, roleAt.At(link.Span.Start), into);
                     if (!link.IsImage)
                     {
                         Collect(link, source, from, roleAt, itemLevel, into);
@@ -39,13 +40,19 @@ internal static class InlineReferences
                     into.Add(new Reference(ReferenceKind.External, autolink.Url, ReferenceRole.Link, Span(autolink)));
                     break;
                 case LiteralInline literal when itemLevel:
-                    var content = literal.Content.ToString();
-                    foreach (var id in IdTokens.All(content))
+                    // Most text names no item: look for the shape of one before running the pattern.
+                    var content = literal.Content.AsSpan();
+                    if (!IdTokens.MayHoldId(content))
                     {
-                        int at = literal.Span.Start + id.Index;
+                        break;
+                    }
+
+                    foreach (var (index, length) in IdTokens.Locate(content))
+                    {
+                        int at = literal.Span.Start + index;
                         if (at >= from)
                         {
-                            into.Add(new Reference(ReferenceKind.Item, id.Value, ReferenceRole.Mention, new TextSpan(at, id.Length)));
+                            into.Add(new Reference(ReferenceKind.Item, content.Slice(index, length).ToString(), ReferenceRole.Mention, new TextSpan(at, length)));
                         }
                     }
 
@@ -54,6 +61,33 @@ internal static class InlineReferences
                     Collect(nested, source, from, roleAt, itemLevel, into);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The role of a file named at an offset: a fixed one (a files list, a link), or the role of the
+    /// last `**Files to Create:**`-like label before it in the paragraph.
+    /// </summary>
+    public readonly record struct RoleSource(ReferenceRole Fixed, IReadOnlyList<MetadataField>? Labels = null)
+    {
+        public static readonly RoleSource Link = new(ReferenceRole.Link);
+
+        public ReferenceRole At(int offset)
+        {
+            if (Fixed != ReferenceRole.Mention || Labels is null)
+            {
+                return Fixed;
+            }
+
+            for (int i = Labels.Count - 1; i >= 0; i--)
+            {
+                if (Labels[i].KeySpan.Start <= offset)
+                {
+                    return FileLabels.RoleOf(Labels[i].Key);
+                }
+            }
+
+            return ReferenceRole.Mention;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -8,6 +9,11 @@ namespace Punchlist.Reading;
 /// <summary>Plain text of Markdig inlines, read from the source by span so nothing is reinterpreted.</summary>
 internal static class InlineText
 {
+    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t\n\r");
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     /// <summary>
     /// The plain text of <paramref name="inline"/> from <paramref name="from"/> on. Emphasis and link
     /// syntax are dropped, code keeps its content, a hard line break ends the text when
@@ -20,19 +26,31 @@ internal static class InlineText
             return (string.Empty, default);
         }
 
-        var text = new StringBuilder();
-        int start = -1, end = -1;
-        bool stopped = false;
-        Append(inline, source, from, stopAtHardBreak, text, ref start, ref end, ref stopped);
-        string result = Collapse(text);
-        return (result, start < 0 ? new TextSpan(Math.Max(from, inline.Span.Start), 0) : TextSpan.FromBounds(start, end));
+        // One builder per thread, reused: every task title and table cell goes through here.
+        var text = _builder ??= new StringBuilder(256);
+        text.Clear();
+        var state = new State(from, stopAtHardBreak);
+        Append(inline, source, text, ref state);
+        int length = text.Length;
+        while (length > 0 && char.IsWhiteSpace(text[length - 1]))
+        {
+            length--;
+        }
+
+        string result = text.ToString(0, length);
+        if (text.Capacity > 4096)
+        {
+            _builder = null; // a huge paragraph should not pin its buffer for the rest of the scan
+        }
+
+        return (result, state.Start < 0 ? new TextSpan(Math.Max(from, inline.Span.Start), 0) : TextSpan.FromBounds(state.Start, state.End));
     }
 
-    private static void Append(ContainerInline container, string source, int from, bool stopAtHardBreak, StringBuilder text, ref int start, ref int end, ref bool stopped)
+    private static void Append(ContainerInline container, string source, StringBuilder text, ref State state)
     {
-        for (var child = container.FirstChild; child is not null && !stopped; child = child.NextSibling)
+        for (var child = container.FirstChild; child is not null && !state.Stopped; child = child.NextSibling)
         {
-            if (child.Span.End < from && child.Span.End >= 0)
+            if (child.Span.End < state.From && child.Span.End >= 0)
             {
                 continue;
             }
@@ -40,88 +58,103 @@ internal static class InlineText
             switch (child)
             {
                 case LiteralInline literal:
-                    int s = Math.Max(literal.Span.Start, from);
+                    int s = Math.Max(literal.Span.Start, state.From);
                     int e = Math.Min(literal.Span.End + 1, source.Length);
                     if (e > s)
                     {
                         // An escaped character's span covers the backslash; its content does not.
-                        string slice = literal.Span.Length == literal.Content.Length ? source[s..e] : literal.Content.ToString();
-                        int lead = start < 0 && slice.Length == e - s ? slice.Length - slice.TrimStart().Length : 0;
+                        var slice = literal.Span.Length == literal.Content.Length ? source.AsSpan(s, e - s) : literal.Content.AsSpan();
+                        int lead = state.Start < 0 && slice.Length == e - s ? slice.Length - slice.TrimStart().Length : 0;
                         if (lead < slice.Length)
                         {
-                            Mark(text, slice, s + lead, e, ref start, ref end);
+                            Mark(text, slice, s + lead, e, ref state);
                         }
                         else
                         {
-                            text.Append(slice); // whitespace only: it does not start the text's span
+                            AppendCollapsed(text, slice, ref state); // whitespace only: it does not start the text's span
                         }
                     }
 
                     break;
                 case CodeInline code:
-                    Mark(text, code.Content, code.Span.Start, code.Span.End + 1, ref start, ref end);
+                    Mark(text, code.Content, code.Span.Start, code.Span.End + 1, ref state);
                     break;
                 case LineBreakInline lineBreak:
-                    if (lineBreak.IsHard && stopAtHardBreak && text.Length > 0)
+                    if (lineBreak.IsHard && state.StopAtHardBreak && state.HasText)
                     {
-                        stopped = true;
+                        state.Stopped = true;
                     }
                     else
                     {
-                        text.Append(' ');
+                        AppendCollapsed(text, " ", ref state);
                     }
 
                     break;
                 case HtmlInline:
                     break;
                 case HtmlEntityInline entity:
-                    Mark(text, entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End + 1, ref start, ref end);
+                    Mark(text, entity.Transcoded.AsSpan(), entity.Span.Start, entity.Span.End + 1, ref state);
                     break;
                 case AutolinkInline autolink:
-                    Mark(text, autolink.Url, autolink.Span.Start, autolink.Span.End + 1, ref start, ref end);
+                    Mark(text, autolink.Url, autolink.Span.Start, autolink.Span.End + 1, ref state);
                     break;
                 case ContainerInline nested:
-                    Append(nested, source, from, stopAtHardBreak, text, ref start, ref end, ref stopped);
+                    Append(nested, source, text, ref state);
                     break;
             }
         }
     }
 
-    private static void Mark(StringBuilder text, string value, int s, int e, ref int start, ref int end)
+    private static void Mark(StringBuilder text, ReadOnlySpan<char> value, int s, int e, ref State state)
     {
-        text.Append(value);
-        if (start < 0)
+        AppendCollapsed(text, value, ref state);
+        if (state.Start < 0)
         {
-            start = s;
+            state.Start = s;
         }
 
-        end = Math.Max(end, e);
+        state.End = Math.Max(state.End, e);
     }
 
-    private static string Collapse(StringBuilder text)
+    // Runs of spaces, tabs and line ends become one space, and none leads: the text as a reader sees it.
+    private static void AppendCollapsed(StringBuilder text, ReadOnlySpan<char> value, ref State state)
     {
-        var result = new StringBuilder(text.Length);
-        bool space = true;
-        for (int i = 0; i < text.Length; i++)
+        state.HasText |= !value.IsEmpty;
+        while (!value.IsEmpty)
         {
-            char c = text[i];
-            if (c is ' ' or '\t' or '\n' or '\r')
+            int blank = value.IndexOfAny(Blanks);
+            var word = blank < 0 ? value : value[..blank];
+            if (!word.IsEmpty)
             {
-                if (!space)
-                {
-                    result.Append(' ');
-                }
+                text.Append(word);
+                state.AfterSpace = false;
+            }
 
-                space = true;
-            }
-            else
+            if (blank < 0)
             {
-                result.Append(c);
-                space = false;
+                break;
             }
+
+            if (!state.AfterSpace)
+            {
+                text.Append(' ');
+                state.AfterSpace = true;
+            }
+
+            value = value[(blank + 1)..];
         }
+    }
 
-        return result.ToString().TrimEnd();
+    /// <summary>Where a walk over inlines is: what it skips, where the text's span starts and ends, whether it stopped.</summary>
+    private struct State(int from, bool stopAtHardBreak)
+    {
+        public readonly int From = from;
+        public readonly bool StopAtHardBreak = stopAtHardBreak;
+        public int Start = -1;
+        public int End = -1;
+        public bool Stopped;
+        public bool HasText;
+        public bool AfterSpace = true;
     }
 
     /// <summary>The span of the block's own source text with trailing whitespace dropped.</summary>

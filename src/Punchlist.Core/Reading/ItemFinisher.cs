@@ -26,8 +26,9 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Section = b.Section,
             Heading = b.Heading,
             Box = b.Box,
-            Criteria = b.Criteria,
-            Fields = fields,
+            // Most items have no criteria or fields: share the empty list rather than keep one each.
+            Criteria = b.Criteria.Count == 0 ? [] : b.Criteria,
+            Fields = fields.Count == 0 ? [] : fields,
             References = Distinct(b.References, b.Id),
             Status = status,
             Priority = Priority(b),
@@ -47,7 +48,18 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
         return item;
     }
 
-    private static MetadataField? First(List<MetadataField> fields, FieldKind kind) => fields.Find(f => f.Kind == kind && f.HasValue);
+    private static MetadataField? First(List<MetadataField> fields, FieldKind kind)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Kind == kind && field.HasValue)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 
     private DeclaredStatus? Status(ItemBuilder b)
     {
@@ -127,16 +139,20 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     }
 
     // Each target once (the first mention keeps its span); an item does not reference itself.
-    private static List<Reference> Distinct(List<Reference> references, string? ownId) =>
-        references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
-            .DistinctBy(r => (r.Kind, r.Target, r.Role))
-            .ToList();
+    private static IReadOnlyList<Reference> Distinct(List<Reference> references, string? ownId) =>
+        references.Count == 0
+            ? []
+            : references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
+                .DistinctBy(r => (r.Kind, r.Target, r.Role))
+                .ToList();
 
-    private static List<string> DependsOn(List<MetadataField> fields) =>
-        fields.Where(f => f.Kind == FieldKind.DependsOn)
-            .SelectMany(f => IdTokens.All(f.Value).Select(m => m.Value))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+    private static IReadOnlyList<string> DependsOn(List<MetadataField> fields) =>
+        !fields.Exists(f => f.Kind == FieldKind.DependsOn)
+            ? []
+            : fields.Where(f => f.Kind == FieldKind.DependsOn)
+                .SelectMany(f => IdTokens.All(f.Value).Select(m => m.Value))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
 
     private void Note(string message, TextSpan span) => notes.Add(new ReaderNote(message, span, source.PositionOf(span.Start)));
 }

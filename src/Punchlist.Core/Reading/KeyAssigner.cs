@@ -1,3 +1,4 @@
+using Punchlist.Model;
 using Punchlist.Text;
 
 namespace Punchlist.Reading;
@@ -10,6 +11,10 @@ namespace Punchlist.Reading;
 internal sealed class KeyAssigner(EncodingReport encoding)
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    // Items come in document order, so the section of the last item is nearly always the next one's.
+    private Section? _lastSection;
+    private string _lastSectionSlug = string.Empty;
 
     public string Assign(ItemBuilder item)
     {
@@ -27,7 +32,23 @@ internal sealed class KeyAssigner(EncodingReport encoding)
             title = "item";
         }
 
-        string section = item.Section is null ? string.Empty : TextFold.Slug(encoding.Repair(item.Section.Title), 40);
+        string section = SectionSlug(item.Section);
         return section.Length == 0 ? title : $"{section}/{title}";
+    }
+
+    private string SectionSlug(Section? section)
+    {
+        if (section is null)
+        {
+            return string.Empty;
+        }
+
+        if (!ReferenceEquals(section, _lastSection))
+        {
+            _lastSection = section;
+            _lastSectionSlug = TextFold.Slug(encoding.Repair(section.Title), 40);
+        }
+
+        return _lastSectionSlug;
     }
 }

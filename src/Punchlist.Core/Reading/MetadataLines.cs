@@ -12,9 +12,9 @@ namespace Punchlist.Reading;
 /// </summary>
 internal static partial class MetadataLines
 {
-    public static List<MetadataField> Read(SourceText source, TextSpan paragraph, FieldShape shape)
+    public static IReadOnlyList<MetadataField> Read(SourceText source, TextSpan paragraph, FieldShape shape)
     {
-        var fields = new List<MetadataField>();
+        List<MetadataField>? fields = null;
         string text = source.Text;
         var lines = source.Lines;
         int first = lines.LineIndexOf(paragraph.Start);
@@ -24,13 +24,15 @@ internal static partial class MetadataLines
             var span = lines.LineSpan(text, line);
             int start = Math.Max(span.Start, paragraph.Start);
             int end = Math.Min(span.End, paragraph.End);
-            if (end > start)
+
+            // Every shape has a colon; most lines of prose and every task title without one are skipped unread.
+            if (end > start && text.AsSpan(start, end - start).Contains(':'))
             {
-                ReadLine(source, start, end, shape, fields);
+                ReadLine(source, start, end, shape, fields ??= []);
             }
         }
 
-        return fields;
+        return (IReadOnlyList<MetadataField>?)fields ?? [];
     }
 
     private static void ReadLine(SourceText source, int start, int end, FieldShape shape, List<MetadataField> fields)

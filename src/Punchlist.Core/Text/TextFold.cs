@@ -5,16 +5,57 @@ namespace Punchlist.Text;
 /// <summary>Folds text for comparison by meaning: case, accents, emoji and punctuation are noise.</summary>
 public static class TextFold
 {
+    // Keys, vocabularies and groupings fold text for every item of a scan: one builder per thread.
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     /// <summary>Lower-case words of letters and digits, accents removed, separated by single spaces.</summary>
     public static string Words(string text)
     {
-        var folded = new StringBuilder(text.Length);
+        var folded = Fold(text, ' ');
+        return folded.ToString();
+    }
+
+    /// <summary>A URL-safe slug: folded words joined by '-', cut at a word boundary near <paramref name="maxLength"/>.</summary>
+    public static string Slug(string text, int maxLength = 60)
+    {
+        var folded = Fold(text, '-');
+        int length = folded.Length;
+        if (length > maxLength)
+        {
+            int cut = maxLength;
+            while (cut > 0 && folded[cut] != '-')
+            {
+                cut--;
+            }
+
+            length = cut > 0 ? cut : maxLength;
+        }
+
+        return folded.ToString(0, length);
+    }
+
+    // Letters and digits, lower-cased and with accents folded; every other run becomes one separator,
+    // never leading or trailing.
+    private static StringBuilder Fold(string text, char separator)
+    {
+        var folded = _builder ??= new StringBuilder(128);
+        folded.Clear();
         bool space = true;
         foreach (char c in text)
         {
-            if (LatinFold.Of(c) is { } plain)
+            if (char.IsAsciiLetterOrDigit(c))
             {
-                folded.Append(plain.ToLowerInvariant());
+                folded.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (LatinFold.Of(c) is { } plain)
+            {
+                foreach (char p in plain)
+                {
+                    folded.Append(char.ToLowerInvariant(p));
+                }
+
                 space = false;
             }
             else if (char.IsLetterOrDigit(c))
@@ -24,25 +65,17 @@ public static class TextFold
             }
             else if (!space)
             {
-                folded.Append(' ');
+                folded.Append(separator);
                 space = true;
             }
         }
 
-        return folded.ToString().TrimEnd();
-    }
-
-    /// <summary>A URL-safe slug: folded words joined by '-', cut at a word boundary near <paramref name="maxLength"/>.</summary>
-    public static string Slug(string text, int maxLength = 60)
-    {
-        string words = Words(text);
-        if (words.Length > maxLength)
+        if (space && folded.Length > 0)
         {
-            int cut = words.LastIndexOf(' ', maxLength);
-            words = words[..(cut > 0 ? cut : maxLength)];
+            folded.Length--;
         }
 
-        return words.Replace(' ', '-');
+        return folded;
     }
 
     /// <summary>Strips leading characters that are neither letters nor digits (emoji, bullets, brackets).</summary>

@@ -1,4 +1,5 @@
 using DotNet.Globbing;
+using System.IO.Enumeration;
 using MAB.DotIgnore;
 
 namespace Punchlist.Workspaces;
@@ -43,7 +44,8 @@ public static class Discovery
             else if (Directory.Exists(full))
             {
                 var ignores = IgnoresAbove(root, full);
-                Walk(root, full, ignores, include, exclude, found);
+                string relative = Relative(root, full);
+                Walk(full, relative == "." ? string.Empty : relative, ignores, include, exclude, found);
             }
             else
             {
@@ -56,7 +58,10 @@ public static class Discovery
 
     public static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
 
-    private static void Walk(string root, string dir, List<(string Dir, IgnoreList List)> ignores, List<Glob> include, List<Glob> exclude, Dictionary<string, WorkspaceFile> found)
+    // Relative paths are built by appending names to the folder's own relative path, and only folders
+    // and Markdown files are turned into strings at all: a documentation tree has tens of thousands of
+    // entries, and this walk runs before anything else can start.
+    private static void Walk(string dir, string relativeDir, List<(string Dir, IgnoreList List)> ignores, List<Glob> include, List<Glob> exclude, Dictionary<string, WorkspaceFile> found)
     {
         var local = ReadIgnore(dir);
         if (local is not null)
@@ -64,42 +69,53 @@ public static class Discovery
             ignores = [.. ignores, (dir, local)];
         }
 
-        IEnumerable<FileSystemInfo> entries;
+        List<(string Name, bool IsDir)> entries;
         try
         {
-            entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            entries = [.. Entries(dir)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return; // a folder we may not read is not part of the workspace
         }
 
-        foreach (var entry in entries)
+        foreach (var (name, isDir) in entries)
         {
-            bool isDir = entry is DirectoryInfo;
-            if (isDir && (SkippedFolders.Contains(entry.Name) || entry.LinkTarget is not null))
+            if (isDir && SkippedFolders.Contains(name))
             {
                 continue;
             }
 
-            string relative = Relative(root, entry.FullName);
-            if (IsIgnored(entry.FullName, isDir, ignores) || exclude.Exists(g => g.IsMatch(relative) || (isDir && g.IsMatch(relative + "/"))))
+            string full = Path.Join(dir, name);
+            string relative = relativeDir.Length == 0 ? name : $"{relativeDir}/{name}";
+            if ((ignores.Count > 0 && IsIgnored(full, isDir, ignores)) || exclude.Exists(g => g.IsMatch(relative) || (isDir && g.IsMatch(relative + "/"))))
             {
                 continue;
             }
 
             if (isDir)
             {
-                Walk(root, entry.FullName, ignores, include, exclude, found);
+                Walk(full, relative, ignores, include, exclude, found);
             }
-            else if (IsMarkdown(entry.Name) && (include.Count == 0 || include.Exists(g => g.IsMatch(relative))))
+            else if (include.Count == 0 || include.Exists(g => g.IsMatch(relative)))
             {
-                found.TryAdd(entry.FullName, new WorkspaceFile(entry.FullName, relative, Explicit: false));
+                found.TryAdd(full, new WorkspaceFile(full, relative, Explicit: false));
             }
         }
     }
 
-    private static bool IsMarkdown(string name) =>
+    // Folders (not symbolic links to folders: they could loop) and Markdown files, by name.
+    private static FileSystemEnumerable<(string Name, bool IsDir)> Entries(string dir) =>
+        new(dir, static (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), EntryOptions)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory
+                ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                : IsMarkdown(entry.FileName),
+        };
+
+    private static readonly EnumerationOptions EntryOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
+
+    private static bool IsMarkdown(ReadOnlySpan<char> name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsIgnored(string full, bool isDir, List<(string Dir, IgnoreList List)> ignores)

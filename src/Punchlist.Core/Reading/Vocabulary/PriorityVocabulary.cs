@@ -55,6 +55,11 @@ public static partial class PriorityVocabulary
     /// <summary>A `(P0)` or `[P1]` tag in an item's own title.</summary>
     public static PriorityInfo? FromTitle(string title)
     {
+        if (title.AsSpan().IndexOfAny('(', '[') < 0)
+        {
+            return null; // no tag without a bracket; the pattern need not run on every task title
+        }
+
         var tags = PTag().Matches(title);
         var ranks = tags.Select(t => t.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return ranks.Count == 1 ? new PriorityInfo(Clamp(ranks[0]), "P" + ranks[0], PrioritySource.Title) : null;

@@ -42,6 +42,11 @@ public static partial class ValueParsers
     /// <summary>Finds an effort inside free text (a card title ending in `(2h)`).</summary>
     public static Effort? FindEffortTag(string title, double hoursPerDay)
     {
+        if (!title.AsSpan().TrimEnd().EndsWith(')'))
+        {
+            return null; // the tag closes the title; most titles end otherwise
+        }
+
         var m = EffortTag().Match(title);
         return m.Success ? ParseEffort(m.Groups[1].Value, hoursPerDay) : null;
     }
