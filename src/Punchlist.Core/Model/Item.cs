@@ -14,8 +14,31 @@ public sealed class Item
 {
     public required ItemKind Kind { get; init; }
 
+    private readonly ItemKeys? _keys;
+    private string? _key;
+
     /// <summary>Stable within the document: the ID when there is one, else a slug of section and title.</summary>
-    public required string Key { get; init; }
+    public string Key
+    {
+        get
+        {
+            if (Volatile.Read(ref _key) is null)
+            {
+                _keys?.AssignAll();
+            }
+
+            return _key ?? throw new InvalidOperationException($"item '{Title}' was built without a key");
+        }
+
+        init => _key = value;
+    }
+
+    /// <summary>The document's key table, which assigns <see cref="Key"/> on first use when it was not given.</summary>
+    internal ItemKeys? Keys
+    {
+        get => _keys;
+        init => _keys = value;
+    }
 
     public string? Id { get; init; }
 
@@ -69,6 +92,8 @@ public sealed class Item
     public int CriteriaChecked => CountCriteria(checkedOnly: true);
 
     public MetadataField? Field(FieldKind kind) => Fields.FirstOrDefault(f => f.Kind == kind);
+
+    internal void AssignKey(string key) => Volatile.Write(ref _key, key);
 
     // Summed for every item of every status and report: a plain loop, no enumerator or delegate.
     private int CountCriteria(bool checkedOnly)

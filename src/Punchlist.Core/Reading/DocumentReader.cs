@@ -35,6 +35,7 @@ public sealed class DocumentReader(ReaderOptions options)
 
         var finisher = new ItemFinisher(source, options, encoding, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
+        finisher.Keys.Attach(items);
         notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new TrackerDocument
         {

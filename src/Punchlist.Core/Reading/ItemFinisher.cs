@@ -8,7 +8,8 @@ namespace Punchlist.Reading;
 /// <summary>Turns collected builders into items: typed values from fields, priority, state and key.</summary>
 internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
 {
-    private readonly KeyAssigner _keys = new(encoding);
+    /// <summary>The document's key table: attach the finished items to it (see <see cref="ItemKeys"/>).</summary>
+    public ItemKeys Keys { get; } = new(encoding);
 
     public Item Finish(ItemBuilder b)
     {
@@ -17,7 +18,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
         var item = new Item
         {
             Kind = b.Kind,
-            Key = _keys.Assign(b),
+            Keys = Keys,
             Id = b.Id,
             Title = b.Title,
             TitleSpan = b.TitleSpan,
@@ -27,8 +28,9 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Heading = b.Heading,
             Box = b.Box,
             // Most items have no criteria or fields: share the empty list rather than keep one each.
-            Criteria = b.Criteria.Count == 0 ? [] : b.Criteria,
-            Fields = fields.Count == 0 ? [] : fields,
+            // Exact arrays, and one shared empty one: most items have no criteria or fields.
+            Criteria = b.Criteria.Count == 0 ? Array.Empty<Checkbox>() : [.. b.Criteria],
+            Fields = fields.Count == 0 ? Array.Empty<MetadataField>() : [.. fields],
             References = Distinct(b.References, b.Id),
             Status = status,
             Priority = Priority(b),
@@ -141,18 +143,18 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     // Each target once (the first mention keeps its span); an item does not reference itself.
     private static IReadOnlyList<Reference> Distinct(List<Reference> references, string? ownId) =>
         references.Count == 0
-            ? []
+            ? Array.Empty<Reference>()
             : references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
                 .DistinctBy(r => (r.Kind, r.Target, r.Role))
-                .ToList();
+                .ToArray();
 
     private static IReadOnlyList<string> DependsOn(List<MetadataField> fields) =>
         !fields.Exists(f => f.Kind == FieldKind.DependsOn)
-            ? []
+            ? Array.Empty<string>()
             : fields.Where(f => f.Kind == FieldKind.DependsOn)
                 .SelectMany(f => IdTokens.All(f.Value).Select(m => m.Value))
                 .Distinct(StringComparer.Ordinal)
-                .ToList();
+                .ToArray();
 
     private void Note(string message, TextSpan span) => notes.Add(new ReaderNote(message, span, source.PositionOf(span.Start)));
 }
