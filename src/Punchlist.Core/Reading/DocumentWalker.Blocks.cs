@@ -54,13 +54,14 @@ internal sealed partial class DocumentWalker
             (scope.Owner?.Fields ?? _metadata).AddRange(fields);
         }
 
-        var references = scope.Owner?.References ?? _references;
-        int before = references.Count;
-        InlineReferences.Collect(paragraph.Inline, _text, 0, new InlineReferences.RoleSource(scope.FileRole, fields), scope.Owner is not null, references);
-        if (scope.FileRole != ReferenceRole.Mention && scope.InListItem && references.Count == before)
+        var found = Found();
+        InlineReferences.Collect(paragraph.Inline, _text, 0, new InlineReferences.RoleSource(scope.FileRole, fields), scope.Owner is not null, found);
+        if (scope.FileRole != ReferenceRole.Mention && scope.InListItem && found.Count == 0)
         {
-            AddLeadingPath(paragraph, scope.FileRole, references);
+            AddLeadingPath(paragraph, scope.FileRole, found);
         }
+
+        Keep(found, scope.Owner);
 
         NoteBareBoxes(span);
         var last = fields.Count > 0 ? fields[^1] : null;
@@ -153,7 +154,24 @@ internal sealed partial class DocumentWalker
 
     private void CollectLinks(LeafBlock block, ItemBuilder? owner = null)
     {
-        var references = owner?.References ?? _references;
-        InlineReferences.Collect(block.Inline, _text, 0, InlineReferences.RoleSource.Link, owner is not null, references);
+        var found = Found();
+        InlineReferences.Collect(block.Inline, _text, 0, InlineReferences.RoleSource.Link, owner is not null, found);
+        Keep(found, owner);
+    }
+
+    // References are collected into one reused list and copied to their owner only when there are
+    // some: most paragraphs and task titles name none, and an owner's list is created on first use.
+    private List<Reference> Found()
+    {
+        _found.Clear();
+        return _found;
+    }
+
+    private void Keep(List<Reference> found, ItemBuilder? owner)
+    {
+        if (found.Count > 0)
+        {
+            (owner is null ? _references : owner.References).AddRange(found);
+        }
     }
 }

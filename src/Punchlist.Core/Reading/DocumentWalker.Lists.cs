@@ -68,7 +68,9 @@ internal sealed partial class DocumentWalker
             owner.Criteria.Add(box);
         }
 
-        InlineReferences.Collect(paragraph.Inline, _text, boxAt + 3, new InlineReferences.RoleSource(scope.FileRole), true, owner.References);
+        var found = Found();
+        InlineReferences.Collect(paragraph.Inline, _text, boxAt + 3, new InlineReferences.RoleSource(scope.FileRole), true, found);
+        Keep(found, owner);
         VisitChildren(listItem, 1, new Scope(owner, box, ReferenceRole.Mention, true, ContentColumnOf(listItem)));
     }
 

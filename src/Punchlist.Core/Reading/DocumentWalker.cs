@@ -27,6 +27,7 @@ internal sealed partial class DocumentWalker
     private readonly List<TableModel> _tables = [];
     private readonly List<TextSpan> _verbatim = [];
     private readonly List<Reference> _references = [];
+    private readonly List<Reference> _found = [];
     private readonly List<ReaderNote> _notes;
     private readonly List<string> _documentDependsOn = [];
     private string? _title;

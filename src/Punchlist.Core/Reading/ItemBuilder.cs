@@ -32,9 +32,20 @@ internal sealed class ItemBuilder
     /// <summary>For cards, the heading level; a heading at this level or above ends the card.</summary>
     public int Level { get; init; }
 
-    public List<Checkbox> Criteria { get; } = [];
+    // Created on first use: most items have no criteria, fields or references.
+    private List<Checkbox>? _criteria;
+    private List<MetadataField>? _fields;
+    private List<Reference>? _references;
 
-    public List<MetadataField> Fields { get; } = [];
+    public List<Checkbox> Criteria => _criteria ??= [];
 
-    public List<Reference> References { get; } = [];
+    public List<MetadataField> Fields => _fields ??= [];
+
+    public List<Reference> References => _references ??= [];
+
+    public IReadOnlyList<Checkbox> CriteriaSoFar => (IReadOnlyList<Checkbox>?)_criteria ?? [];
+
+    public IReadOnlyList<MetadataField> FieldsSoFar => (IReadOnlyList<MetadataField>?)_fields ?? [];
+
+    public IReadOnlyList<Reference> ReferencesSoFar => (IReadOnlyList<Reference>?)_references ?? [];
 }

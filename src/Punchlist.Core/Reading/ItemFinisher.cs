@@ -14,7 +14,8 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     public Item Finish(ItemBuilder b)
     {
         var status = Status(b);
-        var fields = b.Fields;
+        var fields = b.FieldsSoFar;
+        var criteria = b.CriteriaSoFar;
         var item = new Item
         {
             Kind = b.Kind,
@@ -29,9 +30,9 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Box = b.Box,
             // Most items have no criteria or fields: share the empty list rather than keep one each.
             // Exact arrays, and one shared empty one: most items have no criteria or fields.
-            Criteria = b.Criteria.Count == 0 ? Array.Empty<Checkbox>() : [.. b.Criteria],
+            Criteria = criteria.Count == 0 ? Array.Empty<Checkbox>() : [.. criteria],
             Fields = fields.Count == 0 ? Array.Empty<MetadataField>() : [.. fields],
-            References = Distinct(b.References, b.Id),
+            References = Distinct(b.ReferencesSoFar, b.Id),
             Status = status,
             Priority = Priority(b),
             Effort = Effort(b),
@@ -40,7 +41,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Created = Date(First(fields, FieldKind.Created)),
             Category = First(fields, FieldKind.Category)?.Value.Trim('*', '_', ' '),
             DependsOn = DependsOn(fields),
-            State = b.Box is not null ? ItemStateRules.ForTask(b.Box, status, b.Criteria) : ItemStateRules.ForCard(status, b.Criteria),
+            State = b.Box is not null ? ItemStateRules.ForTask(b.Box, status, criteria) : ItemStateRules.ForCard(status, criteria),
         };
         if (b.Heading is not null)
         {
@@ -50,7 +51,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
         return item;
     }
 
-    private static MetadataField? First(List<MetadataField> fields, FieldKind kind)
+    private static MetadataField? First(IReadOnlyList<MetadataField> fields, FieldKind kind)
     {
         foreach (var field in fields)
         {
@@ -65,7 +66,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
 
     private DeclaredStatus? Status(ItemBuilder b)
     {
-        var field = First(b.Fields, FieldKind.Status);
+        var field = First(b.FieldsSoFar, FieldKind.Status);
         if (field is null)
         {
             return null;
@@ -84,7 +85,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     // and its ID prefix — unless a section around it is a phase, where `P0-` means phase 0.
     private PriorityInfo? Priority(ItemBuilder b)
     {
-        var field = First(b.Fields, FieldKind.Priority);
+        var field = First(b.FieldsSoFar, FieldKind.Priority);
         if (field is not null)
         {
             var fromField = PriorityVocabulary.FromField(encoding.Repair(field.Value));
@@ -118,7 +119,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
 
     private Effort? Effort(ItemBuilder b)
     {
-        var field = First(b.Fields, FieldKind.Effort);
+        var field = First(b.FieldsSoFar, FieldKind.Effort);
         return field is not null
             ? ValueParsers.ParseEffort(field.Value, options.HoursPerDay)
             : ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
@@ -140,16 +141,42 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
         return date;
     }
 
-    // Each target once (the first mention keeps its span); an item does not reference itself.
-    private static IReadOnlyList<Reference> Distinct(List<Reference> references, string? ownId) =>
-        references.Count == 0
-            ? Array.Empty<Reference>()
-            : references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
-                .DistinctBy(r => (r.Kind, r.Target, r.Role))
-                .ToArray();
+    // Each target once (the first mention keeps its span); an item does not reference itself. Items name
+    // a handful of references at most, so a pairwise check beats building a set for each.
+    private static IReadOnlyList<Reference> Distinct(IReadOnlyList<Reference> references, string? ownId)
+    {
+        if (references.Count == 0)
+        {
+            return Array.Empty<Reference>();
+        }
 
-    private static IReadOnlyList<string> DependsOn(List<MetadataField> fields) =>
-        !fields.Exists(f => f.Kind == FieldKind.DependsOn)
+        var kept = new List<Reference>(references.Count);
+        foreach (var reference in references)
+        {
+            if ((reference.Kind != ReferenceKind.Item || !string.Equals(reference.Target, ownId, StringComparison.Ordinal)) && !Contains(kept, reference))
+            {
+                kept.Add(reference);
+            }
+        }
+
+        return kept.Count == 0 ? Array.Empty<Reference>() : [.. kept];
+
+        static bool Contains(List<Reference> kept, Reference r)
+        {
+            foreach (var k in kept)
+            {
+                if (k.Kind == r.Kind && k.Role == r.Role && string.Equals(k.Target, r.Target, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static IReadOnlyList<string> DependsOn(IReadOnlyList<MetadataField> fields) =>
+        First(fields, FieldKind.DependsOn) is null
             ? Array.Empty<string>()
             : fields.Where(f => f.Kind == FieldKind.DependsOn)
                 .SelectMany(f => IdTokens.All(f.Value).Select(m => m.Value))

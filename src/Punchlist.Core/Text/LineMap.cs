@@ -7,20 +7,25 @@ namespace Punchlist.Text;
 public sealed class LineMap
 {
     private readonly int[] _starts;
+    private readonly int _count;
     private readonly int _length;
 
-    private LineMap(int[] starts, int length)
+    private LineMap(int[] starts, int count, int length)
     {
         _starts = starts;
+        _count = count;
         _length = length;
     }
 
-    public int LineCount => _starts.Length;
+    public int LineCount => _count;
 
     public static LineMap Build(string text)
     {
-        var starts = new List<int>(text.Length / 40 + 1) { 0 };
         var span = text.AsSpan();
+
+        // One array, sized by counting line ends first (exact unless the text uses CRLF), rather than a growing list.
+        var starts = new int[span.Count('\n') + span.Count('\r') + 1];
+        int count = 1;
         int i = 0;
         while (true)
         {
@@ -32,20 +37,20 @@ public sealed class LineMap
 
             i += next;
             i += span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n' ? 2 : 1;
-            starts.Add(i);
+            starts[count++] = i;
             if (i >= span.Length)
             {
                 break;
             }
         }
 
-        return new LineMap([.. starts], text.Length);
+        return new LineMap(starts, count, text.Length);
     }
 
     /// <summary>0-based index of the line holding <paramref name="offset"/>.</summary>
     public int LineIndexOf(int offset)
     {
-        int index = Array.BinarySearch(_starts, offset);
+        int index = Array.BinarySearch(_starts, 0, _count, offset);
         return index >= 0 ? index : ~index - 1;
     }
 
@@ -56,13 +61,17 @@ public sealed class LineMap
         return new LinePosition(line + 1, offset - _starts[line] + 1);
     }
 
-    public int LineStart(int lineIndex) => _starts[lineIndex];
+    public int LineStart(int lineIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)lineIndex, (uint)_count, nameof(lineIndex));
+        return _starts[lineIndex];
+    }
 
     /// <summary>The span of a line without its line break.</summary>
     public TextSpan LineSpan(string text, int lineIndex)
     {
-        int start = _starts[lineIndex];
-        int end = lineIndex + 1 < _starts.Length ? _starts[lineIndex + 1] : _length;
+        int start = LineStart(lineIndex);
+        int end = lineIndex + 1 < _count ? _starts[lineIndex + 1] : _length;
         while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r'))
         {
             end--;
