@@ -5,15 +5,16 @@ using Punchlist.Bench.Contenders;
 // correctness checks, then the one-shot CLI. The report goes to stdout (and --out); progress to stderr.
 var options = Options.Parse(args);
 var ours = new PunchlistScan();
+var load = new PunchlistLoad();
 var markdig = new BareMarkdig();
 var ripgrep = new RipgrepCount(options.Ripgrep);
-var byKey = new Dictionary<string, IContender>(StringComparer.Ordinal) { ["punchlist"] = ours, ["markdig"] = markdig, ["rg"] = ripgrep };
+var byKey = new Dictionary<string, IContender>(StringComparer.Ordinal) { ["punchlist"] = ours, ["load"] = load, ["markdig"] = markdig, ["rg"] = ripgrep };
 if (options.PeakOf is { } key)
 {
     return FreshProcess.RunChild(byKey[key], options.Tree ?? throw new ArgumentException("--tree is required"));
 }
 
-IContender[] contenders = [.. byKey.Where(c => options.Only.Contains(c.Key)).Select(c => c.Value)];
+IContender[] contenders = [.. byKey.Where(c => options.Only?.Contains(c.Key) ?? true).Select(c => c.Value)];
 var log = Console.Error;
 var text = new StringWriter();
 var report = new Report(text);
@@ -24,7 +25,7 @@ if (options.Trackers is { } trackers)
     log.WriteLine($"tracker tree: {trackers}");
     var samples = Harness.Measure(contenders, trackers, options.Warmups, options.Runs, log);
     var peaks = FreshPeaks(trackers);
-    report.Scan("Tracker tree (gen-trackers.py, 5,000 files)", TreeFiles.Measure(trackers), samples, peaks, ours, [(markdig, 0.8), (ripgrep, null)]);
+    report.Scan("Tracker tree (gen-trackers.py, 5,000 files)", TreeFiles.Measure(trackers), samples, peaks, [(ours, markdig, 0.8), (ours, ripgrep, null), (load, markdig, null)]);
     if (options.Manifest is { } manifest)
     {
         report.Manifest(ManifestCheck.Run(trackers, manifest));
@@ -36,7 +37,7 @@ if (options.Docs is { } docs)
     log.WriteLine($"docs tree: {docs}");
     var samples = Harness.Measure(contenders, docs, options.Warmups, options.Runs, log);
     var peaks = FreshPeaks(docs);
-    report.Scan("Docs tree (tldr pages + Kubernetes KEPs)", TreeFiles.Measure(docs), samples, peaks, ours, [(ripgrep, 0.5), (markdig, null)]);
+    report.Scan("Docs tree (tldr pages + Kubernetes KEPs)", TreeFiles.Measure(docs), samples, peaks, [(ours, ripgrep, 0.5), (ours, markdig, null), (load, ripgrep, null)]);
     report.Prefilter("docs tree", PrefilterCheck.Run(docs));
 }
 

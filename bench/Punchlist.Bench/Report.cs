@@ -19,7 +19,7 @@ internal sealed class Report(TextWriter output)
         output.WriteLine();
     }
 
-    public void Scan(string title, (int Files, long Bytes) tree, Dictionary<IContender, List<Sample>> samples, Dictionary<IContender, long> freshPeaks, IContender ours, IReadOnlyList<(IContender Baseline, double? Target)> targets)
+    public void Scan(string title, (int Files, long Bytes) tree, Dictionary<IContender, List<Sample>> samples, Dictionary<IContender, long> freshPeaks, IReadOnlyList<(IContender Ours, IContender Baseline, double? Target)> ratios)
     {
         output.WriteLine($"## {title}: {tree.Files:N0} Markdown files, {Stats.Bytes(tree.Bytes)}");
         output.WriteLine();
@@ -37,7 +37,7 @@ internal sealed class Report(TextWriter output)
         }
 
         output.WriteLine();
-        foreach (var (baseline, target) in targets)
+        foreach (var (ours, baseline, target) in ratios)
         {
             if (!samples.ContainsKey(baseline) || !samples.ContainsKey(ours))
             {
@@ -47,7 +47,7 @@ internal sealed class Report(TextWriter output)
             double ofMedians = Stats.Median(samples[baseline].Select(s => s.Elapsed.TotalSeconds)) / Stats.Median(samples[ours].Select(s => s.Elapsed.TotalSeconds));
             double paired = Stats.PairedRatio(samples[ours], samples[baseline]);
             string verdict = target is { } t ? $"; target ≥ {t:F1}× — **{(paired >= t ? "met" : "not met")}**" : string.Empty;
-            output.WriteLine($"- throughput of punchlist / {baseline.Name}: **{paired:F2}×** (median of per-round ratios; ratio of medians {ofMedians:F2}×){verdict}");
+            output.WriteLine($"- throughput of {ours.Name} / {baseline.Name}: **{paired:F2}×** (median of per-round ratios; ratio of medians {ofMedians:F2}×){verdict}");
         }
 
         output.WriteLine();

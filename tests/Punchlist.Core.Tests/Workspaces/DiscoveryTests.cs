@@ -66,6 +66,26 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Scanning_keeps_what_the_caller_makes_of_each_tracker_in_path_order()
+    {
+        Write("docs/guide.md", "# Guide\n\nNo tasks here.\n");
+        var scan = WorkspaceLoader.Scan([_root], d => $"{d.Path}:{d.Checkboxes.Count}");
+        Assert.Equal(["TODO.md:1", "docs/archive/keep.md:1", "docs/plan.markdown:1"], scan.Results);
+        Assert.Equal(4, scan.FilesFound);
+        Assert.Equal(3, scan.FilesParsed);
+    }
+
+    [Fact]
+    public void Symbolic_links_to_folders_are_not_followed_but_links_to_files_are_read()
+    {
+        Write("elsewhere/TODO.md", "- [ ] c\n");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "docs", "linked"), Path.Combine(_root, "elsewhere"));
+        File.CreateSymbolicLink(Path.Combine(_root, "docs", "alias.md"), Path.Combine(_root, "TODO.md"));
+        var files = Discovery.Find(_root, [Path.Combine(_root, "docs")], PunchlistConfig.Empty).Select(f => f.RelativePath);
+        Assert.Equal(["docs/alias.md", "docs/archive/keep.md", "docs/plan.markdown"], files);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_user_error()
     {
         var error = Assert.Throws<PunchlistException>(() => WorkspaceLoader.Load([Path.Combine(_root, "nope")]));
