@@ -12,16 +12,19 @@ namespace Punchlist.Reading;
 public sealed class DocumentReader(ReaderOptions options)
 {
     // Only what trackers need: front matter and pipe tables. Task lists are recognised on the source
-    // (see TaskBoxes); every other extension would only cost time.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .Build();
+    // (see TaskBoxes); every other extension would only cost time. Paragraphs of plain text skip the
+    // inline pass (see PlainParagraphs).
+    private static readonly MarkdownPipeline Pipeline = PlainParagraphs.Build(NewPipeline());
+
+    // Every paragraph through the inline pass: tests read with both and compare.
+    private static readonly MarkdownPipeline EveryInlinePipeline = NewPipeline().Build();
 
     public static readonly DocumentReader Default = new(ReaderOptions.Default);
 
     public ReaderOptions Options => options;
+
+    /// <summary>False to run every paragraph through Markdig's inline pass, as a reference for tests.</summary>
+    internal bool SkipPlainInlines { get; init; } = true;
 
     public TrackerDocument Read(string path, byte[] bytes) => Read(path, SourceText.FromBytes(bytes));
 
@@ -55,13 +58,16 @@ public sealed class DocumentReader(ReaderOptions options)
         };
     }
 
+    private static MarkdownPipelineBuilder NewPipeline() =>
+        new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables();
+
     private static string Size(int bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
 
     private WalkResult ReadMarkdown(SourceText source, EncodingReport encoding, List<ReaderNote> notes)
     {
         try
         {
-            var document = Markdown.Parse(source.Text, Pipeline);
+            var document = Markdown.Parse(source.Text, SkipPlainInlines ? Pipeline : EveryInlinePipeline);
             return new DocumentWalker(source, options, encoding, notes).Walk(document);
         }
         catch (Exception e)

@@ -55,7 +55,7 @@ internal sealed partial class DocumentWalker
         }
 
         var found = Found();
-        InlineReferences.Collect(paragraph.Inline, _text, 0, new InlineReferences.RoleSource(scope.FileRole, fields), scope.Owner is not null, found);
+        InlineReferences.Collect(paragraph, _text, 0, new InlineReferences.RoleSource(scope.FileRole, fields), scope.Owner is not null, found);
         if (scope.FileRole != ReferenceRole.Mention && scope.InListItem && found.Count == 0)
         {
             AddLeadingPath(paragraph, scope.FileRole, found);
@@ -155,7 +155,7 @@ internal sealed partial class DocumentWalker
     private void CollectLinks(LeafBlock block, ItemBuilder? owner = null)
     {
         var found = Found();
-        InlineReferences.Collect(block.Inline, _text, 0, InlineReferences.RoleSource.Link, owner is not null, found);
+        InlineReferences.Collect(block, _text, 0, InlineReferences.RoleSource.Link, owner is not null, found);
         Keep(found, owner);
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class DocumentWalker
     private void VisitTaskItem(ListItemBlock listItem, ParagraphBlock paragraph, char marker, Scope scope)
     {
         int boxAt = paragraph.Span.Start;
-        var (text, textSpan) = InlineText.Plain(paragraph.Inline, _text, boxAt + 3, stopAtHardBreak: true);
+        var (text, textSpan) = InlineText.Plain(paragraph, _text, boxAt + 3, stopAtHardBreak: true);
         var mark = TaskBoxes.MarkOf(marker);
         var itemSpan = InlineText.SpanOf(listItem, _text);
         var box = new Checkbox
@@ -69,7 +69,7 @@ internal sealed partial class DocumentWalker
         }
 
         var found = Found();
-        InlineReferences.Collect(paragraph.Inline, _text, boxAt + 3, new InlineReferences.RoleSource(scope.FileRole), true, found);
+        InlineReferences.Collect(paragraph, _text, boxAt + 3, new InlineReferences.RoleSource(scope.FileRole), true, found);
         Keep(found, owner);
         VisitChildren(listItem, 1, new Scope(owner, box, ReferenceRole.Mention, true, ContentColumnOf(listItem)));
     }

@@ -1,3 +1,4 @@
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Punchlist.Model;
 using Punchlist.Reading.Vocabulary;
@@ -12,6 +13,27 @@ internal static class InlineReferences
     /// Adds what the inlines name to <paramref name="into"/>. At item level that is backticked paths,
     /// links and mentioned IDs; at document level only links (a path in prose promises nothing).
     /// </summary>
+    public static void Collect(LeafBlock block, string source, int from, RoleSource roleAt, bool itemLevel, List<Reference> into)
+    {
+        if (!PlainParagraphs.IsPlain(block))
+        {
+            Collect(block.Inline, source, from, roleAt, itemLevel, into);
+        }
+        else if (itemLevel)
+        {
+            // Plain text holds no code, links or autolinks: only the IDs its lines mention.
+            var lines = block.Lines;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                var slice = lines.Lines[i].Slice;
+                if (slice.End >= from)
+                {
+                    AddIds(slice.AsSpan(), slice.Start, from, into);
+                }
+            }
+        }
+    }
+
     public static void Collect(ContainerInline? inline, string source, int from, RoleSource roleAt, bool itemLevel, List<Reference> into)
     {
         for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
@@ -40,26 +62,29 @@ internal static class InlineReferences
                     into.Add(new Reference(ReferenceKind.External, autolink.Url, ReferenceRole.Link, Span(autolink)));
                     break;
                 case LiteralInline literal when itemLevel:
-                    // Most text names no item: look for the shape of one before running the pattern.
-                    var content = literal.Content.AsSpan();
-                    if (!IdTokens.MayHoldId(content))
-                    {
-                        break;
-                    }
-
-                    foreach (var (index, length) in IdTokens.Locate(content))
-                    {
-                        int at = literal.Span.Start + index;
-                        if (at >= from)
-                        {
-                            into.Add(new Reference(ReferenceKind.Item, content.Slice(index, length).ToString(), ReferenceRole.Mention, new TextSpan(at, length)));
-                        }
-                    }
-
+                    AddIds(literal.Content.AsSpan(), literal.Span.Start, from, into);
                     break;
                 case ContainerInline nested:
                     Collect(nested, source, from, roleAt, itemLevel, into);
                     break;
+            }
+        }
+    }
+
+    // Most text names no item: look for the shape of one before running the pattern.
+    private static void AddIds(ReadOnlySpan<char> content, int start, int from, List<Reference> into)
+    {
+        if (!IdTokens.MayHoldId(content))
+        {
+            return;
+        }
+
+        foreach (var (index, length) in IdTokens.Locate(content))
+        {
+            int at = start + index;
+            if (at >= from)
+            {
+                into.Add(new Reference(ReferenceKind.Item, content.Slice(index, length).ToString(), ReferenceRole.Mention, new TextSpan(at, length)));
             }
         }
     }

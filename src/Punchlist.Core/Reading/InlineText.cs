@@ -14,6 +14,33 @@ internal static class InlineText
     [ThreadStatic]
     private static StringBuilder? _builder;
 
+    /// <summary>The plain text of a leaf block from <paramref name="from"/> on (see the overload on inlines).</summary>
+    public static (string Text, TextSpan Span) Plain(LeafBlock block, string source, int from = 0, bool stopAtHardBreak = false)
+    {
+        if (!PlainParagraphs.IsPlain(block))
+        {
+            return Plain(block.Inline, source, from, stopAtHardBreak);
+        }
+
+        // A plain paragraph is its lines joined by soft breaks: what its literals and line breaks would be.
+        var text = _builder ??= new StringBuilder(256);
+        text.Clear();
+        var state = new State(from, stopAtHardBreak);
+        var lines = block.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var slice = lines.Lines[i].Slice;
+            if (i > 0)
+            {
+                AppendCollapsed(text, " ", ref state);
+            }
+
+            AppendLiteral(text, source, slice.Start, slice.End, slice.AsSpan(), ref state);
+        }
+
+        return Finish(text, from, block.Span.Start, ref state);
+    }
+
     /// <summary>
     /// The plain text of <paramref name="inline"/> from <paramref name="from"/> on. Emphasis and link
     /// syntax are dropped, code keeps its content, a hard line break ends the text when
@@ -31,6 +58,11 @@ internal static class InlineText
         text.Clear();
         var state = new State(from, stopAtHardBreak);
         Append(inline, source, text, ref state);
+        return Finish(text, from, inline.Span.Start, ref state);
+    }
+
+    private static (string Text, TextSpan Span) Finish(StringBuilder text, int from, int blockStart, ref State state)
+    {
         int length = text.Length;
         while (length > 0 && char.IsWhiteSpace(text[length - 1]))
         {
@@ -43,7 +75,7 @@ internal static class InlineText
             _builder = null; // a huge paragraph should not pin its buffer for the rest of the scan
         }
 
-        return (result, state.Start < 0 ? new TextSpan(Math.Max(from, inline.Span.Start), 0) : TextSpan.FromBounds(state.Start, state.End));
+        return (result, state.Start < 0 ? new TextSpan(Math.Max(from, blockStart), 0) : TextSpan.FromBounds(state.Start, state.End));
     }
 
     private static void Append(ContainerInline container, string source, StringBuilder text, ref State state)
@@ -58,23 +90,7 @@ internal static class InlineText
             switch (child)
             {
                 case LiteralInline literal:
-                    int s = Math.Max(literal.Span.Start, state.From);
-                    int e = Math.Min(literal.Span.End + 1, source.Length);
-                    if (e > s)
-                    {
-                        // An escaped character's span covers the backslash; its content does not.
-                        var slice = literal.Span.Length == literal.Content.Length ? source.AsSpan(s, e - s) : literal.Content.AsSpan();
-                        int lead = state.Start < 0 && slice.Length == e - s ? slice.Length - slice.TrimStart().Length : 0;
-                        if (lead < slice.Length)
-                        {
-                            Mark(text, slice, s + lead, e, ref state);
-                        }
-                        else
-                        {
-                            AppendCollapsed(text, slice, ref state); // whitespace only: it does not start the text's span
-                        }
-                    }
-
+                    AppendLiteral(text, source, literal.Span.Start, literal.Span.End, literal.Content.AsSpan(), ref state);
                     break;
                 case CodeInline code:
                     Mark(text, code.Content, code.Span.Start, code.Span.End + 1, ref state);
@@ -102,6 +118,29 @@ internal static class InlineText
                     Append(nested, source, text, ref state);
                     break;
             }
+        }
+    }
+
+    // Text from source offsets start..end (inclusive), or its content when that differs from the source.
+    private static void AppendLiteral(StringBuilder text, string source, int start, int end, ReadOnlySpan<char> content, ref State state)
+    {
+        int s = Math.Max(start, state.From);
+        int e = Math.Min(end + 1, source.Length);
+        if (e <= s)
+        {
+            return;
+        }
+
+        // An escaped character's span covers the backslash; its content does not.
+        var slice = end - start + 1 == content.Length ? source.AsSpan(s, e - s) : content;
+        int lead = state.Start < 0 && slice.Length == e - s ? slice.Length - slice.TrimStart().Length : 0;
+        if (lead < slice.Length)
+        {
+            Mark(text, slice, s + lead, e, ref state);
+        }
+        else
+        {
+            AppendCollapsed(text, slice, ref state); // whitespace only: it does not start the text's span
         }
     }
 
