@@ -28,14 +28,14 @@ internal static partial class MetadataLines
             // Every shape has a colon; most lines of prose and every task title without one are skipped unread.
             if (end > start && text.AsSpan(start, end - start).Contains(':'))
             {
-                ReadLine(source, start, end, shape, fields ??= []);
+                ReadLine(source, start, end, shape, ref fields);
             }
         }
 
         return (IReadOnlyList<MetadataField>?)fields ?? [];
     }
 
-    private static void ReadLine(SourceText source, int start, int end, FieldShape shape, List<MetadataField> fields)
+    private static void ReadLine(SourceText source, int start, int end, FieldShape shape, ref List<MetadataField>? fields)
     {
         string text = source.Text;
         while (start < end && (text[start] is ' ' or '\t' or '>'))
@@ -43,11 +43,16 @@ internal static partial class MetadataLines
             start++;
         }
 
+        if (!MayStartField(text.AsSpan(start, end - start)))
+        {
+            return;
+        }
+
         string line = text[start..end];
         var bold = BoldKey().Match(line);
         if (bold.Success)
         {
-            ReadBoldFields(source, start, line, bold, shape, fields);
+            ReadBoldFields(source, start, line, bold, shape, fields ??= []);
             return;
         }
 
@@ -56,7 +61,7 @@ internal static partial class MetadataLines
         {
             var key = plain.Groups["key"];
             var value = plain.Groups["value"];
-            fields.Add(Field(source, key.Value, start + key.Index, key.Length, start + value.Index, TrimmedLength(value.Value), shape));
+            (fields ??= []).Add(Field(source, key.Value, start + key.Index, key.Length, start + value.Index, TrimmedLength(value.Value), shape));
         }
     }
 
@@ -75,6 +80,38 @@ internal static partial class MetadataLines
             fields.Add(Field(source, keyText, lineStart + keyOffset, keyText.Length, lineStart + valueStart + lead, TrimmedLength(raw.TrimStart()), shape));
             match = next.Success ? BoldKey().Match(line, next.Index + next.Length) : Match.Empty;
         }
+    }
+
+    // The patterns below need a line that opens with `**` or `__`, or a letter followed by key characters
+    // up to the first colon. Prose fails this at its first comma or bracket, before any string is made.
+    private static bool MayStartField(ReadOnlySpan<char> line)
+    {
+        if (line.StartsWith("**") || line.StartsWith("__"))
+        {
+            return true;
+        }
+
+        if (line.IsEmpty || !char.IsLetter(line[0]))
+        {
+            return false;
+        }
+
+        int colon = line.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        // What the key pattern allows before the colon: letters, numbers, whitespace and ` _/&.'-`.
+        foreach (char c in line[..colon])
+        {
+            if (!char.IsLetterOrDigit(c) && !char.IsNumber(c) && !char.IsWhiteSpace(c) && c is not ('_' or '/' or '&' or '.' or '\'' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static MetadataField Field(SourceText source, string key, int keyStart, int keyLength, int valueStart, int valueLength, FieldShape shape)

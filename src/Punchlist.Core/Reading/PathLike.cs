@@ -29,7 +29,7 @@ public static class PathLike
     /// <summary>True for `docs/config/`, `docker-compose.yml`, `.dockerignore`, `Makefile`, `dockerfile/*.Dockerfile`.</summary>
     public static bool IsPath(string token)
     {
-        if (token.Length is 0 or > 260 || token.AsSpan().IndexOfAny(NotInPaths) >= 0 || !token.Any(char.IsLetter))
+        if (token.Length is 0 or > 260 || token.AsSpan().IndexOfAny(NotInPaths) >= 0 || !HasLetter(token))
         {
             return false;
         }
@@ -57,6 +57,19 @@ public static class PathLike
         }
 
         return extension;
+    }
+
+    private static bool HasLetter(string token)
+    {
+        foreach (char c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsUrl(string target) =>

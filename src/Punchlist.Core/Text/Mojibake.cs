@@ -22,6 +22,7 @@ public sealed class Mojibake
     private static readonly byte[] Cp1252Undefined = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
 
     private readonly Dictionary<char, byte> _highBytes = [];
+    private readonly System.Buffers.SearchValues<char> _candidates;
     private readonly bool _dropsBytes;
 
     private Mojibake(string name, int codePage)
@@ -39,6 +40,10 @@ public sealed class Mojibake
         }
 
         _dropsBytes = codePage == 1252;
+
+        // Scanning jumps from candidate to candidate: text in scripts the code page cannot produce
+        // (CJK, Cyrillic) or in plain ASCII is passed over a vector at a time.
+        _candidates = System.Buffers.SearchValues.Create([.. _highBytes.Keys]);
     }
 
     public string Name { get; }
@@ -50,18 +55,15 @@ public sealed class Mojibake
         int i = 0;
         while (i < text.Length)
         {
-            if (!_highBytes.ContainsKey(text[i]))
+            int next = text.AsSpan(i).IndexOfAny(_candidates);
+            if (next < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            int start = i;
-            while (i < text.Length && _highBytes.ContainsKey(text[i]))
-            {
-                i++;
-            }
-
+            int start = i + next;
+            int length = text.AsSpan(start).IndexOfAnyExcept(_candidates);
+            i = length < 0 ? text.Length : start + length;
             ScanRun(text, start, i, includeLostBytes, found);
         }
 

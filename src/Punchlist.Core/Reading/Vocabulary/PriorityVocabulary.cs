@@ -78,20 +78,51 @@ public static partial class PriorityVocabulary
         string folded = TextFold.Words(clean);
         foreach (var (phrase, rank) in SectionPhrases)
         {
-            if ((" " + folded + " ").Contains(" " + phrase + " ", StringComparison.Ordinal))
+            if (ContainsWords(folded, phrase))
             {
                 return new PriorityInfo(rank, Label(clean, phrase), PrioritySource.Section);
             }
         }
 
-        string bare = folded.EndsWith(" priority", StringComparison.Ordinal) ? folded[..^9] : folded;
-        if (Array.IndexOf(BareSectionWords, bare) >= 0)
+        var bare = folded.AsSpan();
+        if (bare.EndsWith(" priority", StringComparison.Ordinal))
         {
-            return new PriorityInfo(Words.First(w => w.Phrase == bare).Rank, clean, PrioritySource.Section);
+            bare = bare[..^9];
+        }
+
+        foreach (string word in BareSectionWords)
+        {
+            if (bare.SequenceEqual(word))
+            {
+                return new PriorityInfo(RankOf(word), clean, PrioritySource.Section);
+            }
+        }
+
+        // A tag needs a bracket; most headings have none, and every heading of a document comes here.
+        if (clean.AsSpan().IndexOfAny('(', '[') < 0)
+        {
+            return null;
         }
 
         var tags = PTag().Matches(clean).Select(t => t.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return tags.Count == 1 ? new PriorityInfo(Clamp(tags[0]), "P" + tags[0], PrioritySource.Section) : null;
+    }
+
+    private static int RankOf(string phrase) => Array.Find(Words, w => w.Phrase == phrase).Rank;
+
+    // `phrase` as whole words of `folded` (both lower-case words joined by single spaces).
+    private static bool ContainsWords(string folded, string phrase)
+    {
+        for (int at = folded.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + phrase.Length;
+            if ((at == 0 || folded[at - 1] == ' ') && (end == folded.Length || folded[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>`PHASE 0`, `Phase 2: Hardening`: a phase, whose number is not a priority.</summary>
