@@ -29,31 +29,52 @@ public static class Discovery
         return start;
     }
 
-    public static List<WorkspaceFile> Find(string root, IReadOnlyList<string> paths, PunchlistConfig config)
+    public static List<WorkspaceFile> Find(string root, IReadOnlyList<string> paths, PunchlistConfig config) =>
+        [.. Enumerate(root, paths, config).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The same files as <see cref="Find"/>, each once, in the order the walk meets them, produced as
+    /// they are found so that reading can start before the walk ends. Every path is checked first.
+    /// </summary>
+    public static IEnumerable<WorkspaceFile> Enumerate(string root, IReadOnlyList<string> paths, PunchlistConfig config)
     {
-        var include = config.Include.Select(g => Glob.Parse(g, GlobOptions)).ToList();
-        var exclude = config.Exclude.Select(g => Glob.Parse(g, GlobOptions)).ToList();
-        var found = new Dictionary<string, WorkspaceFile>(StringComparer.Ordinal);
+        var targets = new List<(string Full, bool IsFile)>();
         foreach (string path in paths)
         {
             string full = Path.GetFullPath(path);
-            if (File.Exists(full))
+            targets.Add(File.Exists(full) ? (full, true)
+                : Directory.Exists(full) ? (full, false)
+                : throw new PunchlistException($"{path}: no such file or folder"));
+        }
+
+        return EnumerateTargets(root, targets, config);
+    }
+
+    // Files named on the command line come first, so that one also found by a walk stays explicit.
+    private static IEnumerable<WorkspaceFile> EnumerateTargets(string root, List<(string Full, bool IsFile)> targets, PunchlistConfig config)
+    {
+        var include = config.Include.Select(g => Glob.Parse(g, GlobOptions)).ToList();
+        var exclude = config.Exclude.Select(g => Glob.Parse(g, GlobOptions)).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (full, _) in targets.Where(t => t.IsFile))
+        {
+            if (seen.Add(full))
             {
-                found[full] = new WorkspaceFile(full, Relative(root, full), Explicit: true);
-            }
-            else if (Directory.Exists(full))
-            {
-                var ignores = IgnoresAbove(root, full);
-                string relative = Relative(root, full);
-                Walk(full, relative == "." ? string.Empty : relative, ignores, include, exclude, found);
-            }
-            else
-            {
-                throw new PunchlistException($"{path}: no such file or folder");
+                yield return new WorkspaceFile(full, Relative(root, full), Explicit: true);
             }
         }
 
-        return [.. found.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        foreach (var (full, _) in targets.Where(t => !t.IsFile))
+        {
+            string relative = Relative(root, full);
+            foreach (var file in Walk(full, relative == "." ? string.Empty : relative, IgnoresAbove(root, full), include, exclude))
+            {
+                if (seen.Add(file.FullPath))
+                {
+                    yield return file;
+                }
+            }
+        }
     }
 
     public static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
@@ -61,48 +82,60 @@ public static class Discovery
     // Relative paths are built by appending names to the folder's own relative path, and only folders
     // and Markdown files are turned into strings at all: a documentation tree has tens of thousands of
     // entries, and this walk runs before anything else can start.
-    private static void Walk(string dir, string relativeDir, List<(string Dir, IgnoreList List)> ignores, List<Glob> include, List<Glob> exclude, Dictionary<string, WorkspaceFile> found)
+    private static IEnumerable<WorkspaceFile> Walk(string start, string startRelative, List<(string Dir, IgnoreList List)> startIgnores, List<Glob> include, List<Glob> exclude)
     {
-        var local = ReadIgnore(dir);
-        if (local is not null)
+        var pending = new Stack<(string Dir, string Relative, List<(string Dir, IgnoreList List)> Ignores)>();
+        pending.Push((start, startRelative, startIgnores));
+        while (pending.Count > 0)
         {
-            ignores = [.. ignores, (dir, local)];
-        }
-
-        List<(string Name, bool IsDir)> entries;
-        try
-        {
-            entries = [.. Entries(dir)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return; // a folder we may not read is not part of the workspace
-        }
-
-        foreach (var (name, isDir) in entries)
-        {
-            if (isDir && SkippedFolders.Contains(name))
+            var (dir, relativeDir, ignores) = pending.Pop();
+            var local = ReadIgnore(dir);
+            if (local is not null)
             {
-                continue;
+                ignores = [.. ignores, (dir, local)];
             }
 
-            string full = Path.Join(dir, name);
-            string relative = relativeDir.Length == 0 ? name : $"{relativeDir}/{name}";
-            if ((ignores.Count > 0 && IsIgnored(full, isDir, ignores)) || exclude.Exists(g => g.IsMatch(relative) || (isDir && g.IsMatch(relative + "/"))))
+            List<(string Name, bool IsDir)> entries;
+            try
             {
-                continue;
+                entries = [.. Entries(dir)];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // a folder we may not read is not part of the workspace
             }
 
-            if (isDir)
+            foreach (var (name, isDir) in entries)
             {
-                Walk(full, relative, ignores, include, exclude, found);
-            }
-            else if (include.Count == 0 || include.Exists(g => g.IsMatch(relative)))
-            {
-                found.TryAdd(full, new WorkspaceFile(full, relative, Explicit: false));
+                if (isDir && SkippedFolders.Contains(name))
+                {
+                    continue;
+                }
+
+                string full = Path.Join(dir, name);
+                string relative = relativeDir.Length == 0 ? name : $"{relativeDir}/{name}";
+                if ((ignores.Count > 0 && IsIgnored(full, isDir, ignores)) || (exclude.Count > 0 && IsExcluded(relative, isDir, exclude)))
+                {
+                    continue;
+                }
+
+                if (isDir)
+                {
+                    pending.Push((full, relative, ignores));
+                }
+                else if (include.Count == 0 || IsIncluded(relative, include))
+                {
+                    yield return new WorkspaceFile(full, relative, Explicit: false);
+                }
             }
         }
     }
+
+    // Out of line, so that the closures exist only when there are globs to match.
+    private static bool IsExcluded(string relative, bool isDir, List<Glob> exclude) =>
+        exclude.Exists(g => g.IsMatch(relative) || (isDir && g.IsMatch(relative + "/")));
+
+    private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
     // Folders (not symbolic links to folders: they could loop) and Markdown files, by name.
     private static FileSystemEnumerable<(string Name, bool IsDir)> Entries(string dir) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Punchlist.Model;
 using Punchlist.Reading;
 
@@ -40,9 +41,12 @@ public static class WorkspaceLoader
 
         string root = Discovery.FindRoot(targets[0]);
         var config = ConfigLoader.Load(root);
-        var files = Discovery.Find(root, targets, config);
         var reader = new DocumentReader(config.ToReaderOptions());
-        var results = files.AsParallel().AsOrdered().Select(f => ReadOne(reader, f, keep)).ToList();
+
+        // Files are read as the walk finds them (a documentation tree's walk is a tenth of the scan), then
+        // put in path order.
+        var results = Discovery.Enumerate(root, targets, config).AsParallel().Select(f => ReadOne(reader, f, keep)).ToList();
+        results.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
 
         var explicitError = results.FirstOrDefault(r => r.Error is not null && r.File.Explicit);
         if (explicitError.Error is not null)
@@ -55,7 +59,7 @@ public static class WorkspaceLoader
             Root = root,
             Config = config,
             Results = results.Where(r => r.Kept).Select(r => r.Value!).ToList(),
-            FilesFound = files.Count,
+            FilesFound = results.Count,
             FilesParsed = results.Count(r => r.Parsed),
             Warnings = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(),
         };
@@ -66,21 +70,62 @@ public static class WorkspaceLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            var read = Read(file.FullPath, prefilter: !file.Explicit);
+            if (read is null)
+            {
+                return new Result<T>(file, default, false, false, null);
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new Result<T>(file, default, false, false, $"{file.RelativePath}: cannot be read: {e.Message}");
         }
 
-        if (!file.Explicit && !TrackerPrefilter.MayHoldItems(bytes))
-        {
-            return new Result<T>(file, default, false, false, null);
-        }
-
         var document = reader.Read(file.RelativePath, bytes);
         bool kept = file.Explicit || document.IsTracker;
         return new Result<T>(file, kept ? keep(document) : default, kept, true, null);
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when <paramref name="prefilter"/> is set and the bytes cannot hold an
+    /// item (<see cref="TrackerPrefilter"/>). They are read into a pooled buffer first: most files of a
+    /// documentation tree are rejected, and those then cost no allocation at all.
+    /// </summary>
+    private static byte[]? Read(string path, bool prefilter)
+    {
+        using var handle = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(handle);
+        if (length == 0 || length > Array.MaxLength)
+        {
+            // Empty, or a file that does not know its size: let the framework read it to its end.
+            byte[] all = File.ReadAllBytes(path);
+            return !prefilter || TrackerPrefilter.MayHoldItems(all) ? all : null;
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            int total = 0;
+            while (total < length)
+            {
+                int n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total);
+                if (n == 0)
+                {
+                    break; // the file shrank since its size was read
+                }
+
+                total += n;
+            }
+
+            var content = buffer.AsSpan(0, total);
+            return !prefilter || TrackerPrefilter.MayHoldItems(content) ? content.ToArray() : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private readonly record struct Result<T>(WorkspaceFile File, T? Value, bool Kept, bool Parsed, string? Error);

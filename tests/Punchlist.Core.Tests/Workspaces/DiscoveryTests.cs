@@ -86,6 +86,18 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Every_byte_of_a_large_file_is_read_and_an_empty_named_file_is_kept()
+    {
+        Write("big.md", new string('x', 3 * 1024 * 1024) + "\n\n- [ ] at the very end\n");
+        Write("empty.md", string.Empty);
+        var workspace = WorkspaceLoader.Load([_root, Path.Combine(_root, "empty.md")]);
+        var big = workspace.Documents.Single(d => d.Path == "big.md");
+        Assert.Equal(new FileInfo(Path.Combine(_root, "big.md")).Length, big.Source.Bytes.Length);
+        Assert.Single(big.Checkboxes);
+        Assert.Contains(workspace.Documents, d => d.Path == "empty.md" && d.Items.Count == 0);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_user_error()
     {
         var error = Assert.Throws<PunchlistException>(() => WorkspaceLoader.Load([Path.Combine(_root, "nope")]));
