@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Punchlist.Model;
 using Punchlist.Reading;
 
@@ -44,8 +46,23 @@ public static class WorkspaceLoader
         var reader = new DocumentReader(config.ToReaderOptions());
 
         // Files are read as the walk finds them (a documentation tree's walk is a tenth of the scan), then
-        // put in path order.
-        var results = Discovery.Enumerate(root, targets, config).AsParallel().Select(f => ReadOne(reader, f, keep)).ToList();
+        // put in path order. Workers take one file at a time: PLINQ's default chunks grow to hundreds of
+        // files, and a chunk of large documents left to one worker at the end keeps the other idle.
+        var files = Partitioner.Create(Discovery.Enumerate(root, targets, config), EnumerablePartitionerOptions.NoBuffering);
+        List<Result<T>> results;
+        try
+        {
+            results = files.AsParallel().Select(f => ReadOne(reader, f, keep)).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The walk and the caller's function run on the workers: rethrow the first thing they threw,
+            // as a sequential scan would have (another worker usually hit the same cause on another file).
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
+
+
         results.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
 
         var explicitError = results.FirstOrDefault(r => r.Error is not null && r.File.Explicit);

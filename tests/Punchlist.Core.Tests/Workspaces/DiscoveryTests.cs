@@ -98,6 +98,13 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void What_the_caller_throws_while_scanning_comes_out_as_itself()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WorkspaceLoader.Scan<int>([_root], _ => throw new InvalidOperationException("boom")));
+        Assert.Equal("boom", error.Message);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_user_error()
     {
         var error = Assert.Throws<PunchlistException>(() => WorkspaceLoader.Load([Path.Combine(_root, "nope")]));
