@@ -53,7 +53,7 @@ case "$(uname -s)-$(uname -m)" in
   *) rid="" ;;
 esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet publish src/Punchlist.Cli -c Release -o "$cache/cli-jit" -v quiet -nologo >&2
+dotnet publish src/Punchlist.Cli -c Release -p:PublishReadyToRun=false -o "$cache/cli-jit" -v quiet -nologo >&2
 r2r=()
 if [ -n "$rid" ]; then
   dotnet publish src/Punchlist.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$cache/cli-r2r" -v quiet -nologo >&2
