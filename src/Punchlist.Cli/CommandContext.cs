@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Punchlist.Model;
 using Punchlist.Workspaces;
 using Spectre.Console;
 
@@ -46,17 +47,32 @@ internal sealed class CommandContext
 
     public Workspace Load(string[]? paths, CliEnvironment environment)
     {
-        var workspace = WorkspaceLoader.Load(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory]);
-        foreach (string warning in workspace.Warnings)
+        var workspace = WorkspaceLoader.Load(Targets(paths, environment));
+        Report(workspace.Warnings, workspace.FilesFound, workspace.FilesParsed, workspace.Documents.Count);
+        return workspace;
+    }
+
+    /// <summary>Like <see cref="Load"/>, keeping only what <paramref name="keep"/> makes of each tracker.</summary>
+    public WorkspaceScan<T> Scan<T>(string[]? paths, CliEnvironment environment, Func<TrackerDocument, T> keep)
+    {
+        var scan = WorkspaceLoader.Scan(Targets(paths, environment), keep);
+        Report(scan.Warnings, scan.FilesFound, scan.FilesParsed, scan.Results.Count);
+        return scan;
+    }
+
+    private static string[] Targets(string[]? paths, CliEnvironment environment) =>
+        paths is { Length: > 0 } ? paths : [environment.WorkingDirectory];
+
+    private void Report(IReadOnlyList<string> warnings, int found, int parsed, int trackers)
+    {
+        foreach (string warning in warnings)
         {
             Error.WriteLine($"punch: warning: {warning}");
         }
 
         if (Verbose)
         {
-            Error.WriteLine($"punch: {workspace.FilesFound} Markdown files found, {workspace.FilesParsed} parsed, {workspace.Documents.Count} trackers");
+            Error.WriteLine($"punch: {found} Markdown files found, {parsed} parsed, {trackers} trackers");
         }
-
-        return workspace;
     }
 }

@@ -21,15 +21,20 @@ internal static class StatusCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var workspace = context.Load(parse.GetValue(paths), environment);
-            return Run(context, workspace, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
+            GroupBy? grouping = parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null;
+
+            // A status only sums up: each tracker is summed as it is read and then let go, unless a
+            // grouping or --explain needs its items or notes (see WorkspaceLoader.Scan).
+            bool keep = grouping is not null || context.Explain;
+            var scan = context.Scan(parse.GetValue(paths), environment, d => StatusDocument.Of(d, context.Today, keep));
+            return Run(context, scan.Results, grouping);
         });
         return command;
     }
 
-    internal static int Run(CommandContext context, Workspace workspace, GroupBy? by)
+    internal static int Run(CommandContext context, IReadOnlyList<StatusDocument> documents, GroupBy? by)
     {
-        var report = Build(workspace, by, context.Today);
+        var report = Build(documents, by, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, report);
@@ -39,39 +44,47 @@ internal static class StatusCommand
             StatusRenderer.Render(context.Console, report, by);
             if (context.Explain)
             {
-                NotesRenderer.Render(context.Console, workspace);
+                NotesRenderer.Render(context.Console, documents.Select(d => d.Document!));
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    internal static StatusJson Build(Workspace workspace, GroupBy? by, DateOnly today)
+    internal static StatusJson Build(IReadOnlyList<StatusDocument> documents, GroupBy? by, DateOnly today)
     {
-        var documents = workspace.Documents.Select(d => Document(d, today)).ToList();
-        var allItems = workspace.Documents.SelectMany(d => d.Items).ToList();
-        var counts = ItemCounts.Of(allItems);
+        var rows = documents.Select(d => d.Row).ToList();
+        var counts = documents.Aggregate(ItemCounts.None, (sum, d) => new ItemCounts(
+            sum.Total + d.Counts.Total, sum.Open + d.Counts.Open, sum.InProgress + d.Counts.InProgress,
+            sum.Done + d.Counts.Done, sum.Blocked + d.Counts.Blocked, sum.Cancelled + d.Counts.Cancelled));
         var totals = new TotalsJson(
-            documents.Count,
+            rows.Count,
             JsonMapping.Counts(counts),
-            new BoxCountJson(documents.Sum(d => d.Checkboxes.Total), documents.Sum(d => d.Checkboxes.Checked)),
-            new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
-            JsonMapping.ByPriority(allItems),
+            new BoxCountJson(rows.Sum(d => d.Checkboxes.Total), rows.Sum(d => d.Checkboxes.Checked)),
+            new BoxCountJson(rows.Sum(d => d.Criteria.Total), rows.Sum(d => d.Criteria.Checked)),
+            Grouping.PriorityNames.ToDictionary(
+                p => p,
+                p => new PriorityCountJson(rows.Sum(d => d.ByPriority[p].Total), rows.Sum(d => d.ByPriority[p].Done)),
+                StringComparer.Ordinal),
             JsonMapping.Progress(counts),
-            documents.Sum(d => d.Overdue));
+            rows.Sum(d => d.Overdue));
         var groups = by is null
             ? null
-            : Grouping.Summarise(workspace.AllItems(), by.Value, today)
+            : Grouping.Summarise(documents.SelectMany(d => d.Document!.Items.Select(i => (d.Document, i))), by.Value, today)
                 .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), g.Name, JsonMapping.Counts(g.Items),
                     new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
                 .ToList();
-        return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
+        return new StatusJson(Schema, JsonMapping.Date(today), rows, totals, groups);
     }
+}
 
-    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today)
+/// <summary>What a status keeps of one tracker: its row, its items by state, and the document itself only when asked to.</summary>
+internal sealed record StatusDocument(DocumentStatusJson Row, ItemCounts Counts, TrackerDocument? Document)
+{
+    public static StatusDocument Of(TrackerDocument document, DateOnly today, bool keep)
     {
         var counts = ItemCounts.Of(document.Items);
-        return new DocumentStatusJson(
+        var row = new DocumentStatusJson(
             document.Path,
             document.Title,
             JsonMapping.Counts(counts),
@@ -80,5 +93,6 @@ internal static class StatusCommand
             JsonMapping.ByPriority(document.Items),
             JsonMapping.Progress(counts),
             document.Items.Count(i => Dates.IsOverdue(i, today)));
+        return new StatusDocument(row, counts, keep ? document : null);
     }
 }
