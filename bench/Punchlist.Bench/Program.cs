@@ -45,8 +45,21 @@ if (options.CliJit is { } jitBuild && options.Samples is { } samplesDir)
 {
     log.WriteLine("one-shot CLI");
     string[] command = ["status", samplesDir, "--today", "2026-11-21", "--no-color"];
-    var times = StartupBench.Measure(StartupBench.Variants(jitBuild, options.CliR2r), command, 1, options.StartupRuns, log);
+    var variants = StartupBench.Variants(jitBuild, options.CliR2r);
+    var times = StartupBench.Measure(variants, command, 1, options.StartupRuns, log);
     report.Startup("punch status samples", times);
+
+    // The whole CLI on the big trees, as a user runs it: one process per run, the builds as configured.
+    var asConfigured = variants.Where(v => v.Environment.Count == 0).ToList();
+    foreach (var (name, tree) in new[] { ("trackers", options.Trackers), ("docs", options.Docs) })
+    {
+        if (tree is not null)
+        {
+            log.WriteLine($"one-shot CLI on the {name} tree");
+            var whole = StartupBench.Measure(asConfigured, ["status", tree, "--json", "--today", "2026-11-21"], 1, options.Runs, log);
+            report.Startup($"punch status --json <{name} tree>", whole);
+        }
+    }
 }
 
 report.End();

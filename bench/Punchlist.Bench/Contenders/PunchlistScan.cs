@@ -6,7 +6,8 @@ namespace Punchlist.Bench.Contenders;
 
 /// <summary>
 /// The whole reader — discover, read, prefilter, parse, derive — keeping per document only the sums
-/// a status shows (items by state, boxes, criteria, items by priority, overdue items).
+/// a status shows (items by state, boxes, criteria, items by priority, overdue items), as
+/// `punch status` does.
 /// </summary>
 internal sealed class PunchlistScan : IContender
 {
