@@ -29,6 +29,9 @@ internal sealed class Options
 
     public int StartupRuns => Int("startup-runs", 10);
 
+    /// <summary>Rounds of the one-shot CLI on the whole trees (seconds each).</summary>
+    public int LongRuns => Int("long-runs", 3);
+
     public string? Out => Get("out");
 
     /// <summary>Child mode: the contender whose one-scan peak memory to report (see FreshProcess).</summary>

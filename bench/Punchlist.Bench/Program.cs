@@ -49,14 +49,15 @@ if (options.CliJit is { } jitBuild && options.Samples is { } samplesDir)
     var times = StartupBench.Measure(variants, command, 1, options.StartupRuns, log);
     report.Startup("punch status samples", times);
 
-    // The whole CLI on the big trees, as a user runs it: one process per run, the builds as configured.
-    var asConfigured = variants.Where(v => v.Environment.Count == 0).ToList();
+    // The whole CLI on the big trees, as a user runs it: one process per run. Where a short run is all
+    // start-up, these are mostly tiering: how soon the hot parsing code is optimised.
+    var longRuns = StartupBench.LongRunVariants(jitBuild, options.CliR2r);
     foreach (var (name, tree) in new[] { ("trackers", options.Trackers), ("docs", options.Docs) })
     {
         if (tree is not null)
         {
             log.WriteLine($"one-shot CLI on the {name} tree");
-            var whole = StartupBench.Measure(asConfigured, ["status", tree, "--json", "--today", "2026-11-21"], 1, options.Runs, log);
+            var whole = StartupBench.Measure(longRuns, ["status", tree, "--json", "--today", "2026-11-21"], 1, options.LongRuns, log);
             report.Startup($"punch status --json <{name} tree>", whole);
         }
     }

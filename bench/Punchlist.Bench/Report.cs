@@ -15,7 +15,7 @@ internal sealed class Report(TextWriter output)
         AppContext.TryGetSwitch("System.IO.DisableFileLocking", out bool noLocks);
         output.WriteLine($"- {System.Environment.ProcessorCount} logical cores; GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}; file locking {(noLocks ? "off" : "on")} (as in the punch CLI)");
         output.WriteLine($"- load average at start: {LoadAverage.Now()} (the machine is shared; see the per-run log for load during the runs)");
-        output.WriteLine($"- scans: {options.Warmups} warm-up round(s), then {options.Runs} rounds; one-shot CLI: 1 warm-up round, then {options.StartupRuns} rounds; contenders alternate within each round, the order rotating");
+        output.WriteLine($"- scans: {options.Warmups} warm-up round(s), then {options.Runs} rounds; one-shot CLI: 1 warm-up round, then {options.StartupRuns} rounds on the samples and {options.LongRuns} on each tree; contenders alternate within each round, the order rotating");
         output.WriteLine($"- peak memory: \"fresh process\" is the kernel's high-water mark (VmHWM) of a process that scans once; \"in the run\" is {(PeakMemory.CanReset ? "VmHWM reset before each timed run" : "the process's lifetime peak (VmHWM could not be reset)")}, which includes heap the runtime kept from earlier runs; ripgrep's is read from its /proc entry every millisecond while it runs");
         output.WriteLine();
     }

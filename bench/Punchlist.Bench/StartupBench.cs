@@ -10,27 +10,25 @@ internal static class StartupBench
 {
     public sealed record Variant(string Name, string Executable, IReadOnlyDictionary<string, string> Environment);
 
-    public static IReadOnlyList<Variant> Variants(string jitBuild, string? r2rBuild)
-    {
-        string Exe(string dir) => Path.Combine(dir, OperatingSystem.IsWindows() ? "punch.exe" : "punch");
-        var none = new Dictionary<string, string>();
-        var list = new List<Variant>
-        {
-            new("JIT build, as configured", Exe(jitBuild), none),
-            new("JIT build, TieredCompilation=0", Exe(jitBuild), new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" }),
-            new("JIT build, TieredPGO=0", Exe(jitBuild), new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
-            new("JIT build, TC_QuickJitForLoops=0", Exe(jitBuild), new Dictionary<string, string> { ["DOTNET_TC_QuickJitForLoops"] = "0" }),
-            new("JIT build, ReadyToRun=0 (no precompiled code at all)", Exe(jitBuild), new Dictionary<string, string> { ["DOTNET_ReadyToRun"] = "0" }),
-        };
-        if (r2rBuild is not null)
-        {
-            list.Add(new("ReadyToRun build, as configured", Exe(r2rBuild), none));
-            list.Add(new("ReadyToRun build, TieredCompilation=0", Exe(r2rBuild), new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" }));
-            list.Add(new("ReadyToRun build, TieredPGO=0", Exe(r2rBuild), new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }));
-        }
+    /// <summary>Every build and JIT setting worth comparing, for a short run.</summary>
+    public static IReadOnlyList<Variant> Variants(string jitBuild, string? r2rBuild) =>
+    [
+        .. Of("JIT build", jitBuild, [[], ["DOTNET_TieredPGO=1"], ["DOTNET_TieredCompilation=0"], ["DOTNET_TC_QuickJitForLoops=0"], ["DOTNET_ReadyToRun=0"]]),
+        .. r2rBuild is null ? [] : Of("ReadyToRun build", r2rBuild, [[], ["DOTNET_TieredPGO=1"], ["DOTNET_TieredCompilation=0"]]),
+    ];
 
-        return list;
-    }
+    /// <summary>The settings that matter for a long run (seconds of scanning), where each run is costly.</summary>
+    public static IReadOnlyList<Variant> LongRunVariants(string jitBuild, string? r2rBuild) =>
+    [
+        .. Of("JIT build", jitBuild, [[], ["DOTNET_TieredPGO=1"], ["DOTNET_TieredCompilation=0"]]),
+        .. r2rBuild is null ? [] : Of("ReadyToRun build", r2rBuild, [[], ["DOTNET_TieredPGO=1"]]),
+    ];
+
+    private static IEnumerable<Variant> Of(string build, string dir, string[][] settings) =>
+        settings.Select(knobs => new Variant(
+            knobs.Length == 0 ? $"{build}, as configured" : $"{build}, {string.Join(", ", knobs.Select(k => k["DOTNET_".Length..]))}",
+            Path.Combine(dir, OperatingSystem.IsWindows() ? "punch.exe" : "punch"),
+            knobs.ToDictionary(k => k[..k.IndexOf('=')], k => k[(k.IndexOf('=') + 1)..], StringComparer.Ordinal)));
 
     public static Dictionary<Variant, List<TimeSpan>> Measure(IReadOnlyList<Variant> variants, string[] arguments, int warmups, int runs, TextWriter log)
     {
