@@ -141,13 +141,19 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
         return date;
     }
 
-    // Each target once (the first mention keeps its span); an item does not reference itself. Items name
-    // a handful of references at most, so a pairwise check beats building a set for each.
+    // Each target once (the first mention keeps its span); an item does not reference itself. Most items
+    // name a handful of references, for which a pairwise check beats building a set; a card that spans a
+    // whole document (a KEP) can name hundreds, for which it would not.
     private static IReadOnlyList<Reference> Distinct(IReadOnlyList<Reference> references, string? ownId)
     {
         if (references.Count == 0)
         {
             return Array.Empty<Reference>();
+        }
+
+        if (references.Count > 16)
+        {
+            return DistinctMany(references, ownId);
         }
 
         var kept = new List<Reference>(references.Count);
@@ -174,6 +180,12 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             return false;
         }
     }
+
+    // Out of line: its closure would otherwise be allocated on every call of Distinct.
+    private static Reference[] DistinctMany(IReadOnlyList<Reference> references, string? ownId) =>
+        references.Where(r => r.Kind != ReferenceKind.Item || !string.Equals(r.Target, ownId, StringComparison.Ordinal))
+            .DistinctBy(r => (r.Kind, r.Target, r.Role))
+            .ToArray();
 
     private static IReadOnlyList<string> DependsOn(IReadOnlyList<MetadataField> fields) =>
         First(fields, FieldKind.DependsOn) is null
