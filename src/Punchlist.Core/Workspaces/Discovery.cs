@@ -38,7 +38,7 @@ public static class Discovery
             string full = Path.GetFullPath(path);
             if (File.Exists(full))
             {
-                found[full] = new WorkspaceFile(full, Relative(root, full), Explicit: true);
+                found[full] = WorkspaceFile.Stat(full, Relative(root, full), isExplicit: true);
             }
             else if (Directory.Exists(full))
             {
@@ -94,7 +94,7 @@ public static class Discovery
             }
             else if (IsMarkdown(entry.Name) && (include.Count == 0 || include.Exists(g => g.IsMatch(relative))))
             {
-                found.TryAdd(entry.FullName, new WorkspaceFile(entry.FullName, relative, Explicit: false));
+                found.TryAdd(entry.FullName, WorkspaceFile.From((FileInfo)entry, relative, isExplicit: false));
             }
         }
     }

@@ -8,18 +8,7 @@ public static class WorkspaceLoader
 {
     public static Workspace Load(IReadOnlyList<string> paths)
     {
-        var targets = paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths;
-        foreach (string target in targets)
-        {
-            if (!File.Exists(target) && !Directory.Exists(target))
-            {
-                throw new PunchlistException($"{target}: no such file or folder");
-            }
-        }
-
-        string root = Discovery.FindRoot(targets[0]);
-        var config = ConfigLoader.Load(root);
-        var files = Discovery.Find(root, targets, config);
+        var (root, config, files) = Discover(paths);
         var reader = new DocumentReader(config.ToReaderOptions());
         var results = files.AsParallel().AsOrdered().Select(f => ReadOne(reader, f)).ToList();
 
@@ -38,6 +27,23 @@ public static class WorkspaceLoader
             FilesParsed = results.Count(r => r.Parsed),
             Warnings = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(),
         };
+    }
+
+    /// <summary>The root, its configuration and the Markdown files under <paramref name="paths"/>, unread.</summary>
+    public static (string Root, PunchlistConfig Config, List<WorkspaceFile> Files) Discover(IReadOnlyList<string> paths)
+    {
+        var targets = paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths;
+        foreach (string target in targets)
+        {
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                throw new PunchlistException($"{target}: no such file or folder");
+            }
+        }
+
+        string root = Discovery.FindRoot(targets[0]);
+        var config = ConfigLoader.Load(root);
+        return (root, config, Discovery.Find(root, targets, config));
     }
 
     private static Result ReadOne(DocumentReader reader, WorkspaceFile file)
