@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Punchlist.Storage;
 using Punchlist.Workspaces;
 using Spectre.Console;
 
@@ -21,6 +22,8 @@ internal sealed class CommandContext
 
     public required bool Verbose { get; init; }
 
+    public bool NoIndex { get; init; }
+
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
         bool color = environment.ColorAllowed && !parse.GetValue(options.NoColor);
@@ -41,6 +44,7 @@ internal sealed class CommandContext
             Json = parse.GetValue(options.Json),
             Explain = parse.GetValue(options.Explain),
             Verbose = parse.GetValue(options.Verbose),
+            NoIndex = parse.GetValue(options.NoIndex) || !environment.IndexOnDisk,
         };
     }
 
@@ -59,4 +63,7 @@ internal sealed class CommandContext
 
         return workspace;
     }
+
+    /// <summary>Scans through the workspace's index (see <see cref="IndexedScan"/>).</summary>
+    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment) => IndexedScan.Run(this, paths, environment);
 }

@@ -22,6 +22,8 @@ internal sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Say what was scanned and read", Recursive = true };
 
+    public Option<bool> NoIndex { get; } = new("--no-index") { Description = "Keep the index in memory for this run: write nothing under the workspace", Recursive = true };
+
     public void AddTo(Command root)
     {
         root.Add(Json);
@@ -29,6 +31,7 @@ internal sealed class GlobalOptions
         root.Add(NoColor);
         root.Add(Explain);
         root.Add(Verbose);
+        root.Add(NoIndex);
     }
 
     public static Argument<string[]> Paths() => new("path")

@@ -2,8 +2,6 @@ using System.CommandLine;
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
-using Punchlist.Model;
-using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
 
@@ -21,15 +19,15 @@ internal static class StatusCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var workspace = context.Load(parse.GetValue(paths), environment);
-            return Run(context, workspace, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
+            using var workspace = context.Scan(parse.GetValue(paths), environment);
+            return Run(context, workspace.Documents, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
         });
         return command;
     }
 
-    internal static int Run(CommandContext context, Workspace workspace, GroupBy? by)
+    internal static int Run(CommandContext context, IReadOnlyList<DocumentFacts> documents, GroupBy? by)
     {
-        var report = Build(workspace, by, context.Today);
+        var report = Build(documents, by, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, report);
@@ -39,17 +37,17 @@ internal static class StatusCommand
             StatusRenderer.Render(context.Console, report, by);
             if (context.Explain)
             {
-                NotesRenderer.Render(context.Console, workspace);
+                NotesRenderer.Render(context.Console, documents);
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    internal static StatusJson Build(Workspace workspace, GroupBy? by, DateOnly today)
+    internal static StatusJson Build(IReadOnlyList<DocumentFacts> facts, GroupBy? by, DateOnly today)
     {
-        var documents = workspace.Documents.Select(d => Document(d, today)).ToList();
-        var allItems = workspace.Documents.SelectMany(d => d.Items).ToList();
+        var documents = facts.Select(d => Document(d, today)).ToList();
+        var allItems = facts.SelectMany(d => d.Items).ToList();
         var counts = ItemCounts.Of(allItems);
         var totals = new TotalsJson(
             documents.Count,
@@ -61,21 +59,21 @@ internal static class StatusCommand
             documents.Sum(d => d.Overdue));
         var groups = by is null
             ? null
-            : Grouping.Summarise(workspace.AllItems(), by.Value, today)
+            : Grouping.Summarise(facts.SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
                 .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), g.Name, JsonMapping.Counts(g.Items),
                     new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
                 .ToList();
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today)
+    private static DocumentStatusJson Document(DocumentFacts document, DateOnly today)
     {
         var counts = ItemCounts.Of(document.Items);
         return new DocumentStatusJson(
             document.Path,
             document.Title,
             JsonMapping.Counts(counts),
-            JsonMapping.Boxes(document.Checkboxes),
+            new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
             new BoxCountJson(document.Items.Sum(i => i.CriteriaTotal), document.Items.Sum(i => i.CriteriaChecked)),
             JsonMapping.ByPriority(document.Items),
             JsonMapping.Progress(counts),

@@ -1,4 +1,4 @@
-using Punchlist.Workspaces;
+using Punchlist.Analysis;
 using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
@@ -6,10 +6,10 @@ namespace Punchlist.Cli.Rendering;
 /// <summary>`--explain`: what the reader kept as text but thinks a person should look at.</summary>
 internal static class NotesRenderer
 {
-    public static void Render(IAnsiConsole console, Workspace workspace)
+    public static void Render(IAnsiConsole console, IReadOnlyList<DocumentFacts> documents)
     {
         int total = 0;
-        foreach (var document in workspace.Documents)
+        foreach (var document in documents)
         {
             foreach (var note in document.Notes)
             {

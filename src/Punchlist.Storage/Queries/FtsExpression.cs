@@ -1,0 +1,36 @@
+using Punchlist.Search;
+
+namespace Punchlist.Storage.Queries;
+
+/// <summary>
+/// Query words as an FTS5 expression. Every word is quoted, so nothing the user types is FTS5 syntax:
+/// a quoted word with punctuation (`ci/cd`) is the phrase of its tokens, and the porter tokenizer
+/// stems quoted words as it stems the text (`"backups"` finds `backup`).
+/// </summary>
+internal static class FtsExpression
+{
+    // Columns of items_fts, in order, and their BM25 weights: title above criteria above the rest.
+    public const string Columns = "title, criteria, section, fields, body";
+    public const string Bm25 = "bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
+
+    public static string Of(QueryNode node) => node switch
+    {
+        Words w => Quote(w.Text) + (w.IsPrefix ? " *" : string.Empty),
+        AnyOf any => "(" + string.Join(" OR ", any.Parts.Select(Of)) + ")",
+        AllOf all => All(all),
+        _ => throw new ArgumentException($"not a text query: {node}", nameof(node)),
+    };
+
+    /// <summary>Any of the words, in these columns only (`{title} : (…)`): where a match was found.</summary>
+    public static string InColumns(string columns, IReadOnlyList<Words> terms) =>
+        "{" + columns + "} : (" + string.Join(" OR ", terms.Select(Of)) + ")";
+
+    private static string All(AllOf all)
+    {
+        string positive = string.Join(" AND ", all.Parts.Where(p => p is not Not).Select(Of));
+        var negative = all.Parts.OfType<Not>().Select(n => Of(n.Part)).ToList();
+        return negative.Count == 0 ? $"({positive})" : $"(({positive}) NOT " + string.Join(" NOT ", negative) + ")";
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

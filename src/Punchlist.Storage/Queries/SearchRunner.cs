@@ -1,0 +1,166 @@
+using Microsoft.Data.Sqlite;
+using Punchlist.Model;
+using Punchlist.Search;
+using Punchlist.Storage.Codecs;
+
+namespace Punchlist.Storage.Queries;
+
+/// <summary>
+/// Runs a query in two steps: the ids of the matches, ordered and limited (only sort keys are
+/// computed for every match), then the rows and snippets of those ids alone. Ranked queries are
+/// driven by the full-text index and ordered by where the words matched (title, criteria, elsewhere),
+/// then BM25 with title above criteria above the rest; ties, and unranked queries, keep document order.
+/// </summary>
+internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching)
+{
+    public SearchResults Run(SearchPlan plan, int? limit)
+    {
+        var sql = new FilterSql(documentsMatching);
+        string? match = plan.Ranked is null ? null : sql.Parameter(FtsExpression.Of(plan.Ranked));
+        var where = new List<string>();
+        if (match is not null)
+        {
+            where.Add($"items_fts MATCH {match}");
+        }
+
+        if (plan.Filter is not null)
+        {
+            where.Add(sql.Of(plan.Filter));
+        }
+
+        if (scope is not null)
+        {
+            where.Add($"i.doc_id IN (SELECT id FROM {scope})");
+        }
+
+        string from = match is null ? "items i" : "items_fts JOIN items i ON i.id = items_fts.rowid";
+        string condition = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
+        int total = Count(match is not null && where.Count == 1 ? $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}" : $"SELECT count(*) FROM {from} {condition}", sql.Parameters);
+
+        string tier = "NULL", score = "NULL";
+        if (match is not null)
+        {
+            string title = sql.Parameter(FtsExpression.InColumns("title", plan.Terms));
+            string criteria = sql.Parameter(FtsExpression.InColumns("criteria", plan.Terms));
+            tier = $"CASE WHEN i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {title}) THEN 0 " +
+                $"WHEN i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {criteria}) THEN 1 ELSE 2 END";
+            score = FtsExpression.Bm25;
+        }
+
+        var order = new List<string>(Sort(plan.Sort));
+        if (match is not null)
+        {
+            order.Add("tier");
+            order.Add("score");
+        }
+
+        order.Add("d.path");
+        order.Add("i.ordinal");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS hits(rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, tier INTEGER, score REAL); DELETE FROM temp.hits");
+        string select = $"INSERT INTO temp.hits(id, tier, score) SELECT i.id, {tier} AS tier, {score} AS score FROM {from} JOIN documents d ON d.id = i.doc_id {condition} ORDER BY {string.Join(", ", order)}";
+        if (limit is { } n)
+        {
+            select += $" LIMIT {Math.Max(0, n)}";
+        }
+
+        using (var command = connection.Command(select, [.. sql.Parameters]))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
+    }
+
+    private static IEnumerable<string> Sort(SortOrder sort)
+    {
+        string direction = sort.Descending ? " DESC" : string.Empty;
+        return sort.Key switch
+        {
+            SortKey.Priority => ["i.priority IS NULL", "i.priority" + direction],
+            SortKey.Due => ["i.due IS NULL", "i.due" + direction],
+            SortKey.Progress =>
+            [
+                $"(CASE WHEN i.criteria_total > 0 THEN CAST(i.criteria_checked AS REAL) / i.criteria_total WHEN i.state = {(int)ItemState.Done} THEN 1.0 ELSE 0.0 END){direction}",
+            ],
+            _ => [],
+        };
+    }
+
+    private int Count(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var command = connection.Command(sql, [.. parameters]);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private List<SearchHit> Fetch(string? match)
+    {
+        var hits = new List<(long Id, SearchHit Hit)>();
+        using (var command = connection.Command("""
+            SELECT h.id, h.tier, h.score, d.path, i.ordinal, i.key, i.item_id, i.line, i.state, i.due, i.criteria_total, i.criteria_checked, det.data, f.title
+            FROM temp.hits h
+            JOIN items i ON i.id = h.id
+            JOIN documents d ON d.id = i.doc_id
+            JOIN item_details det ON det.id = i.id
+            JOIN items_fts f ON f.rowid = i.id
+            ORDER BY h.rank
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var item = ItemRows.Read(reader, 4);
+                var tier = reader.Int64OrNull(1);
+                var hit = new SearchHit(reader.GetString(3), item, tier is null ? null : (MatchField)tier.Value, reader.DoubleOrNull(2) is { } s ? -s : null, null);
+                hits.Add((reader.GetInt64(0), hit));
+            }
+        }
+
+        if (match is null)
+        {
+            return hits.Select(h => h.Hit).ToList();
+        }
+
+        using var snippet = connection.Command("SELECT snippet(items_fts, -1, char(2), char(3), '…', 16) FROM items_fts WHERE items_fts MATCH $q AND rowid = $id", ("$q", match), ("$id", 0L));
+        return hits.Select(h =>
+        {
+            snippet.Parameters["$id"].Value = h.Id;
+            return snippet.ExecuteScalar() is string text ? h.Hit with { Snippet = Snippet.Parse(text) } : h.Hit;
+        }).ToList();
+    }
+}
+
+/// <summary>Reads an <see cref="ItemRecord"/> from `ordinal, key, item_id, line, state, due, criteria_total, criteria_checked, details, title`.</summary>
+internal static class ItemRows
+{
+    public static ItemRecord Read(SqliteDataReader reader, int at)
+    {
+        var details = ItemDetails.Decode((byte[])reader.GetValue(at + 8));
+        return new ItemRecord
+        {
+            Ordinal = reader.GetInt32(at),
+            Key = reader.GetString(at + 1),
+            Id = reader.StringOrNull(at + 2),
+            Line = reader.GetInt32(at + 3),
+            State = (ItemState)reader.GetInt32(at + 4),
+            Due = reader.Int64OrNull(at + 5) is { } day ? DateOnly.FromDayNumber((int)day) : null,
+            CriteriaTotal = reader.GetInt32(at + 6),
+            CriteriaChecked = reader.GetInt32(at + 7),
+            Title = reader.GetString(at + 9),
+            Kind = details.Kind,
+            Column = details.Column,
+            SectionPath = details.SectionPath,
+            Priority = details.Priority,
+            Status = details.Status,
+            Owner = details.Owner,
+            Effort = details.Effort,
+            Category = details.Category,
+            DependsOn = details.DependsOn,
+            References = details.References,
+            Contradicted = details.Contradicted,
+            Criteria = [],
+            Fields = string.Empty,
+            Body = string.Empty,
+            Tech = [],
+        };
+    }
+}
