@@ -67,6 +67,7 @@ internal sealed class FilterParser(QueryContext context)
             case "none": return null;
             case "wont": return 3;
             case ['p', >= '0' and <= '3']: return w[1] - '0';
+            case ['p', .. var digits] when digits.All(char.IsAsciiDigit): throw QueryParser.Error(at, $"'{word}' is not a priority: ranks go from p0 to p3");
         }
 
         return PriorityVocabulary.FromField(w) is { } info

@@ -131,7 +131,8 @@ internal sealed class QueryParser(string text, QueryContext context)
 
         string word = ReadWord();
         int colon = word.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
+        // `word:` is a filter; a URL (`https://…`) is text.
+        if (colon > 0 && word[..colon].All(char.IsAsciiLetter) && !word.AsSpan(colon + 1).StartsWith("//"))
         {
             string field = word[..colon].ToLowerInvariant();
             int valueAt = start + colon + 1;

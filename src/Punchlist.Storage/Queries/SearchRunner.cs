@@ -9,10 +9,14 @@ namespace Punchlist.Storage.Queries;
 /// Runs a query in two steps: the ids of the matches, ordered and limited (only sort keys are
 /// computed for every match), then the rows and snippets of those ids alone. Ranked queries are
 /// driven by the full-text index and ordered by where the words matched (title, criteria, elsewhere),
-/// then BM25 with title above criteria above the rest; ties, and unranked queries, keep document order.
+/// then by how many of those matched, then BM25 (title weighs most, then criteria, then the rest); ties,
+/// and unranked queries, keep document order.
 /// </summary>
 internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching)
 {
+    // Column numbers of items_fts: criteria, body, fields, title, section.
+    private static readonly int[] SnippetColumns = [1, 4, 3, 0, 2];
+
     public SearchResults Run(SearchPlan plan, int? limit)
     {
         var sql = new FilterSql(documentsMatching);
@@ -37,27 +41,32 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         string condition = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
         int total = Count(match is not null && where.Count == 1 ? $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}" : $"SELECT count(*) FROM {from} {condition}", sql.Parameters);
 
-        string tier = "NULL", score = "NULL";
+        // Where the words matched, as three flags: title, criteria, the item's prose. They order the
+        // ranked results before BM25, whose length normalisation alone would put a two-word task that
+        // mentions a word in its heading above the card whose title, criteria and text are about it.
+        string flags = "NULL AS t, NULL AS c, NULL AS b, NULL AS score";
         if (match is not null)
         {
-            string title = sql.Parameter(FtsExpression.InColumns("title", plan.Terms));
-            string criteria = sql.Parameter(FtsExpression.InColumns("criteria", plan.Terms));
-            tier = $"CASE WHEN i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {title}) THEN 0 " +
-                $"WHEN i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {criteria}) THEN 1 ELSE 2 END";
-            score = FtsExpression.Bm25;
+            string In(string columns) => $"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {sql.Parameter(FtsExpression.InColumns(columns, plan.Terms))})";
+            flags = $"{In("title")} AS t, {In("criteria")} AS c, {In("body")} AS b, {FtsExpression.Bm25} AS score";
         }
 
+        const string Tier = "CASE WHEN t THEN 0 WHEN c THEN 1 ELSE 2 END";
         var order = new List<string>(Sort(plan.Sort));
         if (match is not null)
         {
-            order.Add("tier");
-            order.Add("score");
+            order.AddRange([Tier, "t + c + b DESC", "score"]);
         }
 
-        order.Add("d.path");
-        order.Add("i.ordinal");
+        order.AddRange(["path", "ordinal"]);
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS hits(rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, tier INTEGER, score REAL); DELETE FROM temp.hits");
-        string select = $"INSERT INTO temp.hits(id, tier, score) SELECT i.id, {tier} AS tier, {score} AS score FROM {from} JOIN documents d ON d.id = i.doc_id {condition} ORDER BY {string.Join(", ", order)}";
+        string select = $"""
+            INSERT INTO temp.hits(id, tier, score)
+            SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
+                SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
+                FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
+            ORDER BY {string.Join(", ", order)}
+            """;
         if (limit is { } n)
         {
             select += $" LIMIT {Math.Max(0, n)}";
@@ -76,15 +85,16 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         string direction = sort.Descending ? " DESC" : string.Empty;
         return sort.Key switch
         {
-            SortKey.Priority => ["i.priority IS NULL", "i.priority" + direction],
-            SortKey.Due => ["i.due IS NULL", "i.due" + direction],
-            SortKey.Progress =>
-            [
-                $"(CASE WHEN i.criteria_total > 0 THEN CAST(i.criteria_checked AS REAL) / i.criteria_total WHEN i.state = {(int)ItemState.Done} THEN 1.0 ELSE 0.0 END){direction}",
-            ],
+            SortKey.Priority => ["priority IS NULL", "priority" + direction],
+            SortKey.Due => ["due IS NULL", "due" + direction],
+            SortKey.Progress => ["progress" + direction],
             _ => [],
         };
     }
+
+    // An item's own progress: checked criteria of criteria; without criteria, done or not.
+    private static readonly string Progress =
+        $"(CASE WHEN i.criteria_total > 0 THEN CAST(i.criteria_checked AS REAL) / i.criteria_total WHEN i.state = {(int)ItemState.Done} THEN 1.0 ELSE 0.0 END)";
 
     private int Count(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {
@@ -120,11 +130,29 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
             return hits.Select(h => h.Hit).ToList();
         }
 
-        using var snippet = connection.Command("SELECT snippet(items_fts, -1, char(2), char(3), '…', 16) FROM items_fts WHERE items_fts MATCH $q AND rowid = $id", ("$q", match), ("$id", 0L));
+        // The snippet comes from the first column with a match in this order: context the title line
+        // does not already show (criteria, prose, fields), then the title, then the headings above.
+        using var snippet = connection.Command(
+            "SELECT " + string.Join(", ", SnippetColumns.Select(c => $"snippet(items_fts, {c}, char(2), char(3), '…', 16)")) + " FROM items_fts WHERE items_fts MATCH $q AND rowid = $id",
+            ("$q", match), ("$id", 0L));
         return hits.Select(h =>
         {
             snippet.Parameters["$id"].Value = h.Id;
-            return snippet.ExecuteScalar() is string text ? h.Hit with { Snippet = Snippet.Parse(text) } : h.Hit;
+            using var reader = snippet.ExecuteReader();
+            if (!reader.Read())
+            {
+                return h.Hit;
+            }
+
+            for (int c = 0; c < SnippetColumns.Length; c++)
+            {
+                if (reader.StringOrNull(c) is { } text && text.Contains(Folding.MatchStart, StringComparison.Ordinal))
+                {
+                    return h.Hit with { Snippet = Snippet.Parse(text) };
+                }
+            }
+
+            return h.Hit;
         }).ToList();
     }
 }
