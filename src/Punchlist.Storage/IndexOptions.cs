@@ -20,4 +20,4 @@ public sealed record IndexOptions
 }
 
 /// <summary>What a scan did: how many files it found, served from the index, read and parsed, and dropped.</summary>
-public sealed record ScanCounts(int Found, int FromIndex, int Read, int Parsed, int Removed, int Trackers);
+public sealed record ScanCounts(int Found, int FromIndex, int Read, int Parsed, int Removed);

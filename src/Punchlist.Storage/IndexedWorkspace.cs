@@ -119,6 +119,9 @@ public sealed class IndexedWorkspace : IDisposable
     /// <summary>Every item of one document, with its criteria, fields, body and technologies, as stored.</summary>
     internal List<ItemRecord> ReadItems(string path) => ItemStore.ReadFull(_database.Connection, path);
 
+    /// <summary>SQLite's own check of the file: "ok" when sound.</summary>
+    internal string Integrity() => _database.Connection.Scalar<string>("PRAGMA integrity_check");
+
     public void Dispose() => _database.Dispose();
 
     private List<DocumentFacts> LoadFacts()

@@ -29,9 +29,12 @@ internal static class ItemStore
             Fields = i.Fields,
             Body = i.Body,
             Criteria = Criteria(connection, i.Id),
-            Tech = Strings(connection, "SELECT tech FROM item_tech WHERE item_id = $id", i.Id),
+            Tech = InDictionaryOrder(Strings(connection, "SELECT tech FROM item_tech WHERE item_id = $id", i.Id)),
         }).ToList();
     }
+
+    private static List<string> InDictionaryOrder(List<string> tech) =>
+        TechDictionary.Default.Technologies.Select(t => t.Name).Where(tech.Contains).ToList();
 
     private static List<CriterionRecord> Criteria(SqliteConnection connection, long id)
     {

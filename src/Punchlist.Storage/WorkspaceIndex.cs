@@ -173,7 +173,7 @@ public static class WorkspaceIndex
         }
 
         var inScope = files.Where(f => ids.ContainsKey(f.RelativePath)).Select(f => (f.RelativePath, Id: ids[f.RelativePath], f.Explicit)).ToList();
-        var counts = new ScanCounts(files.Count, files.Count - fresh.Count, read, parsed, removed.Count, 0);
+        var counts = new ScanCounts(files.Count, files.Count - fresh.Count, read, parsed, removed.Count);
         return new IndexedWorkspace(database, root, config, inScope, counts, [.. warnings.Order(StringComparer.Ordinal)], memoryReason);
     }
 

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Punchlist.Analysis;
+using Punchlist.Reading;
+using Punchlist.Search;
+using Punchlist.Tests.Support;
+
+namespace Punchlist.Storage.Tests;
+
+/// <summary>What the index hands back is what a fresh parse gives, for every corpus file.</summary>
+public sealed class RoundTripTests
+{
+    public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Records_and_facts_read_back_from_the_index_equal_a_fresh_parse(string caseName)
+    {
+        string path = Repo.CorpusPath(caseName);
+        using var workspace = TempWorkspace.CopyOf(Path.GetDirectoryName(path)!);
+        string name = Path.GetFileName(path);
+        var fresh = DocumentRecord.Of(DocumentReader.Default.Read(name, File.ReadAllBytes(path)));
+
+        using var index = WorkspaceIndex.Scan([workspace.PathOf(name)], IndexOptions.Default);
+        Assert.Equal(Json(fresh.Facts), Json(Assert.Single(index.Documents)));
+        Assert.Equal(Json(fresh.Items), Json(index.ReadItems(name)));
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+}
