@@ -133,7 +133,7 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         // The snippet comes from the first column with a match in this order: context the title line
         // does not already show (criteria, prose, fields), then the title, then the headings above.
         using var snippet = connection.Command(
-            "SELECT " + string.Join(", ", SnippetColumns.Select(c => $"snippet(items_fts, {c}, char(2), char(3), '…', 16)")) + " FROM items_fts WHERE items_fts MATCH $q AND rowid = $id",
+            "SELECT " + string.Join(", ", SnippetColumns.Select(c => $"snippet(items_fts, {c}, char(2), char(3), '…', 12)")) + " FROM items_fts WHERE items_fts MATCH $q AND rowid = $id",
             ("$q", match), ("$id", 0L));
         return hits.Select(h =>
         {
