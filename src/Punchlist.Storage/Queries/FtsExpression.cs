@@ -13,6 +13,10 @@ internal static class FtsExpression
     public const string Columns = "title, criteria, section, fields, body";
     public const string Bm25 = "bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
 
+    /// <summary>BM25 counting only one column (by number): below zero when that column matched.</summary>
+    public static string Only(int column) =>
+        "bm25(items_fts, " + string.Join(", ", Enumerable.Range(0, 5).Select(c => c == column ? "1.0" : "0.0")) + ")";
+
     public static string Of(QueryNode node) => node switch
     {
         Words w => Quote(w.Text) + (w.IsPrefix ? " *" : string.Empty),
@@ -20,10 +24,6 @@ internal static class FtsExpression
         AllOf all => All(all),
         _ => throw new ArgumentException($"not a text query: {node}", nameof(node)),
     };
-
-    /// <summary>Any of the words, in these columns only (`{title} : (…)`): where a match was found.</summary>
-    public static string InColumns(string columns, IReadOnlyList<Words> terms) =>
-        "{" + columns + "} : (" + string.Join(" OR ", terms.Select(Of)) + ")";
 
     private static string All(AllOf all)
     {
