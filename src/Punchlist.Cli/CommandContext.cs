@@ -64,6 +64,6 @@ internal sealed class CommandContext
         return workspace;
     }
 
-    /// <summary>Scans through the workspace's index (see <see cref="IndexedScan"/>).</summary>
-    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment) => IndexedScan.Run(this, paths, environment);
+    /// <summary>Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only status facts are needed.</summary>
+    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false) => IndexedScan.Run(this, paths, environment, factsOnly);
 }

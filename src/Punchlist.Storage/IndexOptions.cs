@@ -8,6 +8,13 @@ public sealed record IndexOptions
     /// <summary>Keep the index in memory for this run only; nothing is written to the workspace.</summary>
     public bool InMemory { get; init; }
 
+    /// <summary>
+    /// In memory, keep only what `punch status` needs (documents and their facts; no items, criteria
+    /// or full-text rows), which is most of the cost of indexing. Ignored on disk, where the index
+    /// must be able to answer later searches.
+    /// </summary>
+    public bool FactsOnly { get; init; }
+
     /// <summary>Where warnings go (a broken index moved aside); one line each.</summary>
     public Action<string> Warn { get; init; } = _ => { };
 

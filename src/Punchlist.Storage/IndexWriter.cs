@@ -20,11 +20,13 @@ internal sealed class IndexWriter : IDisposable
     private readonly SqliteCommand _putDocument, _touchDocument, _deleteDocument;
     private readonly SqliteCommand[] _deleteRows;
     private readonly SqliteCommand _insertItem, _insertDetails, _insertTech, _insertCriterion, _insertText;
+    private readonly bool _factsOnly;
     private long _nextItem;
 
-    public IndexWriter(SqliteConnection connection)
+    public IndexWriter(SqliteConnection connection, bool factsOnly = false)
     {
         _connection = connection;
+        _factsOnly = factsOnly;
         _transaction = WriteTransaction.Begin(connection);
         _nextItem = connection.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM items");
         // An upsert by path: another process may have stored the same new file since this one looked.
@@ -80,7 +82,7 @@ internal sealed class IndexWriter : IDisposable
         Set(command, "$facts", record is null ? null : FactsCodec.Encode(record.Facts));
         long doc = (long)command.ExecuteScalar()!;
         RemoveRows(doc);
-        foreach (var item in record?.Items ?? [])
+        foreach (var item in _factsOnly ? [] : record?.Items ?? [])
         {
             PutItem(doc, item);
         }

@@ -102,9 +102,7 @@ public sealed class IndexedWorkspace : IDisposable
     public Workspace Load(IEnumerable<string> paths)
     {
         var reader = new DocumentReader(Config.ToReaderOptions());
-        var documents = paths.Order(StringComparer.Ordinal)
-            .Select(p => reader.Read(p, File.ReadAllBytes(Path.Combine(Root, p))))
-            .ToList();
+        var documents = paths.Order(StringComparer.Ordinal).Select(p => reader.Read(p, ReadFile(p))).ToList();
         return new Workspace
         {
             Root = Root,
@@ -114,6 +112,18 @@ public sealed class IndexedWorkspace : IDisposable
             FilesParsed = documents.Count,
             Warnings = [],
         };
+    }
+
+    private byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(Path.Combine(Root, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PunchlistException($"{path}: cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Every item of one document, with its criteria, fields, body and technologies, as stored.</summary>
@@ -130,11 +140,20 @@ public sealed class IndexedWorkspace : IDisposable
         var facts = new List<DocumentFacts>();
         using var command = _database.Connection.Command("SELECT id, path, title, tracker, facts FROM documents WHERE facts IS NOT NULL");
         using var reader = command.ExecuteReader();
+        byte[] blob = [];
         while (reader.Read())
         {
             if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
             {
-                facts.Add(FactsCodec.Decode(reader.GetString(1), reader.StringOrNull(2), (byte[])reader.GetValue(4)));
+                // One buffer for every blob: a million items' facts should not mean ten thousand arrays.
+                int length = (int)reader.GetBytes(4, 0, null, 0, 0);
+                if (blob.Length < length)
+                {
+                    blob = new byte[Math.Max(length, blob.Length * 2)];
+                }
+
+                reader.GetBytes(4, 0, blob, 0, length);
+                facts.Add(FactsCodec.Decode(reader.GetString(1), reader.StringOrNull(2), blob.AsSpan(0, length)));
             }
         }
 

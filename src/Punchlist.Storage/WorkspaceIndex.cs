@@ -39,6 +39,13 @@ public static class WorkspaceIndex
             database = IndexDatabase.OpenFile(file, options.Warn, out _) ?? IndexDatabase.InMemory();
             return Refresh(database, root, config, paths, files, options, memoryReason);
         }
+        catch (SqliteException e) when (database.Path is { } file)
+        {
+            // A file that cannot be written (read-only, disk full): the run goes on in memory.
+            database.Dispose();
+            options.Warn($"the index {Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)} could not be updated ({e.Message.TrimEnd('.')}); this run indexes in memory");
+            return Refresh(IndexDatabase.InMemory(), root, config, paths, files, options, "the index file could not be updated");
+        }
     }
 
     private static IndexDatabase? OpenOnDisk(string root, Action<string> warn, out string? memoryReason)
@@ -57,9 +64,17 @@ public static class WorkspaceIndex
             File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
         }
 
-        var database = IndexDatabase.OpenFile(Path.Combine(folder, IndexDatabase.FileName), warn, out string? refused);
-        memoryReason = refused;
-        return database;
+        try
+        {
+            var database = IndexDatabase.OpenFile(Path.Combine(folder, IndexDatabase.FileName), warn, out string? refused);
+            memoryReason = refused;
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            memoryReason = $"the index could not be opened: {e.Message.TrimEnd('.')}";
+            return null;
+        }
     }
 
     // By the mode bits, not by trying: root may write anywhere, but a read-only checkout stays untouched.
@@ -109,7 +124,8 @@ public static class WorkspaceIndex
                 }
             });
 
-            var writer = new IndexWriter(connection);
+            bool factsOnly = options.FactsOnly && database.Path is null;
+            var writer = new IndexWriter(connection, factsOnly);
             try
             {
                 int pending = 0;
@@ -150,7 +166,7 @@ public static class WorkspaceIndex
                         // other processes see progress.
                         writer.Commit();
                         writer.Dispose();
-                        writer = new IndexWriter(connection);
+                        writer = new IndexWriter(connection, factsOnly);
                         pending = 0;
                     }
                 }

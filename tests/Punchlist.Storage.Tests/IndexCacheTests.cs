@@ -138,6 +138,31 @@ public sealed class IndexCacheTests : IDisposable
         Assert.False(Directory.Exists(_workspace.PathOf(".punchlist")));
     }
 
+    [Fact]
+    public void A_read_only_workspace_folder_gets_no_index_folder_and_the_run_indexes_in_memory()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(_workspace.Root);
+        File.SetUnixFileMode(_workspace.Root, mode & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+        try
+        {
+            using var index = Scan();
+            Assert.Null(index.IndexPath);
+            Assert.Equal("the workspace folder is read-only", index.InMemoryBecause);
+            Assert.Equal(2, index.Documents.Count);
+        }
+        finally
+        {
+            File.SetUnixFileMode(_workspace.Root, mode);
+        }
+
+        Assert.False(Directory.Exists(_workspace.PathOf(".punchlist")));
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     internal static readonly QueryContext Context = new(new DateOnly(2026, 11, 21));

@@ -61,13 +61,17 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
 
         order.AddRange(["path", "ordinal"]);
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS hits(rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, tier INTEGER, score REAL); DELETE FROM temp.hits");
-        string select = $"""
-            INSERT INTO temp.hits(id, tier, score)
-            SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
-                SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
-                FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
-            ORDER BY {string.Join(", ", order)}
-            """;
+        string select = match is null && plan.Sort.Key == SortKey.Relevance
+            // Document order: walk documents by path and each one's items by position (both indexed),
+            // so no sort is needed and a limit stops the walk early.
+            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
+            : $"""
+                INSERT INTO temp.hits(id, tier, score)
+                SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
+                    SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
+                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
+                ORDER BY {string.Join(", ", order)}
+                """;
         if (limit is { } n)
         {
             select += $" LIMIT {Math.Max(0, n)}";
