@@ -15,6 +15,7 @@ namespace Punchlist.Storage;
 public static class WorkspaceIndex
 {
     private const int BatchSize = 256;
+    private const int ReplanAfter = 500;
 
     public static IndexedWorkspace Scan(IReadOnlyList<string> paths, IndexOptions options)
     {
@@ -174,6 +175,12 @@ public static class WorkspaceIndex
                 producer.GetAwaiter().GetResult();
                 removed.ForEach(r => writer.Remove(r.Id));
                 writer.Commit();
+                if (parsed + removed.Count >= ReplanAfter)
+                {
+                    // Statistics for the query planner (sampled, so quick): without them SQLite guesses
+                    // that `state = open` is selective and scans half the items for `due:<…`.
+                    connection.Execute("PRAGMA analysis_limit = 1000; ANALYZE");
+                }
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
+using Punchlist.Model;
 
 namespace Punchlist.Cli.Commands;
 
@@ -46,15 +47,22 @@ internal static class StatusCommand
 
     internal static StatusJson Build(IReadOnlyList<DocumentFacts> facts, GroupBy? by, DateOnly today)
     {
+        // One pass over each document's items; the totals add the documents up rather than walking a
+        // million items again.
         var documents = facts.Select(d => Document(d, today)).ToList();
-        var allItems = facts.SelectMany(d => d.Items); // enumerated twice rather than copied: a million items is 50 MB
-        var counts = ItemCounts.Of(allItems);
+        var counts = new ItemCounts(
+            documents.Sum(d => d.Items.Total), documents.Sum(d => d.Items.Open), documents.Sum(d => d.Items.InProgress),
+            documents.Sum(d => d.Items.Done), documents.Sum(d => d.Items.Blocked), documents.Sum(d => d.Items.Cancelled));
+        var byPriority = Grouping.PriorityNames.ToDictionary(
+            p => p,
+            p => new PriorityCountJson(documents.Sum(d => d.ByPriority[p].Total), documents.Sum(d => d.ByPriority[p].Done)),
+            StringComparer.Ordinal);
         var totals = new TotalsJson(
             documents.Count,
             JsonMapping.Counts(counts),
             new BoxCountJson(documents.Sum(d => d.Checkboxes.Total), documents.Sum(d => d.Checkboxes.Checked)),
             new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
-            JsonMapping.ByPriority(allItems),
+            byPriority,
             JsonMapping.Progress(counts),
             documents.Sum(d => d.Overdue));
         var groups = by is null
@@ -68,15 +76,38 @@ internal static class StatusCommand
 
     private static DocumentStatusJson Document(DocumentFacts document, DateOnly today)
     {
-        var counts = ItemCounts.Of(document.Items);
+        int total = 0, open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0, criteria = 0, checkedCriteria = 0, overdue = 0;
+        var priorityTotal = new int[Grouping.PriorityNames.Count];
+        var priorityDone = new int[Grouping.PriorityNames.Count];
+        foreach (var item in document.Items)
+        {
+            total++;
+            switch (item.State)
+            {
+                case ItemState.Open: open++; break;
+                case ItemState.InProgress: inProgress++; break;
+                case ItemState.Done: done++; break;
+                case ItemState.Blocked: blocked++; break;
+                default: cancelled++; break;
+            }
+
+            criteria += item.CriteriaTotal;
+            checkedCriteria += item.CriteriaChecked;
+            int rank = item.PriorityRank ?? Grouping.PriorityNames.Count - 1; // P0..P3, then none
+            priorityTotal[rank]++;
+            priorityDone[rank] += item.State == ItemState.Done ? 1 : 0;
+            overdue += Dates.IsOverdue(item, today) ? 1 : 0;
+        }
+
+        var counts = new ItemCounts(total, open, inProgress, done, blocked, cancelled);
         return new DocumentStatusJson(
             document.Path,
             document.Title,
             JsonMapping.Counts(counts),
             new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
-            new BoxCountJson(document.Items.Sum(i => i.CriteriaTotal), document.Items.Sum(i => i.CriteriaChecked)),
-            JsonMapping.ByPriority(document.Items),
+            new BoxCountJson(criteria, checkedCriteria),
+            Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(priorityTotal[p.i], priorityDone[p.i]), StringComparer.Ordinal),
             JsonMapping.Progress(counts),
-            document.Items.Count(i => Dates.IsOverdue(i, today)));
+            overdue);
     }
 }

@@ -56,7 +56,7 @@ public sealed record StaleFilter(DateOnly Today, int Position) : Filter(Position
 /// <summary>`is:contradicted`: the declared status contradicts the boxes (PL002).</summary>
 public sealed record ContradictedFilter(int Position) : Filter(Position);
 
-/// <summary>`owner:alice`: part of the owner's name, case and a leading `@` ignored; null is `owner:none`.</summary>
+/// <summary>`owner:alice`: the owner's name starts with it, case and a leading `@` ignored; null is `owner:none`.</summary>
 public sealed record OwnerFilter(string? Name, int Position) : Filter(Position);
 
 /// <summary>`category:security` / `section:backup`: part of the item's category or of a heading above it, case ignored.</summary>

@@ -28,7 +28,7 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         StaleFilter f => $"({Open} AND i.doc_id IN (SELECT id FROM documents WHERE review_due < {f.Today.DayNumber}))",
         ContradictedFilter => $"(i.flags & {(int)IndexWriter.ItemFlags.Contradicted}) <> 0",
         OwnerFilter { Name: null } => "i.owner IS NULL",
-        OwnerFilter f => $"(i.owner IS NOT NULL AND instr(i.owner, {Parameter(f.Name!.ToLowerInvariant())}) > 0)",
+        OwnerFilter f => $"(i.owner IS NOT NULL AND i.owner GLOB {Parameter(GlobPrefix(Folding.Owner(f.Name)!))})",
         SectionFilter f => $"instr(i.sections, {Parameter(f.Text.ToLowerInvariant())}) > 0",
         DocFilter f => $"i.doc_id IN ({string.Join(", ", documentsMatching(f).DefaultIfEmpty(0))})",
         DueFilter f => Range("i.due", f.From?.DayNumber, true, f.To?.DayNumber, true),
@@ -80,6 +80,10 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         HasWhat.Criteria => "i.criteria_total > 0",
         _ => "i.item_id IS NOT NULL",
     };
+
+    // A GLOB with a literal prefix can use the owner index (owners are stored folded, so case is settled).
+    private static string GlobPrefix(string text) =>
+        string.Concat(text.Select(c => c is '*' or '?' or '[' ? $"[{c}]" : c.ToString())) + "*";
 
     private static string Like(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

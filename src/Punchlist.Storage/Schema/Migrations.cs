@@ -51,6 +51,8 @@ internal static class Migrations
         CREATE INDEX items_by_state ON items(state, priority);
         CREATE INDEX items_by_priority ON items(priority);
         CREATE INDEX items_by_due ON items(due) WHERE due IS NOT NULL;
+        CREATE INDEX items_by_effort ON items(effort) WHERE effort IS NOT NULL;
+        CREATE INDEX items_by_owner ON items(owner) WHERE owner IS NOT NULL;
         CREATE INDEX items_by_key ON items(key COLLATE NOCASE);
         CREATE INDEX items_by_id ON items(item_id COLLATE NOCASE) WHERE item_id IS NOT NULL;
 
