@@ -18,7 +18,9 @@ internal static class QueryBench
 
     public static void Run(int count)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "punchlist-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        // PUNCHLIST_BENCH_KEEP=FOLDER keeps the generated database there, to look at query plans.
+        string? keep = Environment.GetEnvironmentVariable("PUNCHLIST_BENCH_KEEP");
+        string folder = keep ?? Path.Combine(Path.GetTempPath(), "punchlist-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
         {
@@ -26,7 +28,10 @@ internal static class QueryBench
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

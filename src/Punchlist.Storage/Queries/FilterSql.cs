@@ -23,7 +23,7 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         Words => $"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(FtsExpression.Of(node))})",
         IdFilter f => $"(i.item_id IS NOT NULL AND i.item_id LIKE {Parameter(Like(f.Prefix) + "%")} ESCAPE '\\')",
         PriorityFilter f => Priority(f),
-        StateFilter f => $"i.state IN ({string.Join(", ", f.States.Select(s => (int)s))})",
+        StateFilter f => Unselective($"i.state IN ({string.Join(", ", f.States.Select(s => (int)s))})"),
         OverdueFilter f => $"(i.due IS NOT NULL AND i.due < {f.Today.DayNumber} AND {Open})",
         StaleFilter f => $"({Open} AND i.doc_id IN (SELECT id FROM documents WHERE review_due < {f.Today.DayNumber}))",
         ContradictedFilter => $"(i.flags & {(int)IndexWriter.ItemFlags.Contradicted}) <> 0",
@@ -46,12 +46,16 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         return name;
     }
 
+    // A state or a priority holds for a large share of items; without range statistics SQLite would
+    // rather walk half the items by state than a few by due date. The hint says: prefer another index.
+    private static string Unselective(string condition) => $"likelihood({condition}, 0.5)";
+
     private static string Open => $"i.state NOT IN ({(int)ItemState.Done}, {(int)ItemState.Cancelled})";
 
     private static string Priority(PriorityFilter f)
     {
         var ranks = f.Ranks.OfType<int>().ToList();
-        string some = ranks.Count == 0 ? "0" : $"(i.priority IS NOT NULL AND i.priority IN ({string.Join(", ", ranks)}))";
+        string some = ranks.Count == 0 ? "0" : $"(i.priority IS NOT NULL AND {Unselective($"i.priority IN ({string.Join(", ", ranks)})")})";
         return f.Ranks.Contains(null) ? $"(i.priority IS NULL OR {some})" : some;
     }
 

@@ -14,6 +14,9 @@ namespace Punchlist.Storage.Queries;
 /// </summary>
 internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching)
 {
+    // A walk in document order pays off when at least one item in this many matches.
+    private const int WalkAbove = 100;
+
     // Column numbers of items_fts: criteria, body, fields, title, section.
     private static readonly int[] SnippetColumns = [1, 4, 3, 0, 2];
 
@@ -61,10 +64,12 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
 
         order.AddRange(["path", "ordinal"]);
         connection.Execute("CREATE TEMP TABLE IF NOT EXISTS hits(rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, tier INTEGER, score REAL); DELETE FROM temp.hits");
-        string select = match is null && plan.Sort.Key == SortKey.Relevance
-            // Document order: walk documents by path and each one's items by position (both indexed),
-            // so no sort is needed and a limit stops the walk early.
-            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
+        // Document order, many matches, few wanted: walk documents by path and each one's items by
+        // position (both indexed) so no sort is needed and the limit stops the walk early. With few
+        // matches the walk would cross most of the index for them; then find them first and sort.
+        bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
+        string select = walk
+            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
             : $"""
                 INSERT INTO temp.hits(id, tier, score)
                 SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (

@@ -50,7 +50,7 @@ internal static class Migrations
         CREATE INDEX items_by_doc ON items(doc_id, ordinal);
         CREATE INDEX items_by_state ON items(state, priority);
         CREATE INDEX items_by_priority ON items(priority);
-        CREATE INDEX items_by_due ON items(due) WHERE due IS NOT NULL;
+        CREATE INDEX items_by_due ON items(due, state) WHERE due IS NOT NULL;
         CREATE INDEX items_by_effort ON items(effort) WHERE effort IS NOT NULL;
         CREATE INDEX items_by_owner ON items(owner) WHERE owner IS NOT NULL;
         CREATE INDEX items_by_key ON items(key COLLATE NOCASE);
