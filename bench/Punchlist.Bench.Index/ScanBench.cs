@@ -36,6 +36,7 @@ internal static class ScanBench
 
         var files = Directory.GetFiles(workspace, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var unchanged = new Stats("rescan, nothing changed");
+        var update = new Stats("index update alone after 1 file changed (facts not loaded)");
         var one = new Stats("rescan after 1 file changed");
         var hundred = new Stats("rescan after 100 files changed");
         int round = 0;
@@ -44,6 +45,12 @@ internal static class ScanBench
             Rescan(unchanged, workspace);
             Touch(files.Skip(round++ * 101).Take(1));
             Rescan(one, workspace);
+            Touch(files.Skip(round++ * 101).Take(1));
+            update.Time(() =>
+            {
+                using var scan = WorkspaceIndex.Scan([workspace], IndexOptions.Default);
+                return scan.Counts.Parsed;
+            });
         }
 
         for (int i = 0; i < 3; i++)
@@ -52,7 +59,7 @@ internal static class ScanBench
             Rescan(hundred, workspace);
         }
 
-        foreach (var stats in new[] { unchanged, one, hundred })
+        foreach (var stats in new[] { unchanged, one, update, hundred })
         {
             Report(stats, baseline);
         }
