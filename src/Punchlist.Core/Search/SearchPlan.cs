@@ -3,8 +3,8 @@ namespace Punchlist.Search;
 /// <summary>
 /// How a query runs: the required words and phrases go to the full-text index as one expression,
 /// which also ranks; everything else filters. Words that are only an alternative to a filter
-/// (`backup OR is:blocked`) filter without ranking. <see cref="Terms"/> are the words that rank, so
-/// that where they matched (title, criteria, elsewhere) can order results first.
+/// (`backup OR is:blocked`) filter without ranking. <see cref="Terms"/> lists the words that rank, each
+/// on its own, for a caller that highlights or explains matches.
 /// </summary>
 public sealed record SearchPlan(QueryNode? Ranked, QueryNode? Filter, IReadOnlyList<Words> Terms, SortOrder Sort)
 {
