@@ -48,7 +48,8 @@ internal static class StatusCommand
 
     internal static StatusJson Build(Workspace workspace, GroupBy? by, DateOnly today)
     {
-        var documents = workspace.Documents.Select(d => Document(d, today)).ToList();
+        var evidence = new Evidence.WorkspaceEvidence(workspace.Root, new Evidence.EvidenceOptions { Probes = workspace.Config.Probes });
+        var documents = workspace.Documents.Select(d => Document(d, today, evidence)).ToList();
         var allItems = workspace.Documents.SelectMany(d => d.Items).ToList();
         var counts = ItemCounts.Of(allItems);
         var totals = new TotalsJson(
@@ -58,7 +59,8 @@ internal static class StatusCommand
             new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
             JsonMapping.ByPriority(allItems),
             JsonMapping.Progress(counts),
-            documents.Sum(d => d.Overdue));
+            documents.Sum(d => d.Overdue),
+            documents.Aggregate(new VerificationJson(0, 0, 0, 0), (sum, d) => sum.Add(d.Verification)));
         var groups = by is null
             ? null
             : Grouping.Summarise(workspace.AllItems(), by.Value, today)
@@ -68,7 +70,7 @@ internal static class StatusCommand
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today)
+    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today, Evidence.WorkspaceEvidence evidence)
     {
         var counts = ItemCounts.Of(document.Items);
         return new DocumentStatusJson(
@@ -79,6 +81,7 @@ internal static class StatusCommand
             new BoxCountJson(document.Items.Sum(i => i.CriteriaTotal), document.Items.Sum(i => i.CriteriaChecked)),
             JsonMapping.ByPriority(document.Items),
             JsonMapping.Progress(counts),
-            document.Items.Count(i => Dates.IsOverdue(i, today)));
+            document.Items.Count(i => Dates.IsOverdue(i, today)),
+            VerificationJson.Of(document.Items.Where(i => i.State == ItemState.Done).Select(i => evidence.For(document, i))));
     }
 }

@@ -19,4 +19,6 @@ internal static class JsonOutput
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(ItemsJson))]
 [JsonSerializable(typeof(ItemDetailJson))]
+[JsonSerializable(typeof(EvidenceReportJson))]
+[JsonSerializable(typeof(ProbeCatalogueJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -16,7 +16,8 @@ internal sealed record DocumentStatusJson(
     BoxCountJson Criteria,
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
-    int Overdue);
+    int Overdue,
+    VerificationJson Verification);
 
 internal sealed record TotalsJson(
     int Documents,
@@ -25,7 +26,8 @@ internal sealed record TotalsJson(
     BoxCountJson Criteria,
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
-    int Overdue);
+    int Overdue,
+    VerificationJson Verification);
 
 internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
 
@@ -37,3 +39,17 @@ internal sealed record PriorityCountJson(int Total, int Done);
 
 /// <summary>A progress number and the basis it was counted on (`items`: done items of items, cancelled left out).</summary>
 internal sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);
+
+/// <summary>Done items judged against the repository's evidence (files and probes; commands never run here).</summary>
+internal sealed record VerificationJson(int Done, int Verified, int Contradicted, int Unknown)
+{
+    public static VerificationJson Of(IEnumerable<Punchlist.Evidence.ItemEvidence> done)
+    {
+        var verdicts = done.Select(e => e.Verdict).ToList();
+        return new VerificationJson(verdicts.Count, verdicts.Count(v => v == Punchlist.Evidence.Verdict.Verified),
+            verdicts.Count(v => v == Punchlist.Evidence.Verdict.Contradicted), verdicts.Count(v => v == Punchlist.Evidence.Verdict.Unknown));
+    }
+
+    public VerificationJson Add(VerificationJson other) =>
+        new(Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown);
+}

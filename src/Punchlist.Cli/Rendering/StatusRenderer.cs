@@ -26,6 +26,11 @@ internal static class StatusRenderer
         AddRow(table, $"[bold]Total ({t.Documents} trackers)[/]", t.Items, t.Criteria, t.Progress, t.Overdue);
         console.Write(table);
         console.MarkupLine($"[grey]Progress counts done items out of items (cancelled left out); criteria are checked boxes inside items. Today is {report.Today}.[/]");
+        if (t.Verification.Done > 0)
+        {
+            console.MarkupLine($"Verified against the repository: [green]{t.Verification.Verified}[/] of {t.Verification.Done} done items, "
+                + $"[red]{t.Verification.Contradicted} contradicted[/], {t.Verification.Unknown} without evidence ([grey]punch verify[/] shows why).");
+        }
 
         var priorities = new Table().Border(TableBorder.Rounded).Title("[bold]By priority[/]");
         priorities.AddColumn("Priority");

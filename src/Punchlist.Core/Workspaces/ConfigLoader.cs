@@ -11,7 +11,7 @@ namespace Punchlist.Workspaces;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses"];
+    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses", "probes"];
 
     public static PunchlistConfig Load(string root)
     {
@@ -67,6 +67,7 @@ public static class ConfigLoader
                 "hoursPerDay" => config with { HoursPerDay = Number(value) },
                 "markers" => config with { Markers = States(value).ToDictionary(p => Marker(p.Key, p.Node), p => p.State) },
                 "statuses" => config with { Statuses = States(value).ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal) },
+                "probes" => config with { Probes = ProbeSettingsReader.Read(value) },
                 _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),
             };
         }
@@ -111,6 +112,6 @@ public static class ConfigLoader
             ? key[0]
             : throw Error(node.Start, $"'{key}' is not a box marker (one character such as '!', '>' or '?')");
 
-    private static PunchlistException Error(Mark at, string message) =>
+    internal static PunchlistException Error(Mark at, string message) =>
         new($"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}");
 }

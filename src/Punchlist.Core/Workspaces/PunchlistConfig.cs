@@ -24,6 +24,9 @@ public sealed record PunchlistConfig
     /// <summary>Extra status phrases: `statuses: {"ready for qa": in-progress}`.</summary>
     public IReadOnlyDictionary<string, ItemState> Statuses { get; init; } = new Dictionary<string, ItemState>();
 
+    /// <summary>`probes:` — probes turned off and probes named for items (see docs/verify.md).</summary>
+    public Evidence.ProbeSettings Probes { get; init; } = Evidence.ProbeSettings.Empty;
+
     public ReaderOptions ToReaderOptions()
     {
         var builder = new ReaderOptionsBuilder { HoursPerDay = HoursPerDay };

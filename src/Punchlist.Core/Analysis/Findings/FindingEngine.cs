@@ -8,8 +8,10 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
 {
     public IReadOnlyList<IFindingRule> Rules => rules;
 
-    public List<Finding> Check(IReadOnlyList<TrackerDocument> documents, string root, DateOnly today, CheckPolicy policy, ICreationClock clock)
+    /// <param name="evidence">The workspace's evidence for PL009/PL012; by default gathered from <paramref name="root"/> on first use, with no commands run.</param>
+    public List<Finding> Check(IReadOnlyList<TrackerDocument> documents, string root, DateOnly today, CheckPolicy policy, ICreationClock clock, Evidence.WorkspaceEvidence? evidence = null)
     {
+        evidence ??= new Evidence.WorkspaceEvidence(root);
         var findings = new List<Finding>();
         foreach (var document in documents)
         {
@@ -21,6 +23,7 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
                 Today = today,
                 Policy = policy,
                 Clock = clock,
+                Evidence = evidence,
             };
             foreach (var rule in rules)
             {

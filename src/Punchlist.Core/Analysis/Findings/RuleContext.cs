@@ -21,6 +21,9 @@ public sealed class RuleContext
 
     public required ICreationClock Clock { get; init; }
 
+    /// <summary>What the workspace holds for or against items (files, probes); shared by every document of a check.</summary>
+    public Evidence.WorkspaceEvidence? Evidence { get; init; }
+
     /// <summary>A finding of <paramref name="rule"/> at <paramref name="span"/> of this document.</summary>
     public Finding Report(RuleInfo rule, TextSpan span, string message, Item? item = null, Severity? severity = null) => new()
     {

@@ -24,7 +24,7 @@ public enum Scope
 /// </summary>
 internal static class ScopeWords
 {
-    private static readonly (string Key, Scope[] Scopes)[] Table =
+    private static readonly (string Key, string Word, Scope[] Scopes)[] Table =
     [
         .. Words([Scope.Docker], "dockerfile", "containerfile", "image", "docker image", "container image", "hadolint", "dockerignore", "podman"),
         .. Words([Scope.Docker, Scope.Compose], "docker"),
@@ -33,7 +33,7 @@ internal static class ScopeWords
         .. Words([Scope.Kubernetes, Scope.Helm], "kubernetes", "k8s", "pod", "kubectl", "helm", "helm chart", "kustomize", "eks", "gke", "aks"),
         .. Words([Scope.Ci], "ci", "cicd", "ci cd", "github action", "workflow", "pipeline", "gitlab ci", "jenkins", "circleci", "build pipeline"),
         .. Words([Scope.Terraform], "terraform", "hcl", "tf", "opentofu", "infrastructure as code", "iac"),
-        .. Words([Scope.Ansible], "ansible", "playbook"),
+        .. Words([Scope.Ansible], "ansible", "ansible playbook"),
         .. Words([Scope.Prometheus], "prometheus", "alertmanager", "promql"),
         .. Words([Scope.Grafana], "grafana"),
         .. Words([Scope.Alembic], "alembic"),
@@ -47,18 +47,22 @@ internal static class ScopeWords
     {
         var scopes = new HashSet<Scope>();
         var words = new List<string>();
-        foreach (var (key, named) in Table)
+        foreach (var (key, word, named) in Table)
         {
             if (text.Contains(key))
             {
                 scopes.UnionWith(named);
-                words.Add(key);
+                if (!words.Exists(w => w.Contains(word, StringComparison.Ordinal)))
+                {
+                    words.RemoveAll(w => word.Contains(w, StringComparison.Ordinal));
+                    words.Add(word);
+                }
             }
         }
 
         return (scopes, words);
     }
 
-    private static IEnumerable<(string, Scope[])> Words(Scope[] scopes, params string[] words) =>
-        words.Select(w => (TermText.Key(w), scopes));
+    private static IEnumerable<(string, string, Scope[])> Words(Scope[] scopes, params string[] words) =>
+        words.Select(w => (TermText.Key(w), w, scopes));
 }

@@ -8,26 +8,39 @@ namespace Punchlist.Evidence.Sources;
 /// </summary>
 internal static class Yaml
 {
-    public static YamlNode? Get(YamlNode? node, string key)
+    private const int MaxMergeDepth = 8;
+
+    public static YamlNode? Get(YamlNode? node, string key) => Get(node, key, 0);
+
+    private static YamlNode? Get(YamlNode? node, string key, int depth)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not YamlMappingNode map || depth > MaxMergeDepth)
         {
             return null;
         }
 
+        YamlNode? merge = null;
         foreach (var (k, v) in map.Children)
         {
-            if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
+            if (k is YamlScalarNode { Value: { } name })
             {
-                return v;
+                if (string.Equals(name, key, StringComparison.Ordinal))
+                {
+                    return v;
+                }
+
+                if (name == "<<")
+                {
+                    merge = v;
+                }
             }
         }
 
         // `<<: *defaults` or `<<: [*a, *b]`: keys written in the mapping win, then the merged ones in order.
-        return Get(map, "<<") switch
+        return merge switch
         {
-            YamlMappingNode merged => Get(merged, key),
-            YamlSequenceNode list => list.Children.Select(c => Get(c, key)).FirstOrDefault(v => v is not null),
+            YamlMappingNode merged => Get(merged, key, depth + 1),
+            YamlSequenceNode list => list.Children.Select(c => Get(c, key, depth + 1)).FirstOrDefault(v => v is not null),
             _ => null,
         };
     }

@@ -13,7 +13,7 @@ internal sealed class TestsProbe : IProbe
     ];
 
     public ProbeInfo Info { get; } = new("ci.tests", "CI runs the tests", "ci",
-        ProbeTerms.Any("test", "unit test", "integration test", "e2e test", "test suite", "automated testing")
+        ProbeTerms.Any("unit test", "integration test", "e2e test", "end to end test", "test suite", "automated testing", "automated test", "all tests", "run tests", "run the tests")
             .Except("load test", "penetration test", "pen test", "smoke test", "restore test", "performance test", "chaos", "rollback", "dr test", "a b test")
             .Only(Scope.Ci))
     {

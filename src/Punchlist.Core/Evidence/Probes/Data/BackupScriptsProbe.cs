@@ -13,7 +13,7 @@ internal sealed class BackupScriptsProbe : IProbe
     private static readonly string[] Tools = ["pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump", "redis-cli save", "restic", "borg create", "velero backup", "wal-g", "pgbackrest"];
 
     public ProbeInfo Info { get; } = new("backup.scripts", "Backups are scripted", "data",
-        ProbeTerms.Any("backup", "back up", "database dump").Except("backup encryption", "encrypted backup"));
+        ProbeTerms.Any("backup", "back up", "database dump").Except("backup encryption", "encrypted backup", "queue"));
 
     public ProbeResult Run(ProbeContext context)
     {

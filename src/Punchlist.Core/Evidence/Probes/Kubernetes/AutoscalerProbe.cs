@@ -6,7 +6,7 @@ namespace Punchlist.Evidence.Probes.Kubernetes;
 internal sealed class AutoscalerProbe : IProbe
 {
     public ProbeInfo Info { get; } = new("k8s.hpa", "A HorizontalPodAutoscaler scales the workloads", "kubernetes",
-        ProbeTerms.Any("hpa", "horizontal pod autoscaler", "autoscaler", "autoscaling", "auto scaling", "autoscale", "auto scale", "horizontal scaling").In(Scope.Kubernetes, Scope.Helm));
+        ProbeTerms.Any("hpa", "horizontal pod autoscaler", "autoscaler", "autoscaling", "auto scaling", "autoscale", "auto scale").In(Scope.Kubernetes, Scope.Helm));
 
     public ProbeResult Run(ProbeContext context) => KubeSearch.Kind(context, "autoscalers", "HorizontalPodAutoscaler", "ScaledObject");
 }

@@ -11,7 +11,7 @@ namespace Punchlist.Evidence.Probes.Observability;
 internal sealed class PrometheusRulesProbe : IProbe
 {
     public ProbeInfo Info { get; } = new("obs.prometheus-rules", "Prometheus alerting rules are defined", "observability",
-        ProbeTerms.Groups(["alert", "alerting", "recording", "slo"], ["rule", "threshold", "alert", "alerting"]).In(Scope.Prometheus, Scope.Grafana, Scope.Kubernetes));
+        ProbeTerms.Groups(["alert", "alerting", "recording", "slo"], ["rule", "threshold"]).In(Scope.Prometheus, Scope.Grafana, Scope.Kubernetes));
 
     public ProbeResult Run(ProbeContext context)
     {

@@ -6,7 +6,7 @@ namespace Punchlist.Evidence.Probes.Repository;
 internal sealed class SecurityPolicyProbe : IProbe
 {
     public ProbeInfo Info { get; } = new("repo.security-policy", "SECURITY.md describes how to report vulnerabilities", "repository",
-        ProbeTerms.Any("security md", "security policy", "vulnerability disclosure", "security disclosure", "responsible disclosure", "report vulnerability", "report a vulnerability"));
+        ProbeTerms.Any("security md", "vulnerability disclosure", "security disclosure", "responsible disclosure", "report vulnerability", "report a vulnerability"));
 
     public ProbeResult Run(ProbeContext context) => RepositoryFiles.Exists(context, "security policy", "SECURITY.md", "SECURITY.rst", "SECURITY.txt");
 }
