@@ -32,7 +32,8 @@ internal sealed record CitationJson(string File, int? Line, string? Text);
 
 internal sealed record MatchJson(string Probe, int? Criterion, string Via, string Reason);
 
-internal sealed record EvidenceTotalsJson(int Items, int Done, int Verified, int Contradicted, int Unknown, int MayBeDone, int WithEvidence);
+/// <summary>Done items split by verdict (verified + contradicted + unknown = done); items not done with a ticked criterion contradicted; items not done that may be.</summary>
+internal sealed record EvidenceTotalsJson(int Items, int WithEvidence, int Done, int Verified, int Contradicted, int Unknown, int ContradictedCriteria, int MayBeDone);
 
 /// <summary>`punchlist.probes/1`: the probe catalogue.</summary>
 internal sealed record ProbeCatalogueJson(string Schema, IReadOnlyList<ProbeJson> Probes);

@@ -25,12 +25,13 @@ internal static class EvidenceMapping
         var done = items.Where(i => i.Item.State == ItemState.Done).ToList();
         return new EvidenceTotalsJson(
             items.Count,
+            items.Count(i => i.Records.Count > 0),
             done.Count,
             done.Count(i => i.Verdict == Verdict.Verified),
-            items.Count(i => i.Verdict == Verdict.Contradicted),
+            done.Count(i => i.Verdict == Verdict.Contradicted),
             done.Count(i => i.Verdict == Verdict.Unknown),
-            items.Count(i => i.MayBeDone),
-            items.Count(i => i.Records.Count > 0));
+            items.Count(i => i.Item.State != ItemState.Done && i.Verdict == Verdict.Contradicted),
+            items.Count(i => i.MayBeDone));
     }
 
     public static ProbeCatalogueJson Catalogue(IEnumerable<IProbe> probes) => new("punchlist.probes/1", probes.Select(p => new ProbeJson(

@@ -40,7 +40,8 @@ internal static class VerifyRenderer
         }
 
         console.MarkupLine($"{totals.Items} items, {totals.WithEvidence} with evidence. Done: {totals.Done} — [green]{totals.Verified} verified[/], "
-            + $"[red]{totals.Contradicted} contradicted[/], {totals.Unknown} unknown. [cyan]{totals.MayBeDone} not done but may be[/].");
+            + $"[red]{totals.Contradicted} contradicted[/], {totals.Unknown} unknown. Not done: [red]{totals.ContradictedCriteria} with a ticked criterion contradicted[/], "
+            + $"[cyan]{totals.MayBeDone} may be done[/].");
     }
 
     public static void RenderCatalogue(IAnsiConsole console, ProbeCatalogueJson catalogue)
