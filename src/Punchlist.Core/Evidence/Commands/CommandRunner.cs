@@ -50,26 +50,7 @@ public static class CommandRunner
 
         info.ArgumentList.Add(block.Script);
         var tail = new Queue<string>();
-        void Keep(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (tail)
-            {
-                tail.Enqueue(e.Data);
-                while (tail.Count > TailLines)
-                {
-                    tail.Dequeue();
-                }
-            }
-        }
-
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += Keep;
-        process.ErrorDataReceived += Keep;
         try
         {
             process.Start();
@@ -80,8 +61,7 @@ public static class CommandRunner
         }
 
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var readers = new[] { Task.Run(() => Keep(process.StandardOutput, tail)), Task.Run(() => Keep(process.StandardError, tail)) };
         bool exited = process.WaitForExit(timeout);
         if (!exited)
         {
@@ -89,7 +69,7 @@ public static class CommandRunner
         }
 
         // A grandchild that kept the pipes open must not hold us: wait a moment for the last lines, no more.
-        process.WaitForExit(TimeSpan.FromSeconds(2));
+        Task.WaitAll(readers, TimeSpan.FromSeconds(2));
         string[] lines;
         lock (tail)
         {
@@ -97,6 +77,28 @@ public static class CommandRunner
         }
 
         return new CommandResult(exited ? process.ExitCode : null, !exited, lines, null);
+    }
+
+    private static void Keep(StreamReader reader, Queue<string> tail)
+    {
+        try
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                lock (tail)
+                {
+                    tail.Enqueue(line);
+                    while (tail.Count > TailLines)
+                    {
+                        tail.Dequeue();
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // the process is gone and its pipe with it
+        }
     }
 
     private static (string Shell, string[] Args) Shell() => OnPath("bash") is not null ? ("bash", ["-e", "-c"]) : ("sh", ["-e", "-c"]);
