@@ -19,14 +19,12 @@ internal static class VerifyCommand
     {
         var paths = GlobalOptions.Paths();
         var runCommands = new Option<bool>("--run-commands") { Description = "Also run the shell blocks under Validation/Verification headings (in the workspace, with a timeout)" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds a command may run before it and everything it started is killed (default 30)", DefaultValueFactory = _ => 30 };
-        timeout.Validators.Add(r =>
+        var timeout = new Option<int>("--timeout")
         {
-            if (r.GetValueOrDefault<int>() <= 0)
-            {
-                r.AddError("--timeout expects a positive number of seconds");
-            }
-        });
+            Description = "Seconds a command may run before it and everything it started is killed (default 30)",
+            DefaultValueFactory = _ => (int)EvidenceOptions.DefaultTimeout.TotalSeconds,
+            CustomParser = Seconds,
+        };
         var probes = new Option<bool>("--probes") { Description = "List the probe catalogue and exit" };
         var command = new Command("verify", "Check items against the evidence in the repository") { paths, runCommands, timeout, probes };
         command.SetAction(parse =>
@@ -58,6 +56,18 @@ internal static class VerifyCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int Seconds(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seconds) && seconds > 0)
+        {
+            return seconds;
+        }
+
+        result.AddError($"--timeout expects a positive number of seconds, not '{text}'");
+        return 0;
     }
 
     private static int ListProbes(CommandContext context)
