@@ -13,7 +13,10 @@ internal sealed class BackupScriptsProbe : IProbe
     private static readonly string[] Tools = ["pg_dump", "pg_dumpall", "pg_basebackup", "mysqldump", "mariadb-dump", "mongodump", "redis-cli save", "restic", "borg create", "velero backup", "wal-g", "pgbackrest"];
 
     public ProbeInfo Info { get; } = new("backup.scripts", "Backups are scripted", "data",
-        ProbeTerms.Any("backup", "back up", "database dump").Except("backup encryption", "encrypted backup", "queue"));
+        ProbeTerms.Groups(
+            ["backup", "back up", "database dump"],
+            ["database", "db", "data", "automat", "daily", "nightly", "schedule", "script", "strategy", "system", "retention", "restore", "volume", "storage", "pg dump", "cron", "offsite", "off site"])
+            .Except("backup encryption", "encrypted backup", "queue", "backup pin", "backup code", "backup key"));
 
     public ProbeResult Run(ProbeContext context)
     {
