@@ -32,6 +32,13 @@ public sealed class ProbeTests
         }
     }
 
+    [Fact]
+    public void The_docs_list_every_probe()
+    {
+        string docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "verify.md"));
+        Assert.All(ProbeCatalogue.All, p => Assert.Contains($"| `{p.Info.Id}` | {p.Info.Title} |", docs, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(AllProbes))]
     public void Probe_passes_on_the_ready_workspace(string id)
