@@ -166,4 +166,23 @@ public sealed class VerifyCommandTests
         var (_, text, _) = Punch.Run("status", Ready);
         Assert.Contains("Verified against the repository: 7 of 8 done items", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("seeds")]
+    [InlineData("real")]
+    public void Verify_reads_every_corpus_file_without_failing(string folder)
+    {
+        var (exit, output, error) = Punch.Run("verify", "--json", Path.Combine(Repo.Shared, "corpus", folder));
+        Assert.True(exit == 0, error);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("items").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void A_glob_the_glob_library_cannot_read_matches_nothing()
+    {
+        using var workspace = new TempWorkspace().Write("TODO.md", "# T\n\n## T-1: Odd\n\n**Status:** Done\n\n**Files to Create:**\n\n- `src/[*.cs`\n- `src/{a,b`\n");
+        var (exit, output, error) = Punch.Run("verify", "--json", workspace.Root);
+        Assert.True(exit == 0, error);
+        Assert.Equal("contradicted", Items(output)["Odd"].GetProperty("verdict").GetString());
+    }
 }

@@ -47,7 +47,16 @@ public sealed class RepositoryIndex
     /// <summary>Files whose path matches a glob (`dockerfile/*.Dockerfile`, `docs/**/*.md`).</summary>
     public IEnumerable<string> Glob(string pattern)
     {
-        var glob = DotNet.Globbing.Glob.Parse(pattern, Options);
+        DotNet.Globbing.Glob glob;
+        try
+        {
+            glob = DotNet.Globbing.Glob.Parse(pattern, Options);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            return []; // a pattern the glob library cannot read matches nothing
+        }
+
         return Files.Where(f => glob.IsMatch(f));
     }
 

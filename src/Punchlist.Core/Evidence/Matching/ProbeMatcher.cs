@@ -47,10 +47,14 @@ public sealed class ProbeMatcher
     internal IEnumerable<ProbeMatch> Match(string text, string context, int? criterion)
     {
         var words = TermText.Of(text);
-        var (ownScopes, ownWords) = ScopeWords.Named(words);
-        var (scopes, scopeWords, from) = ownScopes.Count > 0
-            ? (ownScopes, ownWords, "its text")
-            : ScopeWords.Named(TermText.Of(context)) is var (s, w) && s.Count > 0 ? (s, w, "its surroundings") : (s, w, "nothing");
+        // The text's own scopes win; only a text that names none borrows its surroundings'.
+        var (scopes, scopeWords) = ScopeWords.Named(words);
+        string from = "its text";
+        if (scopes.Count == 0)
+        {
+            (scopes, scopeWords) = ScopeWords.Named(TermText.Of(context));
+            from = "its surroundings";
+        }
 
         var found = new List<(IProbe Probe, string Reason)>();
         foreach (var (probe, terms) in _probes)
