@@ -132,4 +132,14 @@ public sealed class ProbeTests
         Assert.Equal(ProbeOutcome.Fail, result.Outcome);
         Assert.Equal("api.Dockerfile", Assert.Single(result.Citations).File);
     }
+
+    [Fact]
+    public void A_nonroot_base_image_counts_as_a_non_root_user()
+    {
+        using var workspace = new TempWorkspace().Write("Dockerfile", "FROM golang:1.22 AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n");
+        var (_, evidence) = Fixtures.Load(workspace.Root);
+        var result = evidence.Probe("docker.non-root")!;
+        Assert.Equal(ProbeOutcome.Pass, result.Outcome);
+        Assert.Equal(2, Assert.Single(result.Citations).Line);
+    }
 }

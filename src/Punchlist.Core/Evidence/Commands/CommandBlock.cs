@@ -4,7 +4,7 @@ using Punchlist.Text;
 namespace Punchlist.Evidence.Commands;
 
 /// <summary>A fenced shell block inside an item, under a heading or label such as `Validation Commands` or `Verification`.</summary>
-public sealed record CommandBlock(string Language, string Script, int Line)
+internal sealed record CommandBlock(string Language, string Script, int Line)
 {
     private static readonly string[] Shells = ["", "sh", "bash", "shell", "zsh", "console", "shell-session", "shellsession"];
     private static readonly string[] PowerShells = ["powershell", "pwsh", "ps1", "ps"];

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Punchlist.Evidence.Commands;
 
 /// <summary>What running a block came to: its exit code (null when it was killed or never started) and its last lines.</summary>
-public sealed record CommandResult(int? ExitCode, bool TimedOut, IReadOnlyList<string> Output, string? Error)
+internal sealed record CommandResult(int? ExitCode, bool TimedOut, IReadOnlyList<string> Output, string? Error)
 {
     public bool Ok => ExitCode == 0 && !TimedOut;
 }
@@ -15,7 +15,7 @@ public sealed record CommandResult(int? ExitCode, bool TimedOut, IReadOnlyList<s
 /// (`setsid`) so that at the timeout the whole process group is killed, together with every
 /// descendant still attached to the tree; nothing it started outlives it.
 /// </summary>
-public static class CommandRunner
+internal static class CommandRunner
 {
     public const int TailLines = 10;
 

@@ -9,7 +9,7 @@ namespace Punchlist.Evidence.Files;
 /// `node_modules`, build output, virtual environments) and what `.gitignore` files ignore; stops at
 /// <see cref="MaxFiles"/> so a huge tree cannot stall a scan.
 /// </summary>
-public sealed class RepositoryIndex
+internal sealed class RepositoryIndex
 {
     public const int MaxFiles = 100_000;
 

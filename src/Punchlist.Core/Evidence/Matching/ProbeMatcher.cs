@@ -8,7 +8,7 @@ namespace Punchlist.Evidence.Matching;
 /// terms its title and each of its criteria meet (by words, synonyms and stems, within the scopes
 /// the text or its surroundings name). Probes turned off in punchlist.yml never match.
 /// </summary>
-public sealed class ProbeMatcher
+internal sealed class ProbeMatcher
 {
     private readonly IReadOnlyList<(IProbe Probe, CompiledTerms Terms)> _probes;
     private readonly ProbeSettings _settings;

@@ -38,7 +38,7 @@ public sealed class ProbeContext
 
     public string Root { get; }
 
-    public RepositoryIndex Index => _index.Value;
+    internal RepositoryIndex Index => _index.Value;
 
     internal IReadOnlyList<Dockerfile> Dockerfiles => _dockerfiles.Value;
 

@@ -20,6 +20,11 @@ internal sealed class NonRootUserProbe : IProbe
             {
                 good.Add(new Citation(file.Path, user.Line, $"USER {user.Arguments}"));
             }
+            else if (user is null && stage.Image.Contains("nonroot", StringComparison.OrdinalIgnoreCase))
+            {
+                // distroless `:nonroot` (and the like) images already run as an unprivileged user.
+                good.Add(new Citation(file.Path, stage.From.Line, $"FROM {stage.Image}"));
+            }
             else
             {
                 bad.Add(new Citation(file.Path, (user ?? stage.From).Line, user is null ? "no USER in the final stage" : $"USER {user.Arguments}"));
