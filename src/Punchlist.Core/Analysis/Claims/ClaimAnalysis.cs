@@ -1,0 +1,57 @@
+using Punchlist.Model;
+
+namespace Punchlist.Analysis.Claims;
+
+/// <summary>A claim whose label matched nothing with confidence, and why (shown by `--explain`).</summary>
+internal sealed record UnmatchedClaim(Claim Claim, string Reason);
+
+/// <summary>
+/// Every claim of a document judged: the false ones with their corrections, and the ones left alone
+/// because their label names nothing Punchlist can count with confidence.
+/// </summary>
+internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimMismatch> Mismatches, IReadOnlyList<UnmatchedClaim> Unmatched)
+{
+    public static ClaimAnalysis Of(TrackerDocument document)
+    {
+        var index = new GroupIndex(document);
+        var claims = ClaimReader.Read(document);
+        var matches = claims.Select(c => (Claim: c, Match: LabelMatcher.Match(index, c, out string why), Why: why)).ToList();
+
+        // A dashboard mirrors the document: at least two thirds of its rows name groups of it. In a
+        // table where more rows name nothing here (test files, servers, an assessment's own
+        // categories), the rows that happen to match a heading, and its `TOTAL`, are not claims
+        // about this document.
+        var foreign = matches.Where(m => m.Claim.Table is not null)
+            .GroupBy(m => m.Claim.Table!)
+            .Where(Foreign)
+            .Select(t => t.Key)
+            .ToHashSet();
+
+        var mismatches = new List<ClaimMismatch>();
+        var unmatched = new List<UnmatchedClaim>();
+        foreach (var (claim, match, why) in matches)
+        {
+            if (match is null)
+            {
+                unmatched.Add(new UnmatchedClaim(claim, why));
+            }
+            else if (claim.Table is { } table && foreign.Contains(table))
+            {
+                unmatched.Add(new UnmatchedClaim(claim, "most rows of its table name nothing in this document, so it is not read as a dashboard of this document"));
+            }
+            else if (ClaimJudge.Judge(claim, match, document.Source.Text) is { } mismatch)
+            {
+                mismatches.Add(mismatch);
+            }
+        }
+
+        return new ClaimAnalysis(claims, mismatches, unmatched);
+    }
+
+    private static bool Foreign(IEnumerable<(Claim Claim, LabelMatch? Match, string Why)> cells)
+    {
+        var rows = cells.Where(c => c.Match is not { Generic: true }).GroupBy(c => c.Claim.Label).ToList();
+        int named = rows.Count(r => r.Any(c => c.Match is not null));
+        return rows.Count > 0 && 3 * named < 2 * rows.Count;
+    }
+}
