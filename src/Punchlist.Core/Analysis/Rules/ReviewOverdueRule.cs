@@ -10,7 +10,7 @@ namespace Punchlist.Analysis.Rules;
 /// its last review or update is older than the cadence it states (`Review cadence: Monthly`, a note
 /// such as `(Monthly)`), else than the workspace's (90 days by default). One finding per document.
 /// </summary>
-public sealed class ReviewOverdueRule : IFindingRule
+internal sealed class ReviewOverdueRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL005", "review-overdue", Severity.Warning,
         "The document's review date has passed, or it has not been reviewed within its cadence.",

@@ -8,7 +8,7 @@ namespace Punchlist.Analysis.Rules;
 /// PL002: what an item declares disagrees with its boxes — `NOT STARTED` above ticked criteria,
 /// `Done` above open ones, a ticked task with open children, a box and a status field that disagree.
 /// </summary>
-public sealed class StatusContradictionRule : IFindingRule
+internal sealed class StatusContradictionRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL002", "status-contradiction", Severity.Warning,
         "An item's declared status contradicts its checkboxes.",
