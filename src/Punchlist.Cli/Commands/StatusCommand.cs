@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
@@ -48,7 +49,8 @@ internal static class StatusCommand
 
     internal static StatusJson Build(Workspace workspace, GroupBy? by, DateOnly today)
     {
-        var documents = workspace.Documents.Select(d => Document(d, today)).ToList();
+        var findings = workspace.Check(today);
+        var documents = workspace.Documents.Select(d => Document(d, today, findings.Where(f => f.Document == d.Path))).ToList();
         var allItems = workspace.Documents.SelectMany(d => d.Items).ToList();
         var counts = ItemCounts.Of(allItems);
         var totals = new TotalsJson(
@@ -58,7 +60,8 @@ internal static class StatusCommand
             new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
             JsonMapping.ByPriority(allItems),
             JsonMapping.Progress(counts),
-            documents.Sum(d => d.Overdue));
+            documents.Sum(d => d.Overdue),
+            JsonMapping.Findings(findings));
         var groups = by is null
             ? null
             : Grouping.Summarise(workspace.AllItems(), by.Value, today)
@@ -68,7 +71,7 @@ internal static class StatusCommand
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today)
+    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today, IEnumerable<Finding> findings)
     {
         var counts = ItemCounts.Of(document.Items);
         return new DocumentStatusJson(
@@ -79,6 +82,7 @@ internal static class StatusCommand
             new BoxCountJson(document.Items.Sum(i => i.CriteriaTotal), document.Items.Sum(i => i.CriteriaChecked)),
             JsonMapping.ByPriority(document.Items),
             JsonMapping.Progress(counts),
-            document.Items.Count(i => Dates.IsOverdue(i, today)));
+            document.Items.Count(i => Dates.IsOverdue(i, today)),
+            JsonMapping.Findings(findings));
     }
 }

@@ -19,4 +19,5 @@ internal static class JsonOutput
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(ItemsJson))]
 [JsonSerializable(typeof(ItemDetailJson))]
+[JsonSerializable(typeof(FindingsJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+using Punchlist.Analysis.Claims;
+using Punchlist.Analysis.Findings;
+using Punchlist.Analysis.Policies;
+
+namespace Punchlist.Workspaces;
+
+/// <summary>Runs the rule catalogue over a workspace with its own punchlist.yml policy and its git history.</summary>
+public static class WorkspaceChecks
+{
+    /// <summary>
+    /// Every finding of the workspace's documents, in document and position order, with punchlist.yml's
+    /// `rules:` applied. SLA clocks read the git history of the workspace (none outside a repository)
+    /// unless another <paramref name="clock"/> is given.
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(this Workspace workspace, DateOnly today, ICreationClock? clock = null) =>
+        new FindingEngine(FindingRules.Default).Check(workspace.Documents, workspace.Root, today, workspace.Config.Check, clock ?? new GitHistory(workspace.Root));
+
+    /// <summary>The claims of each document that were left unjudged because their label named nothing with confidence (`--explain`).</summary>
+    internal static IEnumerable<(string Document, UnmatchedClaim Claim)> UnjudgedClaims(this Workspace workspace) =>
+        workspace.Documents.SelectMany(d => ClaimAnalysis.Of(d).Unmatched.Select(u => (d.Path, u)));
+}
