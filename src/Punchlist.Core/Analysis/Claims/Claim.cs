@@ -26,9 +26,6 @@ internal sealed record Claim(ClaimSource Source, string Label, string? Column, C
     /// <summary>The table of a dashboard cell.</summary>
     public TableModel? Table { get; init; }
 
-    /// <summary>The other row labels of the same table, to tell a dashboard from a table of something else.</summary>
-    public IReadOnlyList<string> Siblings { get; init; } = [];
-
     /// <summary>`dashboard row 'Should Have' (Tasks)` or `'Total Items'`.</summary>
     public string Where => Source == ClaimSource.Table
         ? $"dashboard row '{Label}'" + (Column is { Length: > 0 } ? $" ({Column})" : string.Empty)

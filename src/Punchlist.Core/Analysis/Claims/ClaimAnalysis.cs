@@ -21,10 +21,8 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
         // table where more rows name nothing here (test files, servers, an assessment's own
         // categories), the rows that happen to match a heading, and its `TOTAL`, are not claims
         // about this document.
-        var foreign = matches.Where(m => m.Claim.Table is not null)
-            .GroupBy(m => m.Claim.Table!)
-            .Where(Foreign)
-            .Select(t => t.Key)
+        var foreign = claims.Where(c => c.Table is not null).Select(c => c.Table!).Distinct()
+            .Where(t => Foreign(index, t))
             .ToHashSet();
 
         var mismatches = new List<ClaimMismatch>();
@@ -48,10 +46,12 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
         return new ClaimAnalysis(claims, mismatches, unmatched);
     }
 
-    private static bool Foreign(IEnumerable<(Claim Claim, LabelMatch? Match, string Why)> cells)
+    private static bool Foreign(GroupIndex index, TableModel table)
     {
-        var rows = cells.Where(c => c.Match is not { Generic: true }).GroupBy(c => c.Claim.Label).ToList();
-        int named = rows.Count(r => r.Any(c => c.Match is not null));
-        return rows.Count > 0 && 3 * named < 2 * rows.Count;
+        var labels = table.Body.Where(r => r.Cells.Count > 0).Select(r => ClaimReader.Label(index.Source, r.Cells[0].Text))
+            .Where(l => l.Length > 0 && !LabelMatcher.IsGeneric(l))
+            .ToList();
+        int named = labels.Count(l => LabelMatcher.NamesGroup(index, l));
+        return labels.Count > 0 && 3 * named < 2 * labels.Count;
     }
 }

@@ -41,7 +41,7 @@ internal static class ClaimReader
     }
 
     // A label as it was meant to read: mojibake repaired, text whose original is lost (`ï¿½`) dropped.
-    private static string Label(TrackerDocument document, string text)
+    public static string Label(TrackerDocument document, string text)
     {
         string label = document.Encoding.Repair(text);
         foreach (var damage in document.Encoding.Damages.Where(d => d.Kind == Text.EncodingDamageKind.Unrepairable))
@@ -63,7 +63,6 @@ internal static class ClaimReader
         }
 
         var body = table.Body.Where(r => r.Cells.Count > 1 && r.Cells[0].Text.Trim().Length > 0).ToList();
-        var labels = body.Select(r => Label(document, r.Cells[0].Text)).ToList();
         for (int column = 1; column < header.Cells.Count; column++)
         {
             var heading = ClaimWords.Fold(header.Cells[column].Text);
@@ -90,7 +89,6 @@ internal static class ClaimReader
                     claims.Add(new Claim(ClaimSource.Table, label, Label(document, header.Cells[column].Text), value, cell.Span, document.PositionOf(value.Span.Start))
                     {
                         Table = table,
-                        Siblings = labels.Where(l => l != label).ToList(),
                     });
                 }
             }

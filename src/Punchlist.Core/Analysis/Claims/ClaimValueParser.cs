@@ -66,24 +66,30 @@ internal static class ClaimValueParser
         return words is null ? null : new ClaimValue(shape, first, total, percent, TextSpan.FromBounds(first.Span.Start, end), words);
     }
 
-    // What may follow the numbers: nothing, or a unit (`tasks`, after adjectives such as `actionable`)
-    // or a finished-or-not word (`done`, `complete`); the words after those are prose and say nothing
-    // about the count (`42 actionable TODOs across 4 priority levels`). `24 hours` and `5 screens`
-    // count something else: null.
+    // What may follow the numbers: nothing, or a unit (`tasks`, after adjectives such as `actionable`
+    // or up to two other words: `9 roadmap items`) or a finished-or-not word (`done`, `complete`); the
+    // words after those are prose and say nothing about the count (`42 actionable TODOs across 4
+    // priority levels`). `24 hours` and `5 screens` count something else: null.
     private static List<string>? Qualifiers(List<string> words)
     {
-        int i = 0;
-        while (i < words.Count && ClaimWords.IsAdjective(words[i]))
+        if (words.Count == 0)
         {
+            return [];
+        }
+
+        int i = 0, free = 0;
+        while (i < words.Count && !Qualifies(words[i]))
+        {
+            if (!ClaimWords.IsAdjective(words[i]) && (++free > 2 || !words[i].All(char.IsLetter)))
+            {
+                return null;
+            }
+
             i++;
         }
 
-        if (i == words.Count)
-        {
-            return i == 0 ? [] : null;
-        }
-
-        if (ClaimWords.Unit(words[i]) is null && !ClaimWords.IsDone(words[i]) && !ClaimWords.IsOpen(words[i]) && !ClaimWords.IsProgress(words[i]))
+        // `19 tools complete` names its own unit, which is not one Punchlist counts.
+        if (i == words.Count || (free > 0 && ClaimWords.Unit(words[i]) is null))
         {
             return null;
         }
@@ -96,6 +102,9 @@ internal static class ClaimValueParser
 
         return words[..(last + 1)];
     }
+
+    private static bool Qualifies(string word) =>
+        ClaimWords.Unit(word) is not null || ClaimWords.IsDone(word) || ClaimWords.IsOpen(word) || ClaimWords.IsProgress(word);
 
     private static ClaimNumber? ReadNumber(ref Cursor cursor)
     {

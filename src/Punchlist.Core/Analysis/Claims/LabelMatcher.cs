@@ -44,7 +44,7 @@ internal static class LabelMatcher
 
         var scope = index.Scope(claim);
         var scopes = ReferenceEquals(scope, index.Document) ? [scope] : new List<ClaimGroup> { scope, index.Document };
-        var words = GroupIndex.Words(label).Where(w => !ClaimWords.IsDone(w) && !ClaimWords.IsOpen(w) && !ClaimWords.IsProgress(w)).ToList();
+        var words = GroupWords(label);
         var (section, candidates, partial) = words.Count == 0 ? (null, [], false) : index.FindSection(words);
         var sectionReading = section is not null && index.ItemsIn(section).Count > 0 ? new Reading(index.ForSection(section), measure) : null;
         var family = Family(document, claim.Value.Words.Concat(all).Concat(column));
@@ -88,6 +88,32 @@ internal static class LabelMatcher
             : $"'{label}' could be any of {List(index, candidates)}";
         return null;
     }
+
+    /// <summary>`Total`, `Overall progress`, `Completion`: a label that names no group of its own.</summary>
+    public static bool IsGeneric(string label) =>
+        StatusVocabulary.Default.Exact(label) is null && ClaimWords.Fold(label).Count > 0 && GroupWords(label).Count == 0;
+
+    /// <summary>Whether a row label names a group of the document: a state, a priority tier, a section with items or a card.</summary>
+    public static bool NamesGroup(GroupIndex index, string label)
+    {
+        if (StatusVocabulary.Default.Exact(label) is not null
+            || (!PriorityVocabulary.IsPhase(label) && PriorityVocabulary.FromSection(label) is not null))
+        {
+            return true;
+        }
+
+        var words = GroupWords(label);
+        if (words.Count > 0 && index.FindSection(words).Section is { } section && index.ItemsIn(section).Count > 0)
+        {
+            return true;
+        }
+
+        return IdTokens.AtStart(label) is { } id && index.Source.Items.Any(i => i.Id == id.Groups["id"].Value);
+    }
+
+    // The words of a label that can name a group: noise, units and finished-or-not words removed.
+    private static List<string> GroupWords(string label) =>
+        GroupIndex.Words(label).Where(w => !ClaimWords.IsDone(w) && !ClaimWords.IsOpen(w) && !ClaimWords.IsProgress(w)).ToList();
 
     private static string List(GroupIndex index, IReadOnlyList<Section> sections) =>
         string.Join(", ", sections.Take(4).Select(s => $"'{index.Display(s)}' (line {s.Position.Line})")) + (sections.Count > 4 ? " …" : string.Empty);
