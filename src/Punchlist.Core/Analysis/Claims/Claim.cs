@@ -26,6 +26,9 @@ internal sealed record Claim(ClaimSource Source, string Label, string? Column, C
     /// <summary>The table of a dashboard cell.</summary>
     public TableModel? Table { get; init; }
 
+    /// <summary>Its table's rows name sections outside the one it stands in: its `Total` is the document's.</summary>
+    public bool DocumentWide { get; init; }
+
     /// <summary>`dashboard row 'Should Have' (Tasks)` or `'Total Items'`.</summary>
     public string Where => Source == ClaimSource.Table
         ? $"dashboard row '{Label}'" + (Column is { Length: > 0 } ? $" ({Column})" : string.Empty)

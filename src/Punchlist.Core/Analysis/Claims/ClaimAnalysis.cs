@@ -14,7 +14,7 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
     public static ClaimAnalysis Of(TrackerDocument document)
     {
         var index = new GroupIndex(document);
-        var claims = ClaimReader.Read(document);
+        var claims = ClaimReader.Read(document).Select(c => c.Table is { } t && NamesOtherSections(index, t) ? c with { DocumentWide = true } : c).ToList();
         var matches = claims.Select(c => (Claim: c, Match: LabelMatcher.Match(index, c, out string why), Why: why)).ToList();
 
         // A dashboard mirrors the document: at least two thirds of its rows name groups of it. In a
@@ -44,6 +44,16 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
         }
 
         return new ClaimAnalysis(claims, mismatches, unmatched);
+    }
+
+    // A breakdown whose rows name sections outside the one the table stands in (a dashboard written
+    // after the last section's tasks) sums up the document, not that section.
+    private static bool NamesOtherSections(GroupIndex index, TableModel table)
+    {
+        var around = index.Around(table.Span.Start);
+        return table.Body.Where(r => r.Cells.Count > 0)
+            .Select(r => LabelMatcher.NamedSection(index, ClaimReader.Label(index.Source, r.Cells[0].Text)))
+            .Any(s => s is not null && around is not null && s != around && !s.Ancestors().Contains(around));
     }
 
     private static bool Foreign(GroupIndex index, TableModel table)

@@ -74,7 +74,12 @@ internal sealed partial class GroupIndex
             return ForCard(owner);
         }
 
-        var section = _document.Sections.LastOrDefault(s => s.Extent.Contains(claim.Value.Span.Start));
+        if (claim.DocumentWide)
+        {
+            return Document;
+        }
+
+        var section = Around(claim.Value.Span.Start);
         if (section?.Card is { } card)
         {
             return ForCard(card);
@@ -87,6 +92,9 @@ internal sealed partial class GroupIndex
 
         return section is null || ItemsIn(section).Count == _document.Items.Count ? Document : ForSection(section);
     }
+
+    /// <summary>The innermost section around an offset.</summary>
+    public Section? Around(int offset) => _document.Sections.LastOrDefault(s => s.Extent.Contains(offset));
 
     /// <summary>
     /// The section whose heading the label's words name (see <see cref="NameMatcher"/>); nested headings

@@ -102,13 +102,19 @@ internal static class LabelMatcher
             return true;
         }
 
-        var words = GroupWords(label);
-        if (words.Count > 0 && index.FindSection(words).Section is { } section && index.ItemsIn(section).Count > 0)
+        if (NamedSection(index, label) is not null)
         {
             return true;
         }
 
         return IdTokens.AtStart(label) is { } id && index.Source.Items.Any(i => i.Id == id.Groups["id"].Value);
+    }
+
+    /// <summary>The section with items a row label names, if any.</summary>
+    public static Section? NamedSection(GroupIndex index, string label)
+    {
+        var words = GroupWords(label);
+        return words.Count > 0 && index.FindSection(words).Section is { } section && index.ItemsIn(section).Count > 0 ? section : null;
     }
 
     // The words of a label that can name a group: noise, units and finished-or-not words removed.

@@ -56,11 +56,14 @@ internal sealed class BrokenReferenceRule : IFindingRule
         }
     }
 
-    // The dependency's own characters inside the field's value, so the finding points at it.
+    // The dependency's own characters at or after the field's value, so the finding points at it (a
+    // front matter list's value span can be empty: the entries follow on the next lines).
     private static Text.TextSpan Within(TrackerDocument document, Text.TextSpan value, string target)
     {
-        int at = document.Source.Slice(value).IndexOf(target, StringComparison.Ordinal);
-        return at < 0 ? value : new Text.TextSpan(value.Start + at, target.Length);
+        string text = document.Source.Text;
+        int end = Math.Min(text.Length, Math.Max(value.End, value.Start + 1000));
+        int at = text.IndexOf(target, value.Start, end - value.Start, StringComparison.Ordinal);
+        return at < 0 ? value : new Text.TextSpan(at, target.Length);
     }
 
     private static string Family(string id) => id[..id.IndexOf('-', StringComparison.Ordinal)];

@@ -48,10 +48,11 @@ internal sealed class ReviewOverdueRule : IFindingRule
         var due = cadence.After(last.Date.Date);
         if (due < context.Today)
         {
-            yield return context.Report(Rule, last.Date.Span, $"last reviewed or updated {last.Date.Date:yyyy-MM-dd}; with a review every {cadence.Text} the next was due {due:yyyy-MM-dd}") with
+            int days = context.Today.DayNumber - due.DayNumber;
+            yield return context.Report(Rule, last.Date.Span, $"last reviewed or updated {last.Date.Date:yyyy-MM-dd}; with a review cadence of {cadence.Text} the next review was due {due:yyyy-MM-dd} ({days} {(days == 1 ? "day" : "days")} ago)") with
             {
                 Declared = last.Field.Value,
-                Actual = $"review every {cadence.Text}",
+                Actual = $"review cadence {cadence.Text}",
             };
         }
     }

@@ -67,7 +67,7 @@ internal sealed class StatusContradictionRule : IFindingRule
         return context.Report(Rule, declared.Span, $"'{item.Title}' {what}", item) with
         {
             Declared = declared.Raw,
-            Actual = $"{item.State.Name()} ({item.CriteriaChecked}/{item.CriteriaTotal} criteria)",
+            Actual = item.CriteriaTotal > 0 ? $"{item.State.Name()} ({item.CriteriaChecked}/{item.CriteriaTotal} criteria)" : item.State.Name(),
             Basis = "criteria",
             Fix = fix,
         };
