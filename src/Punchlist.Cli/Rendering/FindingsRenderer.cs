@@ -18,23 +18,34 @@ internal static class FindingsRenderer
 
     public static void Render(IAnsiConsole console, Workspace workspace, IReadOnlyList<Finding> findings, string failOn)
     {
-        var documents = workspace.Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        foreach (var group in findings.GroupBy(f => f.Document))
+        // A `path:line:column: …` line is never wrapped, so that editors and CI logs can follow it;
+        // source lines are cut to the console's width instead.
+        int width = console.Profile.Width;
+        console.Profile.Width = int.MaxValue / 2;
+        try
         {
-            int count = group.Count();
-            console.MarkupLine($"[bold]{Markup.Escape(group.Key)}[/] [grey]({count} {(count == 1 ? "finding" : "findings")})[/]");
-            foreach (var finding in group)
+            var documents = workspace.Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+            foreach (var group in findings.GroupBy(f => f.Document))
             {
-                RenderOne(console, documents[group.Key], finding);
+                int count = group.Count();
+                console.MarkupLine($"[bold]{Markup.Escape(group.Key)}[/] [grey]({count} {(count == 1 ? "finding" : "findings")})[/]");
+                foreach (var finding in group)
+                {
+                    RenderOne(console, documents[group.Key], finding, width);
+                }
+
+                console.WriteLine();
             }
 
-            console.WriteLine();
+            Summary(console, workspace, findings, failOn);
         }
-
-        Summary(console, workspace, findings, failOn);
+        finally
+        {
+            console.Profile.Width = width;
+        }
     }
 
-    private static void RenderOne(IAnsiConsole console, TrackerDocument document, Finding finding)
+    private static void RenderOne(IAnsiConsole console, TrackerDocument document, Finding finding, int width)
     {
         string color = Color(finding.Severity);
         console.MarkupLine($"{Markup.Escape(finding.Document)}:{finding.Start.Line}:{finding.Start.Column}: [{color} bold]{finding.Severity.Name()}[/] [bold]{finding.Code}[/] [grey]{finding.Name}:[/] {Markup.Escape(finding.Message)}");
@@ -45,7 +56,7 @@ internal static class FindingsRenderer
         int from = finding.Span.Start - line.Start;
         int to = Math.Clamp(finding.Span.End, finding.Span.Start, line.End) - line.Start;
         string text = document.Source.Slice(line).Replace('\t', ' ');
-        int room = Math.Max(20, console.Profile.Width - Gutter.Length);
+        int room = Math.Max(20, width - Gutter.Length);
         var (shown, caretAt, caretLength) = Window(text, from, Math.Max(to, from + 1), room);
 
         console.MarkupLine($"[grey]{(lineIndex + 1).ToString(CultureInfo.InvariantCulture),6} │[/] {Markup.Escape(shown)}");
