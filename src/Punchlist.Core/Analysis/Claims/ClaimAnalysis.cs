@@ -14,7 +14,9 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
     public static ClaimAnalysis Of(TrackerDocument document)
     {
         var index = new GroupIndex(document);
-        var claims = ClaimReader.Read(document).Select(c => c.Table is { } t && NamesOtherSections(index, t) ? c with { DocumentWide = true } : c).ToList();
+        var read = ClaimReader.Read(document);
+        var wide = read.Where(c => c.Table is not null).Select(c => c.Table!).Distinct().Where(t => NamesOtherSections(index, t)).ToHashSet();
+        var claims = read.Select(c => c.Table is { } t && wide.Contains(t) ? c with { DocumentWide = true } : c).ToList();
         var matches = claims.Select(c => (Claim: c, Match: LabelMatcher.Match(index, c, out string why), Why: why)).ToList();
 
         // A dashboard mirrors the document: at least two thirds of its rows name groups of it. In a

@@ -21,6 +21,9 @@ public sealed class RuleContext
 
     public required ICreationClock Clock { get; init; }
 
+    /// <summary>Facts about the whole workspace, computed once per check and shared by every document's context.</summary>
+    public required WorkspaceFacts Workspace { get; init; }
+
     /// <summary>A finding of <paramref name="rule"/> at <paramref name="span"/> of this document.</summary>
     public Finding Report(RuleInfo rule, TextSpan span, string message, Item? item = null, Severity? severity = null) => new()
     {

@@ -20,9 +20,9 @@ internal sealed class BrokenReferenceRule : IFindingRule
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var document = context.Document;
-        var ids = context.Documents.SelectMany(d => d.Items).Where(i => i.Id is not null).Select(i => i.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var ids = context.Workspace.ItemIds;
         var families = document.Items.Where(i => i.Id is not null).Select(i => Family(i.Id!)).ToHashSet(StringComparer.Ordinal);
-        var plans = context.Documents.Where(d => d.Id is not null).Select(d => d.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var plans = context.Workspace.PlanIds;
 
         foreach (var (reference, item) in document.References.Select(r => (r, (Item?)null))
             .Concat(document.Items.SelectMany(i => i.References.Select(r => (r, (Item?)i)))))
