@@ -44,7 +44,7 @@ internal sealed class ReviewOverdueRule : IFindingRule
             yield break;
         }
 
-        var cadence = Cadence(document, context.Policy);
+        var cadence = Cadence(document, last.Date, context.Policy);
         var due = cadence.After(last.Date.Date);
         if (due < context.Today)
         {
@@ -57,10 +57,17 @@ internal sealed class ReviewOverdueRule : IFindingRule
         }
     }
 
-    private static Duration Cadence(TrackerDocument document, CheckPolicy policy)
+    // `Review Cadence: Weekly`, else a note on the date itself (`Last Reviewed: 2026-01-05 (Monthly)`),
+    // else the workspace's.
+    private static Duration Cadence(TrackerDocument document, DateValue last, CheckPolicy policy)
     {
         var stated = document.Field(FieldKind.ReviewCadence);
-        return stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own ? own : policy.Review;
+        if (stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own)
+        {
+            return own;
+        }
+
+        return last.Note is { } note && Duration.Parse(note, policy.SprintDays) is { } noted ? noted : policy.Review;
     }
 
     private static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
