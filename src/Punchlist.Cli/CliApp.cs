@@ -17,6 +17,7 @@ internal static class CliApp
         root.Add(StatusCommand.Create(options, output, error, environment));
         root.Add(ListCommand.Create(options, output, error, environment));
         root.Add(ShowCommand.Create(options, output, error, environment));
+        root.Add(CheckCommand.Create(options, output, error, environment));
         root.Add(VerifyCommand.Create(options, output, error, environment));
 
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
@@ -48,8 +49,9 @@ internal static class StatusCommand
 
     internal static StatusJson Build(Workspace workspace, GroupBy? by, DateOnly today)
     {
-        var evidence = new Evidence.WorkspaceEvidence(workspace.Root, new Evidence.EvidenceOptions { Probes = workspace.Config.Probes });
-        var documents = workspace.Documents.Select(d => Document(d, today, evidence)).ToList();
+        var evidence = workspace.Evidence();
+        var findings = workspace.Check(today, evidence: evidence);
+        var documents = workspace.Documents.Select(d => Document(d, today, findings.Where(f => f.Document == d.Path), evidence)).ToList();
         var allItems = workspace.Documents.SelectMany(d => d.Items).ToList();
         var counts = ItemCounts.Of(allItems);
         var totals = new TotalsJson(
@@ -60,6 +62,7 @@ internal static class StatusCommand
             JsonMapping.ByPriority(allItems),
             JsonMapping.Progress(counts),
             documents.Sum(d => d.Overdue),
+            JsonMapping.Findings(findings),
             documents.Aggregate(new VerificationJson(0, 0, 0, 0), (sum, d) => sum.Add(d.Verification)));
         var groups = by is null
             ? null
@@ -70,7 +73,7 @@ internal static class StatusCommand
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today, Evidence.WorkspaceEvidence evidence)
+    private static DocumentStatusJson Document(TrackerDocument document, DateOnly today, IEnumerable<Finding> findings, Evidence.WorkspaceEvidence evidence)
     {
         var counts = ItemCounts.Of(document.Items);
         return new DocumentStatusJson(
@@ -82,6 +85,7 @@ internal static class StatusCommand
             JsonMapping.ByPriority(document.Items),
             JsonMapping.Progress(counts),
             document.Items.Count(i => Dates.IsOverdue(i, today)),
+            JsonMapping.Findings(findings),
             VerificationJson.Of(document.Items.Where(i => i.State == ItemState.Done).Select(i => evidence.For(document, i))));
     }
 }

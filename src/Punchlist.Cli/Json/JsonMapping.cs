@@ -1,4 +1,5 @@
 using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
 using Punchlist.Model;
 using Punchlist.Workspaces;
 
@@ -32,6 +33,12 @@ internal static class JsonMapping
         }
 
         return result;
+    }
+
+    public static FindingCountsJson Findings(IEnumerable<Finding> findings)
+    {
+        var list = findings.ToList();
+        return new FindingCountsJson(list.Count, list.Count(f => f.Severity == Severity.Error), list.Count(f => f.Severity == Severity.Warning), list.Count(f => f.Severity == Severity.Note));
     }
 
     public static ItemJson Item(TrackerDocument document, Item item, DateOnly today)

@@ -19,6 +19,7 @@ internal static class JsonOutput
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(ItemsJson))]
 [JsonSerializable(typeof(ItemDetailJson))]
+[JsonSerializable(typeof(FindingsJson))]
 [JsonSerializable(typeof(EvidenceReportJson))]
 [JsonSerializable(typeof(ProbeCatalogueJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -17,6 +17,7 @@ internal sealed record DocumentStatusJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    FindingCountsJson Findings,
     VerificationJson Verification);
 
 internal sealed record TotalsJson(
@@ -27,6 +28,7 @@ internal sealed record TotalsJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    FindingCountsJson Findings,
     VerificationJson Verification);
 
 internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
@@ -36,6 +38,9 @@ internal sealed record StateCountsJson(int Total, int Open, int InProgress, int 
 internal sealed record BoxCountJson(int Total, int Checked);
 
 internal sealed record PriorityCountJson(int Total, int Done);
+
+/// <summary>What `punch check` finds in a document (or all of them), by severity.</summary>
+internal sealed record FindingCountsJson(int Total, int Error, int Warning, int Note);
 
 /// <summary>A progress number and the basis it was counted on (`items`: done items of items, cancelled left out).</summary>
 internal sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);

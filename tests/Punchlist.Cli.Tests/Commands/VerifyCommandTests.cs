@@ -185,4 +185,44 @@ public sealed class VerifyCommandTests
         Assert.True(exit == 0, error);
         Assert.Equal("contradicted", Items(output)["Odd"].GetProperty("verdict").GetString());
     }
+
+    [Fact]
+    public void Check_reports_PL012_for_the_ticked_health_check_citing_the_compose_file()
+    {
+        var (exit, output, error) = Punch.Run("check", "--json", "--fail-on", "none", Unready);
+        Assert.True(exit == 0, error);
+        var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var health = findings.Single(f => f.GetProperty("code").GetString() == "PL012" && f.GetProperty("actual").GetString() == "compose.healthchecks");
+        Assert.Equal("containers/health-check-configuration", health.GetProperty("item").GetString());
+        Assert.Equal(6, health.GetProperty("line").GetInt32());
+        Assert.Contains("docker-compose.yml:3", health.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(findings, f => f.GetProperty("code").GetString() == "PL009" && f.GetProperty("declared").GetString() == "scripts/backup-db.sh");
+    }
+
+    [Fact]
+    public void Check_on_a_copy_of_the_seeds_has_no_PL009_until_MH_003_is_done()
+    {
+        using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);
+        static List<JsonElement> Pl009(string root) => JsonDocument.Parse(Punch.Run("check", "--json", "--fail-on", "none", root).Out)
+            .RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("code").GetString() == "PL009").ToList();
+
+        Assert.Empty(Pl009(seeds.Root));
+
+        string path = seeds.Path("data-platform-todo.md");
+        string text = File.ReadAllText(path);
+        int card = text.IndexOf("## MH-003:", StringComparison.Ordinal);
+        int line = text.IndexOf('\n', card);
+        File.WriteAllText(path, text[..(line + 1)] + "\n**Status:** ✅ Done\n" + text[(line + 1)..]);
+        var found = Pl009(seeds.Root);
+        Assert.Contains(found, f => f.GetProperty("declared").GetString() == ".github/workflows/security-scan.yml" && f.GetProperty("item").GetString() == "MH-003");
+    }
+
+    [Fact]
+    public void Check_never_runs_commands()
+    {
+        using var workspace = new TempWorkspace().Write("TODO.md", CommandTracker);
+        Punch.Run("check", workspace.Root);
+        Punch.Run("check", "--format", "sarif", workspace.Root);
+        Assert.False(File.Exists(workspace.Path("ran.txt")));
+    }
 }

@@ -11,9 +11,12 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
     /// <param name="evidence">The workspace's evidence for PL009/PL012; by default gathered from <paramref name="root"/> on first use, with no commands run.</param>
     public List<Finding> Check(IReadOnlyList<TrackerDocument> documents, string root, DateOnly today, CheckPolicy policy, ICreationClock clock, Evidence.WorkspaceEvidence? evidence = null)
     {
+        var facts = new WorkspaceFacts(documents);
         evidence ??= new Evidence.WorkspaceEvidence(root);
-        var findings = new List<Finding>();
-        foreach (var document in documents)
+
+        // Documents are checked in parallel (rules are pure; the git clock caches per document), and
+        // the findings sorted so that the output never depends on the schedule.
+        var findings = documents.AsParallel().SelectMany(document =>
         {
             var context = new RuleContext
             {
@@ -23,24 +26,15 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
                 Today = today,
                 Policy = policy,
                 Clock = clock,
+                Workspace = facts,
                 Evidence = evidence,
             };
-            foreach (var rule in rules)
-            {
-                if (policy.IsOff(rule.Info.Code))
-                {
-                    continue;
-                }
+            return rules.Where(r => !policy.IsOff(r.Info.Code)).SelectMany(r => r.Check(context)).ToList();
+        }).ToList();
 
-                foreach (var finding in rule.Check(context))
-                {
-                    findings.Add(policy.Rules.TryGetValue(finding.Code, out var severity) && severity is { } regraded
-                        ? finding with { Severity = regraded }
-                        : finding);
-                }
-            }
-        }
-
-        return [.. findings.OrderBy(f => f.Document, StringComparer.Ordinal).ThenBy(f => f.Span.Start).ThenBy(f => f.Code, StringComparer.Ordinal)];
+        return [.. findings
+            .Select(f => policy.Rules.TryGetValue(f.Code, out var severity) && severity is { } regraded ? f with { Severity = regraded } : f)
+            .OrderBy(f => f.Document, StringComparer.Ordinal).ThenBy(f => f.Span.Start).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Length).ThenBy(f => f.Message, StringComparer.Ordinal)];
     }
 }

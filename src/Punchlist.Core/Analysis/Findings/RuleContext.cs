@@ -21,6 +21,8 @@ public sealed class RuleContext
 
     public required ICreationClock Clock { get; init; }
 
+    /// <summary>Facts about the whole workspace, computed once per check and shared by every document's context.</summary>
+    public required WorkspaceFacts Workspace { get; init; }
     /// <summary>What the workspace holds for or against items (files, probes); shared by every document of a check.</summary>
     public Evidence.WorkspaceEvidence? Evidence { get; init; }
 

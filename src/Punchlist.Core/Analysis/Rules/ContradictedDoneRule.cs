@@ -8,7 +8,7 @@ namespace Punchlist.Analysis.Rules;
 /// by a probe of the repository (a compose file without healthchecks under a ticked "Health check
 /// configuration"). Reported at the claim, citing the file and line the probe found.
 /// </summary>
-public sealed class ContradictedDoneRule : IFindingRule
+internal sealed class ContradictedDoneRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL012", "contradicted-done", Severity.Warning,
         "A done item (or ticked criterion) is contradicted by the repository.",

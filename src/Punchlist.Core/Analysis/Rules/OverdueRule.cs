@@ -4,7 +4,7 @@ using Punchlist.Model;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL003: a due date before today on an item that is not done (or cancelled).</summary>
-public sealed class OverdueRule : IFindingRule
+internal sealed class OverdueRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL003", "overdue", Severity.Warning,
         "An item's due date has passed and it is not done.",

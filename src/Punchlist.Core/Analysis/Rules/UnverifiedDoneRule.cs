@@ -9,7 +9,7 @@ namespace Punchlist.Analysis.Rules;
 /// `Output Files` …) is not in the workspace. Paths outside the workspace and files the item says
 /// it removes are not judged.
 /// </summary>
-public sealed class UnverifiedDoneRule : IFindingRule
+internal sealed class UnverifiedDoneRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL009", "unverified-done", Severity.Warning,
         "A done item promised a file that does not exist.",
