@@ -21,7 +21,8 @@ internal static class VerifyCommand
         var runCommands = new Option<bool>("--run-commands") { Description = "Also run the shell blocks under Validation/Verification headings (in the workspace, with a timeout)" };
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds a command may run before it and everything it started is killed (default 30)",
+            Description = "Seconds a command may run before it and everything it started is killed",
+            HelpName = "seconds",
             DefaultValueFactory = _ => (int)EvidenceOptions.DefaultTimeout.TotalSeconds,
             CustomParser = Seconds,
         };
