@@ -26,6 +26,7 @@ public sealed class PromisedFilesTests
                 - `../../../outside.md`
                 - `e:\Apps\backend\`
                 - `~/secrets.txt`
+                - `/etc/nginx/nginx.conf`
                 """)
             .Write("docs/plans/notes.md", "# notes\n")
             .Write("dockerfile/api.Dockerfile", "FROM scratch\n")
@@ -40,6 +41,7 @@ public sealed class PromisedFilesTests
         Assert.True(records["/README.md"].Ok);
         Assert.Null(records[@"e:\Apps\backend\"].Ok);
         Assert.Null(records["~/secrets.txt"].Ok);
+        Assert.Null(records["/etc/nginx/nginx.conf"].Ok);
         Assert.Null(records["../../../outside.md"].Ok);
         Assert.All(records.Values.Where(r => r.Ok is not null), r => Assert.True(r.Decisive));
         Assert.All(records.Values.Where(r => r.Ok is null), r => Assert.False(r.Decisive));

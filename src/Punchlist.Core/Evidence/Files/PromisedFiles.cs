@@ -34,6 +34,17 @@ internal static class PromisedFiles
 
             bool removal = promised && NamedForRemoval(document, reference.Span);
             var found = candidates.SelectMany(c => Find(root, c, index)).Distinct(StringComparer.Ordinal).ToList();
+            if (found.Count == 0 && IsSystemPath(reference.Target))
+            {
+                // `/etc/nginx/nginx.conf` names the machine's file system, not the repository.
+                yield return new EvidenceRecord
+                {
+                    Kind = EvidenceKind.File, Ref = reference.Target, Ok = null, Role = role, Source = source,
+                    Detail = "an absolute path outside the workspace: not judged",
+                };
+                continue;
+            }
+
             string what = promised ? $"promised ({role})" : role == "link" ? "linked" : "mentioned";
             yield return new EvidenceRecord
             {
@@ -82,6 +93,16 @@ internal static class PromisedFiles
 
         return candidates.Count == 0 ? null : candidates;
     }
+
+    private static readonly HashSet<string> SystemFolders = new(StringComparer.Ordinal)
+    {
+        "etc", "usr", "var", "opt", "home", "tmp", "srv", "root", "bin", "sbin", "lib", "lib64", "proc", "sys", "dev", "mnt", "media", "run", "Users", "Applications", "Library", "Volumes", "private",
+    };
+
+    // A leading '/' usually means the workspace root (`/README.md`), unless it names a system folder
+    // the workspace does not have.
+    private static bool IsSystemPath(string target) =>
+        target.StartsWith('/') && target.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && SystemFolders.Contains(first);
 
     // Plain paths are looked up on disk; only globs need the index of every file.
     private static IEnumerable<string> Find(string root, string relative, Func<RepositoryIndex> index)
