@@ -24,7 +24,7 @@ public sealed class ConditionalWriter
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> if its content hash is still <paramref name="expectedHash"/>.</summary>
     /// <param name="display">How the file is named in an error (its path relative to the workspace).</param>
-    /// <exception cref="PunchlistException">The file changed, vanished, is read-only or cannot be written.</exception>
+    /// <exception cref="PunchlistException">The file changed, vanished, or its folder cannot be written.</exception>
     public void Write(string path, string expectedHash, byte[] bytes, string display)
     {
         string target = Resolve(path);
@@ -84,17 +84,14 @@ public sealed class ConditionalWriter
             throw new PunchlistException($"{display}: cannot be read: {e.Message}", e);
         }
 
-        if (!string.Equals(SourceText.Hash(current), expectedHash, StringComparison.Ordinal))
-        {
-            throw new PunchlistException($"{display}: changed on disk since it was read; not written (run the command again)");
-        }
-
-        bool readOnly = mode is { } m ? (m & UnixFileMode.UserWrite) == 0 : File.GetAttributes(target).HasFlag(FileAttributes.ReadOnly);
-        return readOnly ? throw new PunchlistException($"{display}: is read-only; not written") : mode;
+        return string.Equals(SourceText.Hash(current), expectedHash, StringComparison.Ordinal)
+            ? mode
+            : throw new PunchlistException($"{display}: changed on disk since it was read; not written (run the command again)");
     }
 
-    // The rename gives the file the temporary file's inode, so its permissions are copied over first.
-    // Ownership is not: only root may give a file away, and a write by its owner keeps it anyway.
+    // The rename gives the file the temporary file's inode, so its permissions are copied over first
+    // (a read-only file stays read-only: like `sed -i`, writing needs the folder's permission, not the
+    // file's). Ownership is not copied: only root may give a file away.
     private static void KeepMode(string target, string temp, UnixFileMode? mode)
     {
         if (mode is { } unix && !OperatingSystem.IsWindows())

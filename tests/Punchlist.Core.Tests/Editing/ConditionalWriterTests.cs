@@ -75,13 +75,15 @@ public sealed class ConditionalWriterTests : IDisposable
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public void A_read_only_or_vanished_file_is_refused_with_one_line()
+    public void A_read_only_file_is_written_and_stays_read_only_and_a_vanished_one_is_refused()
     {
         string path = File("todo.md", "a\n");
         string hash = SourceText.Hash("a\n"u8);
-        System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead);
-        Assert.Equal("todo.md: is read-only; not written", Assert.Throws<PunchlistException>(() => ConditionalWriter.Default.Write(path, hash, "b\n"u8.ToArray(), "todo.md")).Message);
-        Assert.Equal("a\n", System.IO.File.ReadAllText(path));
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead;
+        System.IO.File.SetUnixFileMode(path, readOnly);
+        ConditionalWriter.Default.Write(path, hash, "b\n"u8.ToArray(), "todo.md");
+        Assert.Equal("b\n", System.IO.File.ReadAllText(path));
+        Assert.Equal(readOnly, System.IO.File.GetUnixFileMode(path));
         System.IO.File.Delete(path);
         Assert.Equal("todo.md: was removed since it was read; not written", Assert.Throws<PunchlistException>(() => ConditionalWriter.Default.Write(path, hash, "b\n"u8.ToArray(), "todo.md")).Message);
     }
