@@ -1,4 +1,3 @@
-using Punchlist.Analysis.Findings;
 using Punchlist.Analysis.Policies;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
@@ -12,15 +11,9 @@ namespace Punchlist.Cli.Commands;
 /// <summary>What `sync`, `done` and `reopen` share: building the engine, printing diffs, writing files.</summary>
 internal static class SyncRunner
 {
-    /// <summary>
-    /// The rule whose findings carry claim fixes (PL001). It belongs to `punch check`; while that is
-    /// not here, claims are left as they are. This is the one place to plug it in.
-    /// </summary>
-    internal static IFindingRule? ClaimRule => null;
-
     public static SyncEngine Engine(Workspace workspace, SyncOptions options, CommandContext context) => new(
         new DocumentReader(workspace.Config.ToReaderOptions()),
-        SyncFixers.Create(options, ClaimRule),
+        SyncFixers.Create(options),
         options.Touch ? new TouchFixer(context.Today, DateTimeOffset.Now) : null);
 
     public static SyncScope Scope(Workspace workspace, CommandContext context) =>

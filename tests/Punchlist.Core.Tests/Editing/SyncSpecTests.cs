@@ -66,7 +66,7 @@ public sealed class SyncSpecTests
     {
         var reader = DocumentReader.Default;
         var document = reader.Read("spec.md", source);
-        var engine = new SyncEngine(reader, SyncFixers.Create(options, claims: null), options.Touch ? new TouchFixer(Today, new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero)) : null);
+        var engine = new SyncEngine(reader, SyncFixers.Create(options), options.Touch ? new TouchFixer(Today, new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero)) : null);
         return engine.Run(document, new SyncScope([document], Path.GetTempPath(), Today, CheckPolicy.Default, NoHistory.Instance), first);
     }
 

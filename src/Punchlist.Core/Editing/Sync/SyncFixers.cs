@@ -6,14 +6,17 @@ namespace Punchlist.Editing.Sync;
 /// <summary>The fixers a set of options turns on, in the order their edits win a conflict.</summary>
 public static class SyncFixers
 {
-    /// <param name="claims">
-    /// The rule that reports false claims (PL001) with fixes. It belongs to `punch check`; until a
-    /// host passes it, sync leaves claims alone.
-    /// </param>
-    public static IReadOnlyList<ISyncFixer> Create(SyncOptions options, IFindingRule? claims)
+    /// <summary>
+    /// The rule that reports false claims (PL001) with the edits that correct them. Claims are read and
+    /// judged by `punch check`; sync only applies its fixes. Null until that rule is here: then claims
+    /// are left as they are. This is the one place to plug it in.
+    /// </summary>
+    internal static IFindingRule? ClaimRule => null;
+
+    public static IReadOnlyList<ISyncFixer> Create(SyncOptions options)
     {
         var fixers = new List<ISyncFixer>();
-        if (options.Claims && claims is not null)
+        if (options.Claims && ClaimRule is { } claims)
         {
             fixers.Add(new FindingFixer(claims, ChangeKind.Claim));
         }
