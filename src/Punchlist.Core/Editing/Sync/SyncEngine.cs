@@ -41,6 +41,9 @@ public sealed class SyncEngine(DocumentReader reader, IReadOnlyList<ISyncFixer> 
 
         for (int pass = 0; pass < MaxPasses && fixers.Count > 0; pass++)
         {
+            // A change skipped for a conflict is proposed again in the next pass, on the new text;
+            // only what the last pass still had to skip is left undone.
+            skipped.Clear();
             var context = scope.ContextFor(current);
             var next = Apply(current, fixers.SelectMany(f => f.Propose(context)).ToList(), changes, skipped);
             if (ReferenceEquals(next, current))
