@@ -54,4 +54,15 @@ public sealed class SyncEngineTests
         Assert.Same(result.Document.Source, result.Final);
         Assert.True(result.Diff().IsEmpty);
     }
+
+    [Fact]
+    public void A_rule_turned_off_in_punchlist_yml_is_not_fixed_either()
+    {
+        var document = DocumentReader.Default.Read("t.md", SourceText.FromString("## A-1: x\n**Status:** Not Started\n- [x] a\n"));
+        var engine = new SyncEngine(DocumentReader.Default, SyncFixers.Create(new SyncOptions { Statuses = true }), null);
+        var on = engine.Run(document, new SyncScope([document], Path.GetTempPath(), SyncSpecTests.Today, CheckPolicy.Default, NoHistory.Instance));
+        Assert.Contains("**Status:** Done", on.Final.Text, StringComparison.Ordinal);
+        var off = CheckPolicy.Default with { Rules = new Dictionary<string, Severity?> { ["PL002"] = null } };
+        Assert.False(engine.Run(document, new SyncScope([document], Path.GetTempPath(), SyncSpecTests.Today, off, NoHistory.Instance)).Changed);
+    }
 }

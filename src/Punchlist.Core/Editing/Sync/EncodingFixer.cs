@@ -9,10 +9,16 @@ namespace Punchlist.Editing.Sync;
 /// </summary>
 public sealed class EncodingFixer : ISyncFixer
 {
-    private static readonly FindingFixer Repairs = new(new EncodingDamageRule(), ChangeKind.Encoding);
+    private static readonly EncodingDamageRule Rule = new();
+    private static readonly FindingFixer Repairs = new(Rule, ChangeKind.Encoding);
 
     public IEnumerable<ProposedEdit> Propose(RuleContext context)
     {
+        if (context.Policy.IsOff(Rule.Info.Code))
+        {
+            yield break;
+        }
+
         foreach (var edit in Repairs.Propose(context))
         {
             yield return edit;

@@ -4,10 +4,13 @@ namespace Punchlist.Editing.Sync;
 
 /// <summary>
 /// The fixes of a finding rule's findings: what `punch check` reports and what `punch sync` writes
-/// come from the same place, so sync never fixes what check does not report.
+/// come from the same place, so sync never fixes what check does not report — nor what punchlist.yml
+/// turns off (`rules: {PL002: off}`).
 /// </summary>
 public sealed class FindingFixer(IFindingRule rule, ChangeKind kind) : ISyncFixer
 {
     public IEnumerable<ProposedEdit> Propose(RuleContext context) =>
-        rule.Check(context).SelectMany(f => f.Fix.Select(edit => new ProposedEdit(edit, kind, $"{f.Code} {f.Message}")));
+        context.Policy.IsOff(rule.Info.Code)
+            ? []
+            : rule.Check(context).SelectMany(f => f.Fix.Select(edit => new ProposedEdit(edit, kind, $"{f.Code} {f.Message}")));
 }
