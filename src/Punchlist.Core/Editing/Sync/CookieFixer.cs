@@ -25,6 +25,8 @@ public sealed class CookieFixer : ISyncFixer
             return [];
         }
 
+        // Parsed again because the document model keeps headings and boxes, not the inline trees that
+        // tell a cookie from code or a link; the cheap check above keeps this to files that have one.
         MarkdownDocument parsed;
         try
         {
