@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
 # (Node.js for the GFM oracle and the SARIF validator, python3 for the tracker generator, git for
-# the SLA clock), so it works on a fresh machine.
+# the SLA clock, GNU patch to check our diffs), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +18,7 @@ need node || missing+=(nodejs)
 need npm || missing+=(npm)
 need python3 || missing+=(python3)
 need git || missing+=(git)
+need patch || missing+=(patch)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   apt_install "${missing[@]}"
