@@ -107,6 +107,17 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void A_comment_naming_an_unknown_probe_yields_unjudged_evidence_that_says_so()
+    {
+        using var workspace = new TempWorkspace().Write("TODO.md", "# T\n\n- [x] Harden it <!-- punch: probe=docker.nope -->\n");
+        var (loaded, evidence) = Fixtures.Load(workspace.Root);
+        var record = Assert.Single(Fixtures.Item(loaded, evidence, "Harden it").Records);
+        Assert.Null(record.Ok);
+        Assert.Equal("no probe 'docker.nope' in the catalogue", record.Detail);
+        Assert.Equal(Verdict.Unknown, Fixtures.Item(loaded, evidence, "Harden it").Verdict);
+    }
+
+    [Fact]
     public void Punchlist_yml_names_probes_for_items_and_turns_probes_off()
     {
         using var workspace = new TempWorkspace()
