@@ -64,6 +64,10 @@ internal sealed class CommandContext
         return workspace;
     }
 
-    /// <summary>Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only status facts are needed.</summary>
-    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false) => IndexedScan.Run(this, paths, environment, factsOnly);
+    /// <summary>
+    /// Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only
+    /// status facts are needed, <paramref name="keepDocuments"/> when the documents parsed will be checked.
+    /// </summary>
+    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false, bool keepDocuments = false) =>
+        IndexedScan.Run(this, paths, environment, factsOnly, keepDocuments);
 }

@@ -5,12 +5,13 @@ namespace Punchlist.Cli;
 /// <summary>Brings the workspace's index up to date, printing warnings, and under `--verbose` what was read.</summary>
 internal static class IndexedScan
 {
-    public static IndexedWorkspace Run(CommandContext context, string[]? paths, CliEnvironment environment, bool factsOnly)
+    public static IndexedWorkspace Run(CommandContext context, string[]? paths, CliEnvironment environment, bool factsOnly, bool keepDocuments)
     {
         var options = new IndexOptions
         {
             InMemory = context.NoIndex,
             FactsOnly = factsOnly,
+            KeepDocuments = keepDocuments,
             Warn = message => context.Error.WriteLine($"punch: warning: {message}"),
         };
         var workspace = WorkspaceIndex.Scan(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory], options);

@@ -41,11 +41,12 @@ internal static class Fingerprint
             return false; // another process reset it while this one waited for the lock
         }
 
-        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "documents" })
+        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "documents", "checks", "repository" })
         {
             connection.Execute($"DELETE FROM {table}");
         }
 
+        connection.Execute("DELETE FROM meta WHERE key = 'repository'");
         connection.Execute("INSERT INTO meta(key, value) VALUES ('fingerprint', $f) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$f", fingerprint));
         transaction.Commit();
         return true;

@@ -15,6 +15,12 @@ public sealed record IndexOptions
     /// </summary>
     public bool FactsOnly { get; init; }
 
+    /// <summary>
+    /// Keep the documents the scan parses (trackers and files named explicitly) for this run, so that
+    /// checking them (`punch status`'s findings) does not read them again. Costs their memory.
+    /// </summary>
+    public bool KeepDocuments { get; init; }
+
     /// <summary>Where warnings go (a broken index moved aside); one line each.</summary>
     public Action<string> Warn { get; init; } = _ => { };
 

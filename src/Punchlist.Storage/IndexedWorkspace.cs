@@ -1,6 +1,7 @@
 using Punchlist.Analysis;
 using Punchlist.Reading;
 using Punchlist.Search;
+using Punchlist.Storage.Checks;
 using Punchlist.Storage.Codecs;
 using Punchlist.Storage.Queries;
 using Punchlist.Workspaces;
@@ -16,6 +17,7 @@ public sealed class IndexedWorkspace : IDisposable
 {
     private readonly IndexDatabase _database;
     private readonly List<(string Path, long Id, bool Explicit)> _scope;
+    private readonly Lazy<DocumentReader> _reader;
     private IReadOnlyList<DocumentFacts>? _documents;
     private string? _scopeTable;
     private bool _scopeReady;
@@ -29,6 +31,7 @@ public sealed class IndexedWorkspace : IDisposable
         Counts = counts;
         Warnings = warnings;
         InMemoryBecause = inMemoryBecause;
+        _reader = new(() => new DocumentReader(config.ToReaderOptions()));
     }
 
     public string Root { get; }
@@ -44,6 +47,19 @@ public sealed class IndexedWorkspace : IDisposable
 
     /// <summary>Why the index is in memory (`--no-index`, a read-only folder, a newer index); null on disk.</summary>
     public string? InMemoryBecause { get; }
+
+    /// <summary>Documents the scan parsed and kept for this run (<see cref="IndexOptions.KeepDocuments"/>), by path.</summary>
+    internal IReadOnlyDictionary<string, ReadDocument> Kept { get; init; } = new Dictionary<string, ReadDocument>();
+
+    internal TimeSpan RacyWindow { get; init; } = IndexOptions.Default.RacyWindow;
+
+    /// <summary>
+    /// Each reported document's findings and verification counts as `punch check` and `punch verify`
+    /// would give them today, served from the index where nothing they depend on changed (see
+    /// <see cref="CheckCache"/>); the others checked again, and remembered.
+    /// </summary>
+    public StatusChecks Checks(DateOnly today) =>
+        new CheckCache(_database.Connection, Root, Config, RacyWindow).Run(StatusDocuments(), today, ReadForCheck);
 
     /// <summary>Trackers found, and any file named explicitly; by path. What `punch status` reports on.</summary>
     public IReadOnlyList<DocumentFacts> Documents => _documents ??= LoadFacts();
@@ -133,6 +149,35 @@ public sealed class IndexedWorkspace : IDisposable
     internal string Integrity() => _database.Connection.Scalar<string>("PRAGMA integrity_check");
 
     public void Dispose() => _database.Dispose();
+
+    private List<StatusDocument> StatusDocuments()
+    {
+        var wanted = _scope.ToDictionary(s => s.Id, s => s.Explicit);
+        var documents = new List<StatusDocument>();
+        using var command = _database.Connection.Command("SELECT id, path, tracker, ids_hash FROM documents WHERE facts IS NOT NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(2)))
+            {
+                documents.Add(new StatusDocument(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(3)));
+            }
+        }
+
+        documents.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return documents;
+    }
+
+    private ReadDocument ReadForCheck(StatusDocument document)
+    {
+        if (Kept.TryGetValue(document.Path, out var kept))
+        {
+            return kept;
+        }
+
+        byte[] bytes = ReadFile(document.Path);
+        return new ReadDocument(_reader.Value.Read(document.Path, bytes), System.Security.Cryptography.SHA256.HashData(bytes), FromDisk: true);
+    }
 
     private List<DocumentFacts> LoadFacts()
     {

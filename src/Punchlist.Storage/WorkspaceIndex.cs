@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Punchlist.Reading;
+using Punchlist.Model;
 using Punchlist.Search;
+using Punchlist.Storage.Checks;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Storage;
@@ -110,6 +112,7 @@ public static class WorkspaceIndex
         var reader = new DocumentReader(config.ToReaderOptions());
         long racyAfter = DateTime.UtcNow.Ticks - options.RacyWindow.Ticks;
         var warnings = new ConcurrentBag<string>();
+        var kept = new Dictionary<string, ReadDocument>(StringComparer.Ordinal);
         int read = 0, parsed = 0;
         using (var results = new BlockingCollection<Reading>(boundedCapacity: 64))
         {
@@ -117,7 +120,7 @@ public static class WorkspaceIndex
             {
                 try
                 {
-                    Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, racyAfter)));
+                    Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
                 }
                 finally
                 {
@@ -159,6 +162,10 @@ public static class WorkspaceIndex
                     {
                         parsed += result.Record is null ? 0 : 1;
                         ids[result.File.RelativePath] = writer.Put(result.Stamp!, result.Record);
+                        if (result.Document is not null)
+                        {
+                            kept[result.File.RelativePath] = new ReadDocument(result.Document, result.Stamp!.Hash, FromDisk: false);
+                        }
                     }
 
                     if (++pending == BatchSize)
@@ -197,10 +204,14 @@ public static class WorkspaceIndex
 
         var inScope = files.Where(f => ids.ContainsKey(f.RelativePath)).Select(f => (f.RelativePath, Id: ids[f.RelativePath], f.Explicit)).ToList();
         var counts = new ScanCounts(files.Count, files.Count - fresh.Count, read, parsed, removed.Count);
-        return new IndexedWorkspace(database, root, config, inScope, counts, [.. warnings.Order(StringComparer.Ordinal)], memoryReason);
+        return new IndexedWorkspace(database, root, config, inScope, counts, [.. warnings.Order(StringComparer.Ordinal)], memoryReason)
+        {
+            Kept = kept,
+            RacyWindow = options.RacyWindow,
+        };
     }
 
-    private static Reading Read(WorkspaceFile file, KnownDocument? known, DocumentReader reader, long racyAfter)
+    private static Reading Read(WorkspaceFile file, KnownDocument? known, DocumentReader reader, Analysis.Policies.CheckPolicy policy, long racyAfter, bool keep)
     {
         byte[] bytes;
         FileInfo info;
@@ -211,7 +222,7 @@ public static class WorkspaceIndex
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new Reading(file, null, null, false, $"{file.RelativePath}: cannot be read: {e.Message}");
+            return new Reading(file, null, null, false, $"{file.RelativePath}: cannot be read: {e.Message}", null);
         }
 
         // The stamp is taken from the bytes actually read; a write racing with the read leaves a
@@ -220,15 +231,17 @@ public static class WorkspaceIndex
         var stamp = new FileStamp(file.RelativePath, bytes.Length, ticks, SHA256.HashData(bytes), ticks > racyAfter);
         if (known is not null && known.Hash.AsSpan().SequenceEqual(stamp.Hash) && (known.Parsed || !file.Explicit))
         {
-            return new Reading(file, stamp, null, true, null);
+            return new Reading(file, stamp, null, true, null, null);
         }
 
         if (!file.Explicit && !TrackerPrefilter.MayHoldItems(bytes))
         {
-            return new Reading(file, stamp, null, false, null);
+            return new Reading(file, stamp, null, false, null, null);
         }
 
-        return new Reading(file, stamp, DocumentRecord.Of(reader.Read(file.RelativePath, bytes)), false, null);
+        var document = reader.Read(file.RelativePath, bytes);
+        bool reported = file.Explicit || document.IsTracker;
+        return new Reading(file, stamp, DocumentRecord.Of(document, policy), false, null, keep && reported ? document : null);
     }
 
     private static Dictionary<string, KnownDocument> Known(SqliteConnection connection)
@@ -258,5 +271,5 @@ public static class WorkspaceIndex
 
     private sealed record KnownDocument(long Id, string Path, long Size, long LastWriteTicks, byte[] Hash, bool Racy, bool Parsed);
 
-    private sealed record Reading(WorkspaceFile File, FileStamp? Stamp, DocumentRecord? Record, bool Unchanged, string? Error);
+    private sealed record Reading(WorkspaceFile File, FileStamp? Stamp, DocumentRecord? Record, bool Unchanged, string? Error, TrackerDocument? Document);
 }

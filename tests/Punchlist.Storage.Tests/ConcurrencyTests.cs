@@ -8,7 +8,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public void Concurrent_scans_of_one_workspace_all_succeed_and_agree()
     {
-        using var workspace = TempWorkspace.CopyOf(Repo.Seeds);
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
         workspace.Write(".git/HEAD", "ref: refs/heads/main\n");
         var results = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4).Select(_ =>
         {

@@ -16,7 +16,7 @@ public sealed class CorruptionTests : IDisposable
         _workspace.Write("todo.md", "# Todo\n\n- [ ] One\n- [x] Two\n");
     }
 
-    private string Database => _workspace.PathOf(".punchlist/index.db");
+    private string Database => _workspace.Path(".punchlist/index.db");
 
     [Fact]
     public void A_file_that_is_not_a_database_is_moved_aside_and_rebuilt_with_a_warning()

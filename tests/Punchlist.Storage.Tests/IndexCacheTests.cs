@@ -28,15 +28,15 @@ public sealed class IndexCacheTests : IDisposable
     public void The_index_folder_carries_its_own_gitignore()
     {
         Scan();
-        Assert.Equal("*", File.ReadAllLines(_workspace.PathOf(".punchlist/.gitignore")).Last());
-        Assert.True(File.Exists(_workspace.PathOf(".punchlist/index.db")));
+        Assert.Equal("*", File.ReadAllLines(_workspace.Path(".punchlist/.gitignore")).Last());
+        Assert.True(File.Exists(_workspace.Path(".punchlist/index.db")));
     }
 
     [Fact]
     public void Touching_a_file_reads_and_hashes_it_but_does_not_parse_it()
     {
         Scan();
-        File.SetLastWriteTimeUtc(_workspace.PathOf("a.md"), DateTime.UtcNow.AddMinutes(-5));
+        File.SetLastWriteTimeUtc(_workspace.Path("a.md"), DateTime.UtcNow.AddMinutes(-5));
         var counts = Scan().Counts;
         Assert.Equal((2, 1, 0), (counts.FromIndex, counts.Read, counts.Parsed));
     }
@@ -56,7 +56,7 @@ public sealed class IndexCacheTests : IDisposable
     public void Deleting_a_file_drops_it_and_its_items()
     {
         Scan();
-        File.Delete(_workspace.PathOf("docs/b.md"));
+        File.Delete(_workspace.Path("docs/b.md"));
         using var index = Scan();
         Assert.Equal(1, index.Counts.Removed);
         Assert.Equal(["a.md"], index.Documents.Select(d => d.Path));
@@ -67,7 +67,7 @@ public sealed class IndexCacheTests : IDisposable
     public void Renaming_a_file_drops_the_old_path_and_indexes_the_new_one()
     {
         Scan();
-        File.Move(_workspace.PathOf("docs/b.md"), _workspace.PathOf("docs/c.md"));
+        File.Move(_workspace.Path("docs/b.md"), _workspace.Path("docs/c.md"));
         using var index = Scan();
         Assert.Equal((1, 1), (index.Counts.Parsed, index.Counts.Removed));
         Assert.Equal(["a.md", "docs/c.md"], index.Documents.Select(d => d.Path));
@@ -78,7 +78,7 @@ public sealed class IndexCacheTests : IDisposable
     public void A_file_changed_within_the_same_second_with_the_same_size_is_read_again()
     {
         // Written just now: its time stamp is too close to the scan to be trusted.
-        string path = _workspace.Write("a.md", Tracker, now: true);
+        string path = _workspace.Write("a.md", Tracker, now: true).Path("a.md");
         var stamp = File.GetLastWriteTimeUtc(path);
         Scan();
         File.WriteAllText(path, Tracker.Replace("backup", "BACKUP", StringComparison.Ordinal));
@@ -91,7 +91,7 @@ public sealed class IndexCacheTests : IDisposable
     [Fact]
     public void A_file_that_stays_unchanged_stops_being_read_once_its_stamp_is_old_enough()
     {
-        string path = _workspace.Write("a.md", Tracker, now: true);
+        string path = _workspace.Write("a.md", Tracker, now: true).Path("a.md");
         Scan();
         Assert.Equal(1, Scan().Counts.Read);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
@@ -103,7 +103,7 @@ public sealed class IndexCacheTests : IDisposable
     public void Scanning_a_folder_keeps_the_documents_outside_it_for_later()
     {
         Scan();
-        using (var docs = Scan(_workspace.PathOf("docs")))
+        using (var docs = Scan(_workspace.Path("docs")))
         {
             Assert.Equal(["docs/b.md"], docs.Documents.Select(d => d.Path));
             Assert.Empty(Titles(docs, "backup"));
@@ -116,7 +116,7 @@ public sealed class IndexCacheTests : IDisposable
     public void A_file_named_explicitly_is_parsed_even_when_the_prefilter_skipped_it()
     {
         Scan();
-        using var index = Scan(_workspace.PathOf("docs/readme.md"));
+        using var index = Scan(_workspace.Path("docs/readme.md"));
         Assert.Equal(1, index.Counts.Parsed);
         Assert.Equal("Just prose", Assert.Single(index.Documents).Title);
     }
@@ -135,7 +135,7 @@ public sealed class IndexCacheTests : IDisposable
         using var index = WorkspaceIndex.Scan([_workspace.Root], new IndexOptions { InMemory = true });
         Assert.Null(index.IndexPath);
         Assert.Equal("--no-index", index.InMemoryBecause);
-        Assert.False(Directory.Exists(_workspace.PathOf(".punchlist")));
+        Assert.False(Directory.Exists(_workspace.Path(".punchlist")));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class IndexCacheTests : IDisposable
             File.SetUnixFileMode(_workspace.Root, mode);
         }
 
-        Assert.False(Directory.Exists(_workspace.PathOf(".punchlist")));
+        Assert.False(Directory.Exists(_workspace.Path(".punchlist")));
     }
 
     public void Dispose() => _workspace.Dispose();

@@ -16,11 +16,11 @@ public sealed class RoundTripTests
     public void Records_and_facts_read_back_from_the_index_equal_a_fresh_parse(string caseName)
     {
         string path = Repo.CorpusPath(caseName);
-        using var workspace = TempWorkspace.CopyOf(Path.GetDirectoryName(path)!);
+        using var workspace = new TempWorkspace().CopyFrom(Path.GetDirectoryName(path)!);
         string name = Path.GetFileName(path);
         var fresh = DocumentRecord.Of(DocumentReader.Default.Read(name, File.ReadAllBytes(path)));
 
-        using var index = WorkspaceIndex.Scan([workspace.PathOf(name)], IndexOptions.Default);
+        using var index = WorkspaceIndex.Scan([workspace.Path(name)], IndexOptions.Default);
         Assert.Equal(Json(fresh.Facts), Json(Assert.Single(index.Documents)));
         Assert.Equal(Json(fresh.Items), Json(index.ReadItems(name)));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
@@ -20,15 +21,21 @@ internal static class StatusCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true);
-            return Run(context, workspace.Documents, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
+            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
+            var checks = workspace.Checks(context.Today);
+            if (context.Verbose)
+            {
+                context.Error.WriteLine($"punch: findings and verification: {checks.Cached} trackers served from the index, {checks.Checked} checked ({checks.Read} read for it)");
+            }
+
+            return Run(context, workspace.Documents, checks.ByPath, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
         });
         return command;
     }
 
-    internal static int Run(CommandContext context, IReadOnlyList<DocumentFacts> documents, GroupBy? by)
+    internal static int Run(CommandContext context, IReadOnlyList<DocumentFacts> documents, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by)
     {
-        var report = Build(documents, by, context.Today);
+        var report = Build(documents, checks, by, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, report);
@@ -45,11 +52,12 @@ internal static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    internal static StatusJson Build(IReadOnlyList<DocumentFacts> facts, GroupBy? by, DateOnly today)
+    internal static StatusJson Build(IReadOnlyList<DocumentFacts> facts, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by, DateOnly today)
     {
         // One pass over each document's items; the totals add the documents up rather than walking a
         // million items again.
-        var documents = facts.Select(d => Document(d, today)).ToList();
+        var documents = facts.Select(d => Document(d, checks.GetValueOrDefault(d.Path, CheckCounts.None), today)).ToList();
+        var all = facts.Aggregate(CheckCounts.None, (sum, d) => sum.Add(checks.GetValueOrDefault(d.Path, CheckCounts.None)));
         var counts = new ItemCounts(
             documents.Sum(d => d.Items.Total), documents.Sum(d => d.Items.Open), documents.Sum(d => d.Items.InProgress),
             documents.Sum(d => d.Items.Done), documents.Sum(d => d.Items.Blocked), documents.Sum(d => d.Items.Cancelled));
@@ -64,7 +72,9 @@ internal static class StatusCommand
             new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
             byPriority,
             JsonMapping.Progress(counts),
-            documents.Sum(d => d.Overdue));
+            documents.Sum(d => d.Overdue),
+            FindingCountsJson.Of(all),
+            VerificationJson.Of(all));
         var groups = by is null
             ? null
             : Grouping.Summarise(facts.SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
@@ -74,7 +84,7 @@ internal static class StatusCommand
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(DocumentFacts document, DateOnly today)
+    private static DocumentStatusJson Document(DocumentFacts document, CheckCounts checks, DateOnly today)
     {
         int total = 0, open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0, criteria = 0, checkedCriteria = 0, overdue = 0;
         var priorityTotal = new int[Grouping.PriorityNames.Count];
@@ -108,6 +118,8 @@ internal static class StatusCommand
             new BoxCountJson(criteria, checkedCriteria),
             Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(priorityTotal[p.i], priorityDone[p.i]), StringComparer.Ordinal),
             JsonMapping.Progress(counts),
-            overdue);
+            overdue,
+            FindingCountsJson.Of(checks),
+            VerificationJson.Of(checks));
     }
 }

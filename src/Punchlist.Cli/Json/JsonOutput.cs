@@ -20,4 +20,7 @@ internal static class JsonOutput
 [JsonSerializable(typeof(ItemsJson))]
 [JsonSerializable(typeof(ItemDetailJson))]
 [JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(FindingsJson))]
+[JsonSerializable(typeof(EvidenceReportJson))]
+[JsonSerializable(typeof(ProbeCatalogueJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;

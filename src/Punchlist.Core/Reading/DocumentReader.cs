@@ -13,7 +13,7 @@ public sealed class DocumentReader(ReaderOptions options)
 {
     // Only what trackers need: front matter and pipe tables. Task lists are recognised on the source
     // (see TaskBoxes); every other extension would only cost time.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()

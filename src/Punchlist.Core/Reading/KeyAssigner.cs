@@ -21,13 +21,14 @@ internal sealed class KeyAssigner(EncodingReport encoding)
 
     private string Slug(ItemBuilder item)
     {
-        string title = TextFold.Slug(item.MeantTitle);
+        // Progress cookies change as work is done; the key must not (`Deploy [2/5]` is `deploy`).
+        string title = TextFold.Slug(ProgressCookie.Strip(item.MeantTitle));
         if (title.Length == 0)
         {
             title = "item";
         }
 
-        string section = item.Section is null ? string.Empty : TextFold.Slug(encoding.Repair(item.Section.Title), 40);
+        string section = item.Section is null ? string.Empty : TextFold.Slug(ProgressCookie.Strip(encoding.Repair(item.Section.Title)), 40);
         return section.Length == 0 ? title : $"{section}/{title}";
     }
 }

@@ -20,11 +20,15 @@ public sealed record DocumentRecord(DocumentFacts Facts, bool IsTracker, DateOnl
 
     public string Path => Facts.Path;
 
-    public static DocumentRecord Of(TrackerDocument document)
+    /// <summary>The document's own ID (front matter `id:`), which other documents' `depends_on` may name.</summary>
+    public string? PlanId { get; init; }
+
+    /// <param name="policy">The workspace's review policy, for when a document's review falls due (`is:stale`); the default when null.</param>
+    public static DocumentRecord Of(TrackerDocument document, CheckPolicy? policy = null)
     {
         var contradicted = Contradicted(document);
         var items = document.Items.Select((item, i) => Item(document, item, i, contradicted.Contains(item.Key))).ToList();
-        return new DocumentRecord(DocumentFacts.Of(document), document.IsTracker, ReviewDueOf(document), items);
+        return new DocumentRecord(DocumentFacts.Of(document), document.IsTracker, ReviewDueOf(document, policy ?? CheckPolicy.Default), items) { PlanId = document.Id };
     }
 
     private static ItemRecord Item(TrackerDocument document, Item item, int ordinal, bool contradicted)
@@ -105,7 +109,6 @@ public sealed record DocumentRecord(DocumentFacts Facts, bool IsTracker, DateOnl
         var context = new RuleContext
         {
             Document = document,
-            Documents = [document],
             Root = string.Empty,
             Today = DateOnly.MinValue,
             Policy = CheckPolicy.Default,
@@ -114,37 +117,18 @@ public sealed record DocumentRecord(DocumentFacts Facts, bool IsTracker, DateOnl
         return new StatusContradictionRule().Check(context).Select(f => f.Item).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    // The day the document's review falls due, judged as PL005 judges it: its `Next Review`, else its
-    // last review or update plus its cadence (the default policy's when it states none).
-    private static DateOnly? ReviewDueOf(TrackerDocument document)
+    // The day the document's review falls due, judged as PL005 judges it (with the same helpers): its
+    // `Next Review`, else its last review or update plus its cadence (the workspace policy's when it
+    // states none).
+    private static DateOnly? ReviewDueOf(TrackerDocument document, CheckPolicy policy)
     {
-        if (FirstDate(document, FieldKind.NextReview) is { } next)
+        if (ReviewOverdueRule.Date(document, FieldKind.NextReview) is { } next)
         {
-            return next;
+            return next.Date.Date;
         }
 
-        var last = new[] { FirstDate(document, FieldKind.LastReviewed), FirstDate(document, FieldKind.LastUpdated) }.Max();
-        if (last is null)
-        {
-            return null;
-        }
-
-        var policy = CheckPolicy.Default;
-        var stated = document.Field(FieldKind.ReviewCadence);
-        var cadence = stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own ? own : policy.Review;
-        return cadence.After(last.Value);
-    }
-
-    private static DateOnly? FirstDate(TrackerDocument document, FieldKind kind)
-    {
-        foreach (var field in document.Metadata.Where(f => f.Kind == kind))
-        {
-            if (ValueParsers.ParseDate(field.Value, field.ValueSpan) is { } date)
-            {
-                return date.Date;
-            }
-        }
-
-        return null;
+        var last = new[] { ReviewOverdueRule.Date(document, FieldKind.LastReviewed), ReviewOverdueRule.Date(document, FieldKind.LastUpdated) }
+            .Where(d => d is not null).Select(d => d!.Value).OrderByDescending(d => d.Date.Date).FirstOrDefault();
+        return last.Field is null ? null : ReviewOverdueRule.Cadence(document, last.Date, policy).After(last.Date.Date);
     }
 }

@@ -9,7 +9,7 @@ internal sealed record Migration(int Version, string Sql);
 /// </summary>
 internal static class Migrations
 {
-    public static readonly IReadOnlyList<Migration> All = [new(1, V1)];
+    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2)];
 
     // Texts live once, in the full-text table (`items_fts`, whose rowid is the item's id); `items` holds
     // what filters and sorts, narrow so that a scan stays cheap; `item_details` what only output needs.
@@ -73,5 +73,27 @@ internal static class Migrations
             PRIMARY KEY(item_id, number)) WITHOUT ROWID;
 
         CREATE VIRTUAL TABLE items_fts USING fts5(title, criteria, section, fields, body, tokenize = 'porter unicode61 remove_diacritics 2');
+        """;
+
+    // What `punch status` adds to the facts: each document's IDs (for the references other documents
+    // make to them) and a cache of its findings and verification counts with everything they were
+    // computed from (see CheckCache); `repository` holds the stamps of what evidence looked at.
+    private const string V2 = """
+        ALTER TABLE documents ADD COLUMN item_ids TEXT;
+        ALTER TABLE documents ADD COLUMN plan_id TEXT;
+        ALTER TABLE documents ADD COLUMN ids_hash INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE checks(
+            doc_id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL,
+            today INTEGER,
+            head TEXT,
+            ids_key INTEGER,
+            repository INTEGER NOT NULL,
+            counts BLOB NOT NULL,
+            lookups BLOB);
+
+        CREATE TABLE repository(path TEXT NOT NULL, folder INTEGER NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+            PRIMARY KEY(path, folder)) WITHOUT ROWID;
         """;
 }

@@ -13,13 +13,15 @@ public sealed class IndexedCommandTests
     [Fact]
     public void A_second_status_on_an_unchanged_workspace_reads_no_document()
     {
-        using var workspace = TempWorkspace.CopyOf(Repo.Seeds);
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
         var (_, _, first) = Punch.RunIndexed("status", "--verbose", workspace.Root);
         Assert.Contains("index .punchlist/index.db: 0 files served from the index, 5 read, 5 parsed, 0 dropped", first, StringComparison.Ordinal);
+        Assert.Contains("findings and verification: 0 trackers served from the index, 5 checked (0 read for it)", first, StringComparison.Ordinal);
         var (exit, _, second) = Punch.RunIndexed("status", "--verbose", workspace.Root);
         Assert.Equal(0, exit);
         Assert.Contains("punch: 5 Markdown files found, 0 parsed, 5 trackers", second, StringComparison.Ordinal);
         Assert.Contains("index .punchlist/index.db: 5 files served from the index, 0 read, 0 parsed, 0 dropped", second, StringComparison.Ordinal);
+        Assert.Contains("findings and verification: 5 trackers served from the index, 0 checked (0 read for it)", second, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,7 +30,7 @@ public sealed class IndexedCommandTests
         using var workspace = CorpusCopy();
         foreach (string file in Repo.CorpusFiles())
         {
-            string path = workspace.PathOf(Repo.CaseName(file));
+            string path = workspace.Path(Repo.CaseName(file));
             string golden = Repo.CaseName(file);
             string[] status = ["status", "--json", "--today", "2026-11-21", path];
             var cold = Punch.RunIndexed(status);
@@ -36,11 +38,12 @@ public sealed class IndexedCommandTests
             Assert.Equal(cold, warm);
             Assert.Equal((0, string.Empty), (warm.Exit, warm.Err));
             Punch.AssertGolden($"status/{golden}.json", warm.Out);
+            Assert.Contains("findings and verification: 1 trackers served from the index, 0 checked", Punch.RunIndexed([.. status, "--verbose"]).Err, StringComparison.Ordinal);
         }
 
         foreach (string folder in new[] { "seeds", "real" })
         {
-            string path = workspace.PathOf(folder);
+            string path = workspace.Path(folder);
             foreach (string[] command in new[] { ["list", "--json"], ["status", "--by", "section", "--explain"], new[] { "list" } })
             {
                 var fresh = Punch.Run([.. command, path]);
@@ -61,9 +64,9 @@ public sealed class IndexedCommandTests
     [Fact]
     public void A_corrupt_index_is_moved_aside_with_a_warning_and_the_output_is_unchanged()
     {
-        using var workspace = TempWorkspace.CopyOf(Repo.Seeds);
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
         workspace.Write(".punchlist/index.db", "this is not a database, it is a shopping list\n");
-        var (exit, output, error) = Punch.RunIndexed("status", "--json", "--today", "2026-11-21", workspace.PathOf("data-platform-todo.md"));
+        var (exit, output, error) = Punch.RunIndexed("status", "--json", "--today", "2026-11-21", workspace.Path("data-platform-todo.md"));
         Assert.Equal(0, exit);
         string warning = Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("punch: warning: the index .punchlist/index.db could not be used", warning, StringComparison.Ordinal);
@@ -74,17 +77,17 @@ public sealed class IndexedCommandTests
     [Fact]
     public void No_index_writes_nothing_into_the_workspace()
     {
-        using var workspace = TempWorkspace.CopyOf(Repo.Seeds);
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
         var (exit, _, error) = Punch.RunIndexed("search", "backup", "--no-index", "--verbose", workspace.Root);
         Assert.Equal(0, exit);
         Assert.Contains("index in memory (--no-index)", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(workspace.PathOf(".punchlist")));
+        Assert.False(Directory.Exists(workspace.Path(".punchlist")));
     }
 
     [Fact]
     public void Several_punch_processes_on_one_workspace_agree_and_leave_a_sound_index()
     {
-        using var workspace = TempWorkspace.CopyOf(Repo.Seeds);
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
         string punch = Path.Combine(AppContext.BaseDirectory, "punch.dll");
         string[] args = [punch, "status", "--json", "--today", "2026-11-21", workspace.Root];
         var runs = Enumerable.Range(0, 3).AsParallel().WithDegreeOfParallelism(3)
@@ -97,7 +100,9 @@ public sealed class IndexedCommandTests
 
     private static TempWorkspace CorpusCopy()
     {
+        // Without a punchlist.yml of its own, so that each corpus folder is its own root, as in ../shared.
         var workspace = new TempWorkspace();
+        File.Delete(workspace.Path("punchlist.yml"));
         foreach (string file in Repo.CorpusFiles())
         {
             workspace.Write(Repo.CaseName(file), File.ReadAllBytes(file));
