@@ -1,3 +1,4 @@
+using Punchlist.Analysis;
 using Microsoft.Data.Sqlite;
 using Punchlist.Search;
 using Punchlist.Storage.Checks;
@@ -32,13 +33,13 @@ internal sealed class IndexWriter : IDisposable
         _nextItem = connection.Scalar<long>("SELECT coalesce(max(id), 0) + 1 FROM items");
         // An upsert by path: another process may have stored the same new file since this one looked.
         _putDocument = Prepare("""
-            INSERT INTO documents(path, size, mtime, hash, racy, parsed, tracker, title, review_due, facts, item_ids, plan_id, ids_hash)
-            VALUES ($path, $size, $mtime, $hash, $racy, $parsed, $tracker, $title, $review, $facts, $itemIds, $planId, $idsHash)
+            INSERT INTO documents(path, size, mtime, hash, racy, parsed, tracker, title, review_due, facts, summary, item_ids, plan_id, ids_hash)
+            VALUES ($path, $size, $mtime, $hash, $racy, $parsed, $tracker, $title, $review, $facts, $summary, $itemIds, $planId, $idsHash)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, racy = excluded.racy,
                 parsed = excluded.parsed, tracker = excluded.tracker, title = excluded.title, review_due = excluded.review_due, facts = excluded.facts,
-                item_ids = excluded.item_ids, plan_id = excluded.plan_id, ids_hash = excluded.ids_hash
+                summary = excluded.summary, item_ids = excluded.item_ids, plan_id = excluded.plan_id, ids_hash = excluded.ids_hash
             RETURNING id
-            """, "$path", "$size", "$mtime", "$hash", "$racy", "$parsed", "$tracker", "$title", "$review", "$facts", "$itemIds", "$planId", "$idsHash");
+            """, "$path", "$size", "$mtime", "$hash", "$racy", "$parsed", "$tracker", "$title", "$review", "$facts", "$summary", "$itemIds", "$planId", "$idsHash");
         _touchDocument = Prepare("UPDATE documents SET size = $size, mtime = $mtime, racy = $racy WHERE id = $id", "$id", "$size", "$mtime", "$racy");
         _deleteDocument = Prepare("DELETE FROM documents WHERE id = $doc", "$doc");
         _deleteRows =
@@ -83,6 +84,7 @@ internal sealed class IndexWriter : IDisposable
         Set(command, "$title", record?.Facts.Title);
         Set(command, "$review", record?.ReviewDue?.DayNumber);
         Set(command, "$facts", record is null ? null : FactsCodec.Encode(record.Facts));
+        Set(command, "$summary", record is null ? null : SummaryCodec.Encode(DocumentSummary.Of(record.Facts)));
         var ids = DocumentIds.Of(record);
         Set(command, "$itemIds", ids.ItemIds);
         Set(command, "$planId", ids.PlanId);

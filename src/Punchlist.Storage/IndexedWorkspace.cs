@@ -19,6 +19,7 @@ public sealed class IndexedWorkspace : IDisposable
     private readonly List<(string Path, long Id, bool Explicit)> _scope;
     private readonly Lazy<DocumentReader> _reader;
     private IReadOnlyList<DocumentFacts>? _documents;
+    private List<(StatusDocument Document, DocumentSummary Summary)>? _reported;
     private string? _scopeTable;
     private bool _scopeReady;
 
@@ -59,7 +60,13 @@ public sealed class IndexedWorkspace : IDisposable
     /// <see cref="CheckCache"/>); the others checked again, and remembered.
     /// </summary>
     public StatusChecks Checks(DateOnly today) =>
-        new CheckCache(_database.Connection, Root, Config, RacyWindow).Run(StatusDocuments(), today, ReadForCheck);
+        new CheckCache(_database.Connection, Root, Config, RacyWindow).Run([.. Reported().Select(r => r.Document)], today, ReadForCheck);
+
+    /// <summary>
+    /// What `punch status` prints for each reported document, by path, without walking a single item:
+    /// the per-document summaries the index keeps. <see cref="Documents"/> has the items themselves.
+    /// </summary>
+    public IReadOnlyList<DocumentSummary> Summaries => [.. Reported().Select(r => r.Summary)];
 
     /// <summary>Trackers found, and any file named explicitly; by path. What `punch status` reports on.</summary>
     public IReadOnlyList<DocumentFacts> Documents => _documents ??= LoadFacts();
@@ -150,22 +157,30 @@ public sealed class IndexedWorkspace : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private List<StatusDocument> StatusDocuments()
+    // The documents status reports on (trackers, and files named explicitly), read once per run.
+    private List<(StatusDocument Document, DocumentSummary Summary)> Reported()
     {
+        if (_reported is not null)
+        {
+            return _reported;
+        }
+
         var wanted = _scope.ToDictionary(s => s.Id, s => s.Explicit);
-        var documents = new List<StatusDocument>();
-        using var command = _database.Connection.Command("SELECT id, path, tracker, ids_hash FROM documents WHERE facts IS NOT NULL");
+        var reported = new List<(StatusDocument, DocumentSummary)>();
+        using var command = _database.Connection.Command("SELECT id, path, title, tracker, ids_hash, summary FROM documents WHERE summary IS NOT NULL");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(2)))
+            if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
             {
-                documents.Add(new StatusDocument(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(3)));
+                string path = reader.GetString(1);
+                reported.Add((new StatusDocument(reader.GetInt64(0), path, reader.GetInt64(4)),
+                    SummaryCodec.Decode(path, reader.StringOrNull(2), (byte[])reader.GetValue(5))));
             }
         }
 
-        documents.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return documents;
+        reported.Sort((a, b) => string.CompareOrdinal(a.Item1.Path, b.Item1.Path));
+        return _reported = reported;
     }
 
     private ReadDocument ReadForCheck(StatusDocument document)

@@ -114,89 +114,93 @@ public static class WorkspaceIndex
         var warnings = new ConcurrentBag<string>();
         var kept = new Dictionary<string, ReadDocument>(StringComparer.Ordinal);
         int read = 0, parsed = 0;
-        using (var results = new BlockingCollection<Reading>(boundedCapacity: 64))
+        // Nothing to read and nothing to drop: no write transaction at all (a warm run only reads).
+        if (fresh.Count > 0 || removed.Count > 0)
         {
-            var producer = Task.Run(() =>
+            using (var results = new BlockingCollection<Reading>(boundedCapacity: 64))
             {
+                var producer = Task.Run(() =>
+                {
+                    try
+                    {
+                        Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
+                    }
+                    finally
+                    {
+                        results.CompleteAdding();
+                    }
+                });
+
+                bool factsOnly = options.FactsOnly && database.Path is null;
+                var writer = new IndexWriter(connection, factsOnly);
                 try
                 {
-                    Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
+                    int pending = 0;
+                    foreach (var result in results.GetConsumingEnumerable())
+                    {
+                        var existing = known.GetValueOrDefault(result.File.RelativePath);
+                        if (result.Error is not null)
+                        {
+                            if (result.File.Explicit)
+                            {
+                                throw new PunchlistException(result.Error);
+                            }
+
+                            warnings.Add(result.Error);
+                            if (existing is not null)
+                            {
+                                writer.Remove(existing.Id);
+                            }
+
+                            continue;
+                        }
+
+                        read++;
+                        if (result.Unchanged)
+                        {
+                            writer.Touch(existing!.Id, result.Stamp!);
+                            ids[result.File.RelativePath] = existing.Id;
+                        }
+                        else
+                        {
+                            parsed += result.Record is null ? 0 : 1;
+                            ids[result.File.RelativePath] = writer.Put(result.Stamp!, result.Record);
+                            if (result.Document is not null)
+                            {
+                                kept[result.File.RelativePath] = new ReadDocument(result.Document, result.Stamp!.Hash, FromDisk: false);
+                            }
+                        }
+
+                        if (++pending == BatchSize)
+                        {
+                            // Commit in batches so a first scan of a large workspace keeps the WAL small and
+                            // other processes see progress.
+                            writer.Commit();
+                            writer.Dispose();
+                            writer = new IndexWriter(connection, factsOnly);
+                            pending = 0;
+                        }
+                    }
+
+                    producer.GetAwaiter().GetResult();
+                    removed.ForEach(r => writer.Remove(r.Id));
+                    writer.Commit();
+                    if (parsed + removed.Count >= ReplanAfter)
+                    {
+                        // Statistics for the query planner (sampled, so quick): without them SQLite guesses
+                        // that `state = open` is selective and scans half the items for `due:<…`.
+                        connection.Execute("PRAGMA analysis_limit = 1000; ANALYZE");
+                    }
                 }
                 finally
                 {
-                    results.CompleteAdding();
-                }
-            });
-
-            bool factsOnly = options.FactsOnly && database.Path is null;
-            var writer = new IndexWriter(connection, factsOnly);
-            try
-            {
-                int pending = 0;
-                foreach (var result in results.GetConsumingEnumerable())
-                {
-                    var existing = known.GetValueOrDefault(result.File.RelativePath);
-                    if (result.Error is not null)
+                    writer.Dispose();
+                    if (!producer.IsCompleted)
                     {
-                        if (result.File.Explicit)
+                        // An error while writing: drain the readers so the producer finishes.
+                        foreach (var _ in results.GetConsumingEnumerable())
                         {
-                            throw new PunchlistException(result.Error);
                         }
-
-                        warnings.Add(result.Error);
-                        if (existing is not null)
-                        {
-                            writer.Remove(existing.Id);
-                        }
-
-                        continue;
-                    }
-
-                    read++;
-                    if (result.Unchanged)
-                    {
-                        writer.Touch(existing!.Id, result.Stamp!);
-                        ids[result.File.RelativePath] = existing.Id;
-                    }
-                    else
-                    {
-                        parsed += result.Record is null ? 0 : 1;
-                        ids[result.File.RelativePath] = writer.Put(result.Stamp!, result.Record);
-                        if (result.Document is not null)
-                        {
-                            kept[result.File.RelativePath] = new ReadDocument(result.Document, result.Stamp!.Hash, FromDisk: false);
-                        }
-                    }
-
-                    if (++pending == BatchSize)
-                    {
-                        // Commit in batches so a first scan of a large workspace keeps the WAL small and
-                        // other processes see progress.
-                        writer.Commit();
-                        writer.Dispose();
-                        writer = new IndexWriter(connection, factsOnly);
-                        pending = 0;
-                    }
-                }
-
-                producer.GetAwaiter().GetResult();
-                removed.ForEach(r => writer.Remove(r.Id));
-                writer.Commit();
-                if (parsed + removed.Count >= ReplanAfter)
-                {
-                    // Statistics for the query planner (sampled, so quick): without them SQLite guesses
-                    // that `state = open` is selective and scans half the items for `due:<…`.
-                    connection.Execute("PRAGMA analysis_limit = 1000; ANALYZE");
-                }
-            }
-            finally
-            {
-                writer.Dispose();
-                if (!producer.IsCompleted)
-                {
-                    // An error while writing: drain the readers so the producer finishes.
-                    foreach (var _ in results.GetConsumingEnumerable())
-                    {
                     }
                 }
             }

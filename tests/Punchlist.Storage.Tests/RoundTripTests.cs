@@ -23,6 +23,18 @@ public sealed class RoundTripTests
         using var index = WorkspaceIndex.Scan([workspace.Path(name)], IndexOptions.Default);
         Assert.Equal(Json(fresh.Facts), Json(Assert.Single(index.Documents)));
         Assert.Equal(Json(fresh.Items), Json(index.ReadItems(name)));
+        Assert.Equal(Json(DocumentSummary.Of(fresh.Facts)), Json(Assert.Single(index.Summaries)));
+    }
+
+    [Fact]
+    public void A_summary_counts_overdue_items_as_the_items_do_on_any_day()
+    {
+        var facts = DocumentRecord.Of(DocumentReader.Default.Read("d.md", File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md")))).Facts;
+        var summary = DocumentSummary.Of(facts);
+        for (var day = new DateOnly(2025, 1, 1); day < new DateOnly(2026, 3, 1); day = day.AddDays(9))
+        {
+            Assert.Equal(facts.Items.Count(i => Dates.IsOverdue(i, day)), summary.Overdue(day));
+        }
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -28,14 +28,19 @@ internal static class StatusCommand
                 context.Error.WriteLine($"punch: findings and verification: {checks.Cached} trackers served from the index, {checks.Checked} checked ({checks.Read} read for it)");
             }
 
-            return Run(context, workspace.Documents, checks.ByPath, parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null);
+            var grouping = parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : (GroupBy?)null;
+
+            // The items themselves only when they are grouped or their notes explained; else the summaries.
+            var facts = grouping is not null || context.Explain ? workspace.Documents : null;
+            return Run(context, workspace.Summaries, facts, checks.ByPath, grouping);
         });
         return command;
     }
 
-    internal static int Run(CommandContext context, IReadOnlyList<DocumentFacts> documents, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by)
+    internal static int Run(CommandContext context, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<DocumentFacts>? facts,
+        IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by)
     {
-        var report = Build(documents, checks, by, context.Today);
+        var report = Build(documents, facts, checks, by, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, report);
@@ -45,19 +50,19 @@ internal static class StatusCommand
             StatusRenderer.Render(context.Console, report, by);
             if (context.Explain)
             {
-                NotesRenderer.Render(context.Console, documents);
+                NotesRenderer.Render(context.Console, facts ?? []);
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    internal static StatusJson Build(IReadOnlyList<DocumentFacts> facts, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by, DateOnly today)
+    /// <param name="facts">Every document's items, needed only to group them (<paramref name="by"/>).</param>
+    internal static StatusJson Build(IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<DocumentFacts>? facts, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by, DateOnly today)
     {
-        // One pass over each document's items; the totals add the documents up rather than walking a
-        // million items again.
-        var documents = facts.Select(d => Document(d, checks.GetValueOrDefault(d.Path, CheckCounts.None), today)).ToList();
-        var all = facts.Aggregate(CheckCounts.None, (sum, d) => sum.Add(checks.GetValueOrDefault(d.Path, CheckCounts.None)));
+        // The totals add the documents up: no item is walked unless grouping asks for it.
+        var documents = summaries.Select(d => Document(d, checks.GetValueOrDefault(d.Path, CheckCounts.None), today)).ToList();
+        var all = summaries.Aggregate(CheckCounts.None, (sum, d) => sum.Add(checks.GetValueOrDefault(d.Path, CheckCounts.None)));
         var counts = new ItemCounts(
             documents.Sum(d => d.Items.Total), documents.Sum(d => d.Items.Open), documents.Sum(d => d.Items.InProgress),
             documents.Sum(d => d.Items.Done), documents.Sum(d => d.Items.Blocked), documents.Sum(d => d.Items.Cancelled));
@@ -77,49 +82,22 @@ internal static class StatusCommand
             VerificationJson.Of(all));
         var groups = by is null
             ? null
-            : Grouping.Summarise(facts.SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
+            : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
                 .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), g.Name, JsonMapping.Counts(g.Items),
                     new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
                 .ToList();
         return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
 
-    private static DocumentStatusJson Document(DocumentFacts document, CheckCounts checks, DateOnly today)
-    {
-        int total = 0, open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0, criteria = 0, checkedCriteria = 0, overdue = 0;
-        var priorityTotal = new int[Grouping.PriorityNames.Count];
-        var priorityDone = new int[Grouping.PriorityNames.Count];
-        foreach (var item in document.Items)
-        {
-            total++;
-            switch (item.State)
-            {
-                case ItemState.Open: open++; break;
-                case ItemState.InProgress: inProgress++; break;
-                case ItemState.Done: done++; break;
-                case ItemState.Blocked: blocked++; break;
-                default: cancelled++; break;
-            }
-
-            criteria += item.CriteriaTotal;
-            checkedCriteria += item.CriteriaChecked;
-            int rank = item.PriorityRank ?? Grouping.PriorityNames.Count - 1; // P0..P3, then none
-            priorityTotal[rank]++;
-            priorityDone[rank] += item.State == ItemState.Done ? 1 : 0;
-            overdue += Dates.IsOverdue(item, today) ? 1 : 0;
-        }
-
-        var counts = new ItemCounts(total, open, inProgress, done, blocked, cancelled);
-        return new DocumentStatusJson(
-            document.Path,
-            document.Title,
-            JsonMapping.Counts(counts),
-            new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
-            new BoxCountJson(criteria, checkedCriteria),
-            Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(priorityTotal[p.i], priorityDone[p.i]), StringComparer.Ordinal),
-            JsonMapping.Progress(counts),
-            overdue,
-            FindingCountsJson.Of(checks),
-            VerificationJson.Of(checks));
-    }
+    private static DocumentStatusJson Document(DocumentSummary document, CheckCounts checks, DateOnly today) => new(
+        document.Path,
+        document.Title,
+        JsonMapping.Counts(document.Items),
+        new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
+        new BoxCountJson(document.CriteriaTotal, document.CriteriaChecked),
+        Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(document.ByPriority[p.i].Total, document.ByPriority[p.i].Done), StringComparer.Ordinal),
+        JsonMapping.Progress(document.Items),
+        document.Overdue(today),
+        FindingCountsJson.Of(checks),
+        VerificationJson.Of(checks));
 }

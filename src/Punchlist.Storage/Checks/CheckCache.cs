@@ -65,6 +65,11 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
             }
         }
 
+        if (stale.Count == 0 && rekeyed.Count == 0 && _repositoryHolds != false)
+        {
+            return new StatusChecks(counts, documents.Count, 0, 0); // the warm path: nothing to check, nothing to write
+        }
+
         var fresh = stale.AsParallel().AsOrdered().Select(read).ToList();
         var facts = new WorkspaceFacts(() => _ids.Value.Items, () => _ids.Value.Plans);
         var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, new GitHistory(root), _evidence);
