@@ -49,6 +49,9 @@ public sealed class IndexedWorkspace : IDisposable
     /// <summary>Why the index is in memory (`--no-index`, a read-only folder, a newer index); null on disk.</summary>
     public string? InMemoryBecause { get; }
 
+    /// <summary>Ranked queries with more matches than this rank only the first groups of matches (tests lower it).</summary>
+    internal int NarrowRankingAbove { get; set; } = SearchRunner.NarrowAbove;
+
     /// <summary>Documents the scan parsed and kept for this run (<see cref="IndexOptions.KeepDocuments"/>), by path.</summary>
     internal IReadOnlyDictionary<string, ReadDocument> Kept { get; init; } = new Dictionary<string, ReadDocument>();
 
@@ -86,7 +89,7 @@ public sealed class IndexedWorkspace : IDisposable
             plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
         }
 
-        return new SearchRunner(_database.Connection, ScopeTable(), DocumentsMatching).Run(plan, limit);
+        return new SearchRunner(_database.Connection, ScopeTable(), DocumentsMatching, NarrowRankingAbove).Run(plan, limit);
     }
 
     /// <summary>

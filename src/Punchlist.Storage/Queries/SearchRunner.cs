@@ -12,8 +12,11 @@ namespace Punchlist.Storage.Queries;
 /// then by how many of those matched, then BM25 (title weighs most, then criteria, then the rest); ties,
 /// and unranked queries, keep document order.
 /// </summary>
-internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching)
+internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, int narrowAbove = SearchRunner.NarrowAbove)
 {
+    /// <summary>Ranked queries with more matches than this rank only the groups their top results lie in.</summary>
+    public const int NarrowAbove = 1000;
+
     // A walk in document order pays off when at least one item in this many matches.
     private const int WalkAbove = 100;
 
@@ -42,7 +45,15 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
 
         string from = match is null ? "items i" : "items_fts JOIN items i ON i.id = items_fts.rowid";
         string condition = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-        int total = Count(match is not null && where.Count == 1 ? $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}" : $"SELECT count(*) FROM {from} {condition}", sql.Parameters);
+        // One facet alone counts from its own index: every item_tech row has its item, so the items
+        // need not be visited (ten thousand random reads for a common technology in a million items).
+        string counting = (match, plan.Filter, scope) switch
+        {
+            (not null, null, null) => $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}",
+            (null, TechFilter tech, null) => $"SELECT count(*) FROM item_tech WHERE tech = {sql.Parameter(tech.Technology)}",
+            _ => $"SELECT count(*) FROM {from} {condition}",
+        };
+        int total = Count(counting, sql.Parameters);
 
         // Where the words matched, as three flags: title, criteria, the item's prose. They order the
         // ranked results before BM25, whose length normalisation alone would put a two-word task that
@@ -68,21 +79,39 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         // position (both indexed) so no sort is needed and the limit stops the walk early. With few
         // matches the walk would cross most of the index for them; then find them first and sort.
         bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
-        string select = walk
+        string Select(string narrowing) => walk
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
             : $"""
                 INSERT INTO temp.hits(id, tier, score)
                 SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
                     SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
-                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
+                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{narrowing})
                 ORDER BY {string.Join(", ", order)}
-                """;
-        if (limit is { } n)
+                """ + (limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty);
+
+        if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
         {
-            select += $" LIMIT {Math.Max(0, n)}";
+            // Many matches ranked, few wanted: the order's first keys (where the words matched) split the
+            // matches into groups that follow each other, so the top results lie in the first groups that
+            // hold enough of them. Rank only those: BM25 and the flags are computed for the rows of these
+            // groups alone (the `+` keeps FTS5 scanning the matches rather than seeking each candidate).
+            string positive = FtsExpression.AnyPositive(plan.Ranked!);
+            string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
+            string narrow = sql.Parameter(string.Empty);
+            foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
+            {
+                var parameters = sql.Parameters.Select(p => p.Name == narrow ? (p.Name, (object?)groups) : p).ToArray();
+                using var command = connection.Command(Select($" AND +items_fts.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {narrow})"), parameters);
+                if (command.ExecuteNonQuery() >= top)
+                {
+                    return new SearchResults(total, Fetch(FtsExpression.Of(plan.Ranked!)));
+                }
+
+                connection.Execute("DELETE FROM temp.hits");
+            }
         }
 
-        using (var command = connection.Command(select, [.. sql.Parameters]))
+        using (var command = connection.Command(Select(string.Empty), [.. sql.Parameters]))
         {
             command.ExecuteNonQuery();
         }

@@ -78,12 +78,15 @@ internal static class Migrations
     // What `punch status` adds to the facts: each document's summary (its facts summed, so that a
     // warm status reads a few dozen bytes per document, not a row per item), its IDs (for the references other documents
     // make to them) and a cache of its findings and verification counts with everything they were
-    // computed from (see CheckCache); `repository` holds the stamps of what evidence looked at.
+    // computed from (see CheckCache); `repository` holds the stamps of what evidence looked at. And an
+    // index for effort within a priority (`effort:<=2h priority:p1`), which neither index alone narrows.
     private const string V2 = """
         ALTER TABLE documents ADD COLUMN item_ids TEXT;
         ALTER TABLE documents ADD COLUMN plan_id TEXT;
         ALTER TABLE documents ADD COLUMN ids_hash INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE documents ADD COLUMN summary BLOB;
+
+        CREATE INDEX items_by_priority_effort ON items(priority, effort) WHERE effort IS NOT NULL;
 
         CREATE TABLE checks(
             doc_id INTEGER PRIMARY KEY,
