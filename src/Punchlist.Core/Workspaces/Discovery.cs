@@ -43,7 +43,8 @@ public static class Discovery
             else if (Directory.Exists(full))
             {
                 var ignores = IgnoresAbove(root, full);
-                Walk(root, full, ignores, include, exclude, found);
+                string relative = Relative(root, full);
+                Walk(full, relative == "." ? string.Empty : relative, ignores, include, exclude, found);
             }
             else
             {
@@ -56,7 +57,9 @@ public static class Discovery
 
     public static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
 
-    private static void Walk(string root, string dir, List<(string Dir, IgnoreList List)> ignores, List<Glob> include, List<Glob> exclude, Dictionary<string, WorkspaceFile> found)
+    // Paths relative to the root are built by joining names onto the folder's own (no per-entry
+    // normalisation: a walk of ten thousand files spends its time in the file system, not in strings).
+    private static void Walk(string dir, string relativeDir, List<(string Dir, IgnoreList List)> ignores, List<Glob> include, List<Glob> exclude, Dictionary<string, WorkspaceFile> found)
     {
         var local = ReadIgnore(dir);
         if (local is not null)
@@ -82,7 +85,7 @@ public static class Discovery
                 continue;
             }
 
-            string relative = Relative(root, entry.FullName);
+            string relative = relativeDir.Length == 0 ? entry.Name : relativeDir + "/" + entry.Name;
             if (IsIgnored(entry.FullName, isDir, ignores) || exclude.Exists(g => g.IsMatch(relative) || (isDir && g.IsMatch(relative + "/"))))
             {
                 continue;
@@ -90,7 +93,7 @@ public static class Discovery
 
             if (isDir)
             {
-                Walk(root, entry.FullName, ignores, include, exclude, found);
+                Walk(entry.FullName, relative, ignores, include, exclude, found);
             }
             else if (IsMarkdown(entry.Name) && (include.Count == 0 || include.Exists(g => g.IsMatch(relative))))
             {

@@ -78,7 +78,16 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
             counts[checks[i].Path] = checks[i].Counts;
         }
 
-        Store(stale, fresh, checks, today, rekeyed);
+        try
+        {
+            Store(stale, fresh, checks, today, rekeyed);
+        }
+        catch (SqliteException)
+        {
+            // The counts are right; only remembering them failed (a full disk, a lock held past the
+            // busy timeout). The next run checks these documents again.
+        }
+
         return new StatusChecks(counts, documents.Count - stale.Count, stale.Count, fresh.Count(f => f.FromDisk));
     }
 
