@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
-# (Node.js for the GFM oracle, python3 for the tracker generator), so it works on a fresh machine.
+# (Node.js for the GFM oracle and the SARIF validator, python3 for the tracker generator, git for
+# the SLA clock, GNU patch to check our diffs), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,7 @@ need node || missing+=(nodejs)
 need npm || missing+=(npm)
 need python3 || missing+=(python3)
 need git || missing+=(git)
+need patch || missing+=(patch)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   apt_install "${missing[@]}"
@@ -33,5 +35,16 @@ if [ ! -d "$oracle/node_modules" ]; then
   (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 export PUNCHLIST_GFM_ORACLE="$oracle"
+
+# Microsoft's SARIF validator for the `punch check --format sarif` tests, pinned in tests/tools and
+# installed the same way into a folder of our own (named by its lock file, so a new pin reinstalls).
+sarif_pin=tests/tools/sarif-multitool
+sarif="${PUNCHLIST_SARIF_MULTITOOL:-${TMPDIR:-/tmp}/punchlist-sarif-multitool-$(sha256sum "$sarif_pin/package-lock.json" | cut -c1-12)}"
+if [ ! -d "$sarif/node_modules" ]; then
+  mkdir -p "$sarif"
+  cp "$sarif_pin/package.json" "$sarif_pin/package-lock.json" "$sarif/"
+  (cd "$sarif" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export PUNCHLIST_SARIF_MULTITOOL="$sarif"
 
 dotnet test Punchlist.slnx -c Release "$@"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs the scan benchmark (docs/BENCHMARKS.md): prepares the two trees outside the repository,
-# builds Release, and measures punchlist's whole-reader scan against bare Markdig and ripgrep in the
-# same run, then the one-shot CLI start-up. Extra arguments go to the bench (e.g. --runs 9).
+# Runs the benchmarks of docs/BENCHMARKS.md: prepares the trees outside the repository, builds
+# Release, then (1) measures punchlist's whole-reader scan against bare Markdig and ripgrep in the
+# same run, and the one-shot CLI start-up; (2) the index: a build and rescans of a 10,000-file
+# workspace against the in-memory scan, and query latency over a million items against a
+# brute-force scan. Extra arguments go to the scan bench (e.g. --runs 9).
 #
+#   PUNCHLIST_BENCH        scan, index or all (default: all)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -42,6 +45,8 @@ prepare() { # name, input file, command that fills $cache/$name
 }
 prepare docs "$shared/bench/docs-corpus.tar.gz" tar -xzf "$shared/bench/docs-corpus.tar.gz" -C "$cache/docs"
 # The manifest lives beside the tree, not in it, so it is not part of what is scanned.
+which="${PUNCHLIST_BENCH:-all}"
+case "$which" in scan|index|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index or all" >&2; exit 2 ;; esac
 prepare trackers "$shared/bench/gen-trackers.py" sh -c "python3 '$shared/bench/gen-trackers.py' '$cache/trackers' 5000 && mv '$cache/trackers/manifest.tsv' '$cache/trackers.manifest.tsv'"
 
 # The CLI twice, for the start-up measurement: as it ships (JIT) and precompiled (ReadyToRun).
@@ -60,8 +65,23 @@ if [ -n "$rid" ]; then
   r2r=(--cli-r2r "$cache/cli-r2r")
 fi
 
-dotnet build bench/Punchlist.Bench -c Release -v quiet -nologo >&2
-exec dotnet bench/Punchlist.Bench/bin/Release/net10.0/Punchlist.Bench.dll \
-  --docs "$cache/docs" --trackers "$cache/trackers" --manifest "$cache/trackers.manifest.tsv" \
-  --cli-jit "$cache/cli-jit" "${r2r[@]}" --samples samples \
-  --out "$cache/results.md" "$@"
+if [ "$which" != index ]; then
+  dotnet build bench/Punchlist.Bench -c Release -v quiet -nologo >&2
+  dotnet bench/Punchlist.Bench/bin/Release/net10.0/Punchlist.Bench.dll \
+    --docs "$cache/docs" --trackers "$cache/trackers" --manifest "$cache/trackers.manifest.tsv" \
+    --cli-jit "$cache/cli-jit" "${r2r[@]}" --samples samples \
+    --out "$cache/results.md" "$@"
+fi
+
+if [ "$which" != scan ]; then
+  # A workspace of its own: the index bench writes .punchlist/ into it and edits files.
+  prepare ws10k "$shared/bench/gen-trackers.py" python3 "$shared/bench/gen-trackers.py" "$cache/ws10k" 10000
+  dotnet build bench/Punchlist.Bench.Index -c Release -v quiet -nologo >&2
+  index_bench=bench/Punchlist.Bench.Index/bin/Release/net10.0/Punchlist.Bench.Index.dll
+  {
+    dotnet "$index_bench" scan "$cache/ws10k" "$cache/cli-jit/punch.dll"
+    dotnet "$index_bench" query 1000000
+  } | tee "$cache/index-results.md"
+  # The scan bench edits files of the workspace: the next run starts from a fresh one.
+  rm -f "$cache/ws10k.stamp"
+fi

@@ -17,6 +17,12 @@ internal static class CliApp
         root.Add(StatusCommand.Create(options, output, error, environment));
         root.Add(ListCommand.Create(options, output, error, environment));
         root.Add(ShowCommand.Create(options, output, error, environment));
+        root.Add(SearchCommand.Create(options, output, error, environment));
+        root.Add(CheckCommand.Create(options, output, error, environment));
+        root.Add(SyncCommand.Create(options, output, error, environment));
+        root.Add(TickCommand.Create("done", done: true, options, output, error, environment));
+        root.Add(TickCommand.Create("reopen", done: false, options, output, error, environment));
+        root.Add(VerifyCommand.Create(options, output, error, environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

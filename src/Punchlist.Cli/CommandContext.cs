@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Punchlist.Model;
+using Punchlist.Storage;
 using Punchlist.Workspaces;
 using Spectre.Console;
 
@@ -22,6 +22,8 @@ internal sealed class CommandContext
 
     public required bool Verbose { get; init; }
 
+    public bool NoIndex { get; init; }
+
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
         bool color = environment.ColorAllowed && !parse.GetValue(options.NoColor);
@@ -42,37 +44,30 @@ internal sealed class CommandContext
             Json = parse.GetValue(options.Json),
             Explain = parse.GetValue(options.Explain),
             Verbose = parse.GetValue(options.Verbose),
+            NoIndex = parse.GetValue(options.NoIndex) || !environment.IndexOnDisk,
         };
     }
 
     public Workspace Load(string[]? paths, CliEnvironment environment)
     {
-        var workspace = WorkspaceLoader.Load(Targets(paths, environment));
-        Report(workspace.Warnings, workspace.FilesFound, workspace.FilesParsed, workspace.Documents.Count);
-        return workspace;
-    }
-
-    /// <summary>Like <see cref="Load"/>, keeping only what <paramref name="keep"/> makes of each tracker.</summary>
-    public WorkspaceScan<T> Scan<T>(string[]? paths, CliEnvironment environment, Func<TrackerDocument, T> keep)
-    {
-        var scan = WorkspaceLoader.Scan(Targets(paths, environment), keep);
-        Report(scan.Warnings, scan.FilesFound, scan.FilesParsed, scan.Results.Count);
-        return scan;
-    }
-
-    private static string[] Targets(string[]? paths, CliEnvironment environment) =>
-        paths is { Length: > 0 } ? paths : [environment.WorkingDirectory];
-
-    private void Report(IReadOnlyList<string> warnings, int found, int parsed, int trackers)
-    {
-        foreach (string warning in warnings)
+        var workspace = WorkspaceLoader.Load(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory]);
+        foreach (string warning in workspace.Warnings)
         {
             Error.WriteLine($"punch: warning: {warning}");
         }
 
         if (Verbose)
         {
-            Error.WriteLine($"punch: {found} Markdown files found, {parsed} parsed, {trackers} trackers");
+            Error.WriteLine($"punch: {workspace.FilesFound} Markdown files found, {workspace.FilesParsed} parsed, {workspace.Documents.Count} trackers");
         }
+
+        return workspace;
     }
+
+    /// <summary>
+    /// Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only
+    /// status facts are needed, <paramref name="keepDocuments"/> when the documents parsed will be checked.
+    /// </summary>
+    public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false, bool keepDocuments = false) =>
+        IndexedScan.Run(this, paths, environment, factsOnly, keepDocuments);
 }

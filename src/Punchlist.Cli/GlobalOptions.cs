@@ -18,9 +18,11 @@ internal sealed class GlobalOptions
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain text without colours", Recursive = true };
 
-    public Option<bool> Explain { get; } = new("--explain") { Description = "Also list lines the reader kept as text but finds suspicious", Recursive = true };
+    public Option<bool> Explain { get; } = new("--explain") { Description = "Also say why: lines the reader kept as text but finds suspicious, claims left unjudged (check), why each probe was tied to each item (verify)", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Say what was scanned and read", Recursive = true };
+
+    public Option<bool> NoIndex { get; } = new("--no-index") { Description = "Keep the index in memory for this run: write nothing under the workspace", Recursive = true };
 
     public void AddTo(Command root)
     {
@@ -29,6 +31,7 @@ internal sealed class GlobalOptions
         root.Add(NoColor);
         root.Add(Explain);
         root.Add(Verbose);
+        root.Add(NoIndex);
     }
 
     public static Argument<string[]> Paths() => new("path")

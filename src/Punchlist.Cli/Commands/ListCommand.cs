@@ -3,31 +3,45 @@ using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
-using Punchlist.Workspaces;
+using Punchlist.Search;
 
 namespace Punchlist.Cli.Commands;
 
-/// <summary>`punch list`: one row per item, filtered by state and priority.</summary>
+/// <summary>`punch list [QUERY]`: one row per item, filtered by the query language, state and priority.</summary>
 internal static class ListCommand
 {
     public const string Schema = "punchlist.items/1";
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        var query = new Argument<string?>("query")
+        {
+            Description = "Only items matching this query (see docs/query.md); taken as a path when a file or folder of that name exists",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var paths = GlobalOptions.Paths();
         var state = new Option<string[]>("--state") { Description = "Only items in these states: open, in-progress, done, blocked, cancelled (repeat or comma-separate)" };
         var priority = new Option<string[]>("--priority") { Description = "Only items of these priorities: P0..P3, none (repeat or comma-separate)" };
-        var command = new Command("list", "List items, one row each") { paths, state, priority };
+        var command = new Command("list", "List items, one row each") { query, paths, state, priority };
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var states = ParseStates(parse.GetValue(state) ?? []);
-            var priorities = ParsePriorities(parse.GetValue(priority) ?? []);
-            var workspace = context.Load(parse.GetValue(paths), environment);
-            var items = workspace.AllItems()
-                .Where(m => states.Count == 0 || states.Contains(m.Item.State))
-                .Where(m => priorities.Count == 0 || priorities.Contains(Grouping.PriorityOf(m.Item)))
-                .ToList();
+            var filters = new List<Filter>();
+            if (ParseStates(parse.GetValue(state) ?? []) is { Count: > 0 } states)
+            {
+                filters.Add(new StateFilter(states, 0));
+            }
+
+            if (ParsePriorities(parse.GetValue(priority) ?? []) is { Count: > 0 } ranks)
+            {
+                filters.Add(new PriorityFilter(ranks, 0));
+            }
+
+            var (text, targets) = QueryOrPath(parse.GetValue(query), parse.GetValue(paths) ?? []);
+            _ = Query.Parse(text, new QueryContext(context.Today)); // a malformed query fails before any scan
+            using var workspace = context.Scan(targets, environment);
+            var parsed = Query.Parse(text, new QueryContext(context.Today, workspace.Config.HoursPerDay));
+            var items = workspace.Search(parsed, also: filters).Hits.Select(h => (h.Document, h.Item)).ToList();
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, new ItemsJson(Schema, JsonMapping.Date(context.Today), items.Select(m => JsonMapping.Item(m.Document, m.Item, context.Today)).ToList()));
@@ -42,9 +56,15 @@ internal static class ListCommand
         return command;
     }
 
-    private static HashSet<ItemState> ParseStates(string[] values)
+    // `punch list docs/` keeps working: a first argument naming an existing file or folder is a path.
+    private static (string Query, string[] Paths) QueryOrPath(string? first, string[] paths) =>
+        first is null ? (string.Empty, paths)
+            : File.Exists(first) || Directory.Exists(first) ? (string.Empty, [first, .. paths])
+            : (first, paths);
+
+    private static List<ItemState> ParseStates(string[] values)
     {
-        var states = new HashSet<ItemState>();
+        var states = new List<ItemState>();
         foreach (string value in Split(values))
         {
             states.Add(ItemStates.TryParse(value, out var state)
@@ -55,14 +75,14 @@ internal static class ListCommand
         return states;
     }
 
-    private static HashSet<string> ParsePriorities(string[] values)
+    private static List<int?> ParsePriorities(string[] values)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<int?>();
         foreach (string value in Split(values))
         {
             string name = value.ToUpperInvariant() == "NONE" ? Grouping.NoPriority : value.ToUpperInvariant();
             result.Add(Grouping.PriorityNames.Contains(name)
-                ? name
+                ? name == Grouping.NoPriority ? null : name[1] - '0'
                 : throw new PunchlistException($"--priority: '{value}' is not a priority (P0, P1, P2, P3, none)"));
         }
 

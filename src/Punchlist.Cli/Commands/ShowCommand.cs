@@ -2,6 +2,7 @@ using System.CommandLine;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
+using Punchlist.Search;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
@@ -19,8 +20,9 @@ internal static class ShowCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var workspace = context.Load(parse.GetValue(paths), environment);
-            var (document, item) = Addresses.Resolve(workspace, parse.GetValue(address)!);
+            using var index = context.Scan(parse.GetValue(paths), environment);
+            string wanted = parse.GetValue(address)!;
+            var (document, item) = Addresses.Resolve(index.DocumentsFor(wanted), wanted);
             var detail = Detail(document, item, context.Today);
             if (context.Json)
             {
@@ -42,7 +44,21 @@ internal static class ShowCommand
         var criteria = item.Criteria.Select((c, i) => new CriterionJson(i + 1, c.Marker.ToString(), c.State.Name(), c.IsChecked, c.Text, c.Position.Line, c.Depth)).ToList();
         var start = document.PositionOf(item.Span.Start);
         var end = document.PositionOf(Math.Max(item.Span.Start, item.Span.End - 1));
-        return new ItemDetailJson(Schema, JsonMapping.Item(document, item, today), fields, criteria,
+        var record = DocumentRecord.Of(document).Items[IndexOf(document, item)];
+        return new ItemDetailJson(Schema, JsonMapping.Item(document.Path, record, today), fields, criteria,
             new SourceJson(start.Line, end.Line, document.Source.Slice(item.Span)));
+    }
+
+    private static int IndexOf(TrackerDocument document, Item item)
+    {
+        for (int i = 0; i < document.Items.Count; i++)
+        {
+            if (ReferenceEquals(document.Items[i], item))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException("the item is not in the document", nameof(item));
     }
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
-using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
 
@@ -21,20 +21,26 @@ internal static class StatusCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            GroupBy? grouping = parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : null;
+            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
+            var checks = workspace.Checks(context.Today);
+            if (context.Verbose)
+            {
+                context.Error.WriteLine($"punch: findings and verification: {checks.Cached} trackers served from the index, {checks.Checked} checked ({checks.Read} read for it)");
+            }
 
-            // A status only sums up: each tracker is summed as it is read and then let go, unless a
-            // grouping or --explain needs its items or notes (see WorkspaceLoader.Scan).
-            bool keep = grouping is not null || context.Explain;
-            var scan = context.Scan(parse.GetValue(paths), environment, d => StatusDocument.Of(d, context.Today, keep));
-            return Run(context, scan.Results, grouping);
+            var grouping = parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : (GroupBy?)null;
+
+            // The items themselves only when they are grouped or their notes explained; else the summaries.
+            var facts = grouping is not null || context.Explain ? workspace.Documents : null;
+            return Run(context, workspace.Summaries, facts, checks.ByPath, grouping);
         });
         return command;
     }
 
-    internal static int Run(CommandContext context, IReadOnlyList<StatusDocument> documents, GroupBy? by)
+    internal static int Run(CommandContext context, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<DocumentFacts>? facts,
+        IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by)
     {
-        var report = Build(documents, by, context.Today);
+        var report = Build(documents, facts, checks, by, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, report);
@@ -44,55 +50,54 @@ internal static class StatusCommand
             StatusRenderer.Render(context.Console, report, by);
             if (context.Explain)
             {
-                NotesRenderer.Render(context.Console, documents.Select(d => d.Document!));
+                NotesRenderer.Render(context.Console, facts ?? []);
             }
         }
 
         return ExitCodes.Ok;
     }
 
-    internal static StatusJson Build(IReadOnlyList<StatusDocument> documents, GroupBy? by, DateOnly today)
+    /// <param name="facts">Every document's items, needed only to group them (<paramref name="by"/>).</param>
+    internal static StatusJson Build(IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<DocumentFacts>? facts, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by, DateOnly today)
     {
-        var rows = documents.Select(d => d.Row).ToList();
-        var counts = documents.Aggregate(ItemCounts.None, (sum, d) => new ItemCounts(
-            sum.Total + d.Counts.Total, sum.Open + d.Counts.Open, sum.InProgress + d.Counts.InProgress,
-            sum.Done + d.Counts.Done, sum.Blocked + d.Counts.Blocked, sum.Cancelled + d.Counts.Cancelled));
+        // The totals add the documents up: no item is walked unless grouping asks for it.
+        var documents = summaries.Select(d => Document(d, checks.GetValueOrDefault(d.Path, CheckCounts.None), today)).ToList();
+        var all = summaries.Aggregate(CheckCounts.None, (sum, d) => sum.Add(checks.GetValueOrDefault(d.Path, CheckCounts.None)));
+        var counts = new ItemCounts(
+            documents.Sum(d => d.Items.Total), documents.Sum(d => d.Items.Open), documents.Sum(d => d.Items.InProgress),
+            documents.Sum(d => d.Items.Done), documents.Sum(d => d.Items.Blocked), documents.Sum(d => d.Items.Cancelled));
+        var byPriority = Grouping.PriorityNames.ToDictionary(
+            p => p,
+            p => new PriorityCountJson(documents.Sum(d => d.ByPriority[p].Total), documents.Sum(d => d.ByPriority[p].Done)),
+            StringComparer.Ordinal);
         var totals = new TotalsJson(
-            rows.Count,
+            documents.Count,
             JsonMapping.Counts(counts),
-            new BoxCountJson(rows.Sum(d => d.Checkboxes.Total), rows.Sum(d => d.Checkboxes.Checked)),
-            new BoxCountJson(rows.Sum(d => d.Criteria.Total), rows.Sum(d => d.Criteria.Checked)),
-            Grouping.PriorityNames.ToDictionary(
-                p => p,
-                p => new PriorityCountJson(rows.Sum(d => d.ByPriority[p].Total), rows.Sum(d => d.ByPriority[p].Done)),
-                StringComparer.Ordinal),
+            new BoxCountJson(documents.Sum(d => d.Checkboxes.Total), documents.Sum(d => d.Checkboxes.Checked)),
+            new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
+            byPriority,
             JsonMapping.Progress(counts),
-            rows.Sum(d => d.Overdue));
+            documents.Sum(d => d.Overdue),
+            FindingCountsJson.Of(all),
+            VerificationJson.Of(all));
         var groups = by is null
             ? null
-            : Grouping.Summarise(documents.SelectMany(d => d.Document!.Items.Select(i => (d.Document, i))), by.Value, today)
+            : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
                 .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), g.Name, JsonMapping.Counts(g.Items),
                     new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
                 .ToList();
-        return new StatusJson(Schema, JsonMapping.Date(today), rows, totals, groups);
+        return new StatusJson(Schema, JsonMapping.Date(today), documents, totals, groups);
     }
-}
 
-/// <summary>What a status keeps of one tracker: its row, its items by state, and the document itself only when asked to.</summary>
-internal sealed record StatusDocument(DocumentStatusJson Row, ItemCounts Counts, TrackerDocument? Document)
-{
-    public static StatusDocument Of(TrackerDocument document, DateOnly today, bool keep)
-    {
-        var counts = ItemCounts.Of(document.Items);
-        var row = new DocumentStatusJson(
-            document.Path,
-            document.Title,
-            JsonMapping.Counts(counts),
-            JsonMapping.Boxes(document.Checkboxes),
-            new BoxCountJson(document.Items.Sum(i => i.CriteriaTotal), document.Items.Sum(i => i.CriteriaChecked)),
-            JsonMapping.ByPriority(document.Items),
-            JsonMapping.Progress(counts),
-            document.Items.Count(i => Dates.IsOverdue(i, today)));
-        return new StatusDocument(row, counts, keep ? document : null);
-    }
+    private static DocumentStatusJson Document(DocumentSummary document, CheckCounts checks, DateOnly today) => new(
+        document.Path,
+        document.Title,
+        JsonMapping.Counts(document.Items),
+        new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
+        new BoxCountJson(document.CriteriaTotal, document.CriteriaChecked),
+        Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(document.ByPriority[p.i].Total, document.ByPriority[p.i].Done), StringComparer.Ordinal),
+        JsonMapping.Progress(document.Items),
+        document.Overdue(today),
+        FindingCountsJson.Of(checks),
+        VerificationJson.Of(checks));
 }

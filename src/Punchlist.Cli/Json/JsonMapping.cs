@@ -1,6 +1,6 @@
 using Punchlist.Analysis;
 using Punchlist.Model;
-using Punchlist.Workspaces;
+using Punchlist.Search;
 
 namespace Punchlist.Cli.Json;
 
@@ -21,12 +21,12 @@ internal static class JsonMapping
         return new BoxCountJson(counted.Count, counted.Count(b => b.IsChecked));
     }
 
-    public static Dictionary<string, PriorityCountJson> ByPriority(IEnumerable<Item> items)
+    public static Dictionary<string, PriorityCountJson> ByPriority(IEnumerable<ItemFacts> items)
     {
         var result = Grouping.PriorityNames.ToDictionary(p => p, _ => new PriorityCountJson(0, 0), StringComparer.Ordinal);
         foreach (var item in items)
         {
-            string name = Grouping.PriorityOf(item);
+            string name = item.PriorityName;
             var current = result[name];
             result[name] = new PriorityCountJson(current.Total + 1, current.Done + (item.State == ItemState.Done ? 1 : 0));
         }
@@ -34,33 +34,31 @@ internal static class JsonMapping
         return result;
     }
 
-    public static ItemJson Item(TrackerDocument document, Item item, DateOnly today)
-    {
-        var line = (Reference r) => r.Span.IsEmpty && r.Span.Start == 0 ? 0 : document.PositionOf(r.Span.Start).Line;
-        return new ItemJson(
-            item.Key,
-            Workspace.Address(document, item),
-            item.Id,
-            document.Path,
-            item.Position.Line,
-            item.Position.Column,
-            item.Kind == ItemKind.Card ? "card" : "task",
-            item.Title,
-            item.Section?.Title,
-            item.Section?.Path() ?? [],
-            item.Priority?.Name,
-            item.Priority?.Label,
-            item.Status?.Raw,
-            item.State.Name(),
-            new BoxCountJson(item.CriteriaTotal, item.CriteriaChecked),
-            item.Owner,
-            item.Due is null ? null : Date(item.Due.Date),
-            Dates.IsOverdue(item, today),
-            item.Effort is null ? null : new EffortJson(item.Effort.Text, item.Effort.Hours),
-            item.Category,
-            item.DependsOn,
-            item.References.Select(r => new ReferenceJson(Lower(r.Kind.ToString()), r.Target, Lower(r.Role.ToString()), line(r))).ToList());
-    }
+    public static ItemJson Item(string document, ItemRecord item, DateOnly today) => new(
+        item.Key,
+        Address(document, item),
+        item.Id,
+        document,
+        item.Line,
+        item.Column,
+        item.Kind == ItemKind.Card ? "card" : "task",
+        item.Title,
+        item.Section,
+        item.SectionPath,
+        item.Priority?.Name,
+        item.Priority?.Label,
+        item.Status,
+        item.State.Name(),
+        new BoxCountJson(item.CriteriaTotal, item.CriteriaChecked),
+        item.Owner,
+        item.Due is { } due ? Date(due) : null,
+        Dates.IsOverdue(item.Facts, today),
+        item.Effort is null ? null : new EffortJson(item.Effort.Text, item.Effort.Hours),
+        item.Category,
+        item.DependsOn,
+        item.References.Select(r => new ReferenceJson(Lower(r.Kind.ToString()), r.Target, Lower(r.Role.ToString()), r.Line)).ToList());
+
+    public static string Address(string document, ItemRecord item) => $"{document}#{item.Key}";
 
     public static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

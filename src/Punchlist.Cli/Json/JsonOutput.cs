@@ -19,4 +19,8 @@ internal static class JsonOutput
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(ItemsJson))]
 [JsonSerializable(typeof(ItemDetailJson))]
+[JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(FindingsJson))]
+[JsonSerializable(typeof(EvidenceReportJson))]
+[JsonSerializable(typeof(ProbeCatalogueJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Punchlist.Analysis.Findings;
+
 namespace Punchlist.Cli.Json;
 
 /// <summary>`punchlist.status/1`.</summary>
@@ -16,7 +18,9 @@ internal sealed record DocumentStatusJson(
     BoxCountJson Criteria,
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
-    int Overdue);
+    int Overdue,
+    FindingCountsJson Findings,
+    VerificationJson Verification);
 
 internal sealed record TotalsJson(
     int Documents,
@@ -25,7 +29,9 @@ internal sealed record TotalsJson(
     BoxCountJson Criteria,
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
-    int Overdue);
+    int Overdue,
+    FindingCountsJson Findings,
+    VerificationJson Verification);
 
 internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
 
@@ -35,5 +41,17 @@ internal sealed record BoxCountJson(int Total, int Checked);
 
 internal sealed record PriorityCountJson(int Total, int Done);
 
+/// <summary>What `punch check` finds in a document (or all of them), by severity.</summary>
+internal sealed record FindingCountsJson(int Total, int Error, int Warning, int Note)
+{
+    public static FindingCountsJson Of(CheckCounts counts) => new(counts.Findings, counts.Errors, counts.Warnings, counts.Notes);
+}
+
 /// <summary>A progress number and the basis it was counted on (`items`: done items of items, cancelled left out).</summary>
 internal sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);
+
+/// <summary>Done items judged against the repository's evidence (files and probes; commands never run here).</summary>
+internal sealed record VerificationJson(int Done, int Verified, int Contradicted, int Unknown)
+{
+    public static VerificationJson Of(CheckCounts counts) => new(counts.Done, counts.Verified, counts.Contradicted, counts.Unknown);
+}

@@ -1,4 +1,4 @@
-using Punchlist.Model;
+using Punchlist.Analysis;
 using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
@@ -6,7 +6,7 @@ namespace Punchlist.Cli.Rendering;
 /// <summary>`--explain`: what the reader kept as text but thinks a person should look at.</summary>
 internal static class NotesRenderer
 {
-    public static void Render(IAnsiConsole console, IEnumerable<TrackerDocument> documents)
+    public static void Render(IAnsiConsole console, IReadOnlyList<DocumentFacts> documents)
     {
         int total = 0;
         foreach (var document in documents)

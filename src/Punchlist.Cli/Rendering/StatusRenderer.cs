@@ -18,14 +18,19 @@ internal static class StatusRenderer
         var table = NewTable("Tracker");
         foreach (var d in report.Documents)
         {
-            AddRow(table, Markup.Escape(d.Path), d.Items, d.Criteria, d.Progress, d.Overdue);
+            AddRow(table, Markup.Escape(d.Path), d.Items, d.Criteria, d.Progress, d.Overdue, d.Findings);
         }
 
         var t = report.Totals;
         table.AddEmptyRow();
-        AddRow(table, $"[bold]Total ({t.Documents} trackers)[/]", t.Items, t.Criteria, t.Progress, t.Overdue);
+        AddRow(table, $"[bold]Total ({t.Documents} trackers)[/]", t.Items, t.Criteria, t.Progress, t.Overdue, t.Findings);
         console.Write(table);
-        console.MarkupLine($"[grey]Progress counts done items out of items (cancelled left out); criteria are checked boxes inside items. Today is {report.Today}.[/]");
+        console.MarkupLine($"[grey]Progress counts done items out of items (cancelled left out); criteria are checked boxes inside items; findings are what `punch check` reports. Today is {report.Today}.[/]");
+        if (t.Verification.Done > 0)
+        {
+            console.MarkupLine($"Verified against the repository: [green]{t.Verification.Verified}[/] of {t.Verification.Done} done items, "
+                + $"[red]{t.Verification.Contradicted} contradicted[/], {t.Verification.Unknown} without evidence ([grey]punch verify[/] shows why).");
+        }
 
         var priorities = new Table().Border(TableBorder.Rounded).Title("[bold]By priority[/]");
         priorities.AddColumn("Priority");
@@ -44,34 +49,40 @@ internal static class StatusRenderer
         console.Write(priorities);
         if (report.Groups is { Count: > 0 } groups && by is not null and not GroupBy.Priority)
         {
-            var grouped = NewTable(by.Value.ToString());
+            var grouped = NewTable(by.Value.ToString(), findings: false);
             foreach (var g in groups)
             {
-                AddRow(grouped, Markup.Escape(g.Name), g.Items, g.Criteria, g.Progress, g.Overdue);
+                AddRow(grouped, Markup.Escape(g.Name), g.Items, g.Criteria, g.Progress, g.Overdue, null);
             }
 
             console.Write(grouped);
         }
     }
 
-    private static Table NewTable(string first)
+    private static Table NewTable(string first, bool findings = true)
     {
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn(first).NoWrap());
-        foreach (string column in new[] { "Items", "Open", "Doing", "Done", "Blocked" })
+        foreach (string column in new[] { "Items", "Open", "WIP", "Done", "Blocked" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
         table.AddColumn(new TableColumn("Progress").NoWrap());
         table.AddColumn(new TableColumn("Criteria").RightAligned());
-        table.AddColumn(new TableColumn("Overdue").RightAligned());
+        table.AddColumn(new TableColumn("Late").RightAligned());
+        if (findings)
+        {
+            table.AddColumn(new TableColumn("Findings").RightAligned());
+        }
+
         return table;
     }
 
-    private static void AddRow(Table table, string name, StateCountsJson items, BoxCountJson criteria, ProgressJson progress, int overdue)
+    private static void AddRow(Table table, string name, StateCountsJson items, BoxCountJson criteria, ProgressJson progress, int overdue, FindingCountsJson? findings)
     {
-        table.AddRow(
+        var cells = new List<string>
+        {
             name,
             items.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Bars.Count(items.Open, "default"),
@@ -80,6 +91,13 @@ internal static class StatusRenderer
             Bars.Count(items.Blocked, "red"),
             Bars.Progress(progress.Done, progress.Total),
             criteria.Total == 0 ? "[grey]–[/]" : $"{criteria.Checked}/{criteria.Total}",
-            Bars.Count(overdue, "red"));
+            Bars.Count(overdue, "red"),
+        };
+        if (findings is not null)
+        {
+            cells.Add(Bars.Count(findings.Total, findings.Error > 0 ? "red" : "yellow"));
+        }
+
+        table.AddRow(cells.ToArray());
     }
 }

@@ -22,9 +22,12 @@ public static class Grouping
     public static string PriorityOf(Item item) => item.Priority?.Name ?? NoPriority;
 
     /// <summary>Groups in a stable order: priorities P0..P3 then none; documents, sections and owners as they first appear.</summary>
-    public static List<GroupSummary> Summarise(IEnumerable<(TrackerDocument Document, Item Item)> items, GroupBy by, DateOnly today)
+    public static List<GroupSummary> Summarise(IEnumerable<(TrackerDocument Document, Item Item)> items, GroupBy by, DateOnly today) =>
+        Summarise(items.Select(m => (m.Document.Path, ItemFacts.Of(m.Item))), by, today);
+
+    public static List<GroupSummary> Summarise(IEnumerable<(string Document, ItemFacts Item)> items, GroupBy by, DateOnly today)
     {
-        var groups = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<ItemFacts>>(StringComparer.Ordinal);
         if (by == GroupBy.Priority)
         {
             foreach (string name in PriorityNames)
@@ -37,9 +40,9 @@ public static class Grouping
         {
             string key = by switch
             {
-                GroupBy.Document => document.Path,
-                GroupBy.Priority => PriorityOf(item),
-                GroupBy.Section => item.Section?.Title ?? NoSection,
+                GroupBy.Document => document,
+                GroupBy.Priority => item.PriorityName,
+                GroupBy.Section => item.Section ?? NoSection,
                 _ => item.Owner ?? NoOwner,
             };
             if (!groups.TryGetValue(key, out var list))

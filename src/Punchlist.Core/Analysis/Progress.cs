@@ -21,12 +21,16 @@ public sealed record ItemCounts(int Total, int Open, int InProgress, int Done, i
     /// <summary>Done items out of items, cancelled items left out.</summary>
     public Fraction Progress => new(Done, Total - Cancelled);
 
-    public static ItemCounts Of(IEnumerable<Item> items)
+    public static ItemCounts Of(IEnumerable<Item> items) => Of(items.Select(i => i.State));
+
+    public static ItemCounts Of(IEnumerable<ItemFacts> items) => Of(items.Select(i => i.State));
+
+    private static ItemCounts Of(IEnumerable<ItemState> states)
     {
         int open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0;
-        foreach (var item in items)
+        foreach (var state in states)
         {
-            switch (item.State)
+            switch (state)
             {
                 case ItemState.Open: open++; break;
                 case ItemState.InProgress: inProgress++; break;
@@ -43,7 +47,10 @@ public sealed record ItemCounts(int Total, int Open, int InProgress, int Done, i
 /// <summary>What a group of items amounts to: items by state, their criteria, and how many are late.</summary>
 public sealed record GroupSummary(string Name, ItemCounts Items, Fraction Criteria, int Overdue)
 {
-    public static GroupSummary Of(string name, IReadOnlyCollection<Item> items, DateOnly today) => new(
+    public static GroupSummary Of(string name, IReadOnlyCollection<Item> items, DateOnly today) =>
+        Of(name, items.Select(ItemFacts.Of).ToList(), today);
+
+    public static GroupSummary Of(string name, IReadOnlyCollection<ItemFacts> items, DateOnly today) => new(
         name,
         ItemCounts.Of(items),
         new Fraction(items.Sum(i => i.CriteriaChecked), items.Sum(i => i.CriteriaTotal)),
@@ -53,5 +60,9 @@ public sealed record GroupSummary(string Name, ItemCounts Items, Fraction Criter
 public static class Dates
 {
     /// <summary>Due before today and not closed.</summary>
-    public static bool IsOverdue(Item item, DateOnly today) => item.Due is { } due && due.Date < today && !item.State.IsClosed();
+    public static bool IsOverdue(Item item, DateOnly today) => IsOverdue(item.Due?.Date, item.State, today);
+
+    public static bool IsOverdue(ItemFacts item, DateOnly today) => IsOverdue(item.Due, item.State, today);
+
+    public static bool IsOverdue(DateOnly? due, ItemState state, DateOnly today) => due is { } date && date < today && !state.IsClosed();
 }

@@ -1,3 +1,4 @@
+using Punchlist.Reading;
 using Punchlist.Text;
 
 namespace Punchlist.Model;
@@ -43,7 +44,8 @@ internal sealed class ItemKeys(EncodingReport encoding)
 
     private string Slug(Item item, SectionSlugs sectionSlugs)
     {
-        string title = TextFold.Slug(encoding.Repair(item.Title));
+        // Progress cookies change as work is done; the key must not (`Deploy [2/5]` is `deploy`).
+        string title = TextFold.Slug(ProgressCookie.Strip(encoding.Repair(item.Title)));
         if (title.Length == 0)
         {
             title = "item";
@@ -69,7 +71,7 @@ internal sealed class ItemKeys(EncodingReport encoding)
             if (!ReferenceEquals(section, _last))
             {
                 _last = section;
-                _slug = TextFold.Slug(encoding.Repair(section.Title), 40);
+                _slug = TextFold.Slug(ProgressCookie.Strip(encoding.Repair(section.Title)), 40);
             }
 
             return _slug;

@@ -16,8 +16,9 @@ public sealed class DocumentReader(ReaderOptions options)
     // inline pass (see PlainParagraphs).
     private static readonly MarkdownPipeline Pipeline = PlainParagraphs.Build(NewPipeline());
 
-    // Every paragraph through the inline pass: tests read with both and compare.
-    private static readonly MarkdownPipeline EveryInlinePipeline = NewPipeline().Build();
+    // Every paragraph through the inline pass: tests read with both and compare, and the cookie fixer
+    // needs the inline trees of headings and list items to tell a cookie from code or a link.
+    internal static readonly MarkdownPipeline EveryInlinePipeline = NewPipeline().Build();
 
     public static readonly DocumentReader Default = new(ReaderOptions.Default);
 

@@ -44,9 +44,13 @@ public sealed class Mojibake
         // Scanning jumps from candidate to candidate: text in scripts the code page cannot produce
         // (CJK, Cyrillic) or in plain ASCII is passed over a vector at a time.
         _candidates = System.Buffers.SearchValues.Create([.. _highBytes.Keys]);
+        ReplacementImage = encoding.GetString([0xEF, 0xBF, 0xBD]);
     }
 
     public string Name { get; }
+
+    /// <summary>How U+FFFD reads in this code page (`ï¿½` in Windows-1252): a loss that happened before the misreading.</summary>
+    public string ReplacementImage { get; }
 
     /// <summary>Damaged runs of <paramref name="text"/>, in order. Lost-byte runs are reported only when <paramref name="includeLostBytes"/>.</summary>
     public List<EncodingDamage> Scan(string text, bool includeLostBytes)

@@ -97,6 +97,45 @@ public sealed class SourceText
         return bom + bytes;
     }
 
+    /// <summary>
+    /// Byte offsets of ascending char offsets in one forward pass, where <see cref="ToByteOffset"/>
+    /// would count from the start each time: an edit set maps both ends of every edit.
+    /// </summary>
+    internal int[] ToByteOffsets(IReadOnlyList<int> ascending)
+    {
+        var result = new int[ascending.Count];
+        if (Encoding is TextEncodingKind.Utf16LittleEndian or TextEncodingKind.Utf16BigEndian)
+        {
+            for (int k = 0; k < result.Length; k++)
+            {
+                result[k] = 2 + (2 * ascending[k]);
+            }
+
+            return result;
+        }
+
+        int bytes = Encoding == TextEncodingKind.Utf8WithBom ? 3 : 0, at = 0, invalid = 0;
+        for (int k = 0; k < result.Length; k++)
+        {
+            int target = ascending[k];
+            if (target < at)
+            {
+                throw new ArgumentException("offsets must be ascending", nameof(ascending));
+            }
+
+            bytes += StrictUtf8.GetByteCount(Text.AsSpan(at, target - at));
+            for (; invalid < _invalid.Length && _invalid[invalid].CharOffset < target; invalid++)
+            {
+                bytes += _invalid[invalid].ByteLength - 3;
+            }
+
+            at = target;
+            result[k] = bytes;
+        }
+
+        return result;
+    }
+
     /// <summary>Encodes replacement text the way the file is encoded (no BOM).</summary>
     public byte[] Encode(string text) => Encoding switch
     {

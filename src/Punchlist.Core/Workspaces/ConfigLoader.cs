@@ -9,9 +9,9 @@ namespace Punchlist.Workspaces;
 /// Reads `punchlist.yml`. Strict on purpose: an unknown key or a wrong value is an error with its
 /// line and column, because a typo that silently disables a rule is worse than a refusal.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
-    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses"];
+    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses", "rules", "sla", "review", "sprint", "probes"];
 
     public static PunchlistConfig Load(string root)
     {
@@ -67,11 +67,16 @@ public static class ConfigLoader
                 "hoursPerDay" => config with { HoursPerDay = Number(value) },
                 "markers" => config with { Markers = States(value).ToDictionary(p => Marker(p.Key, p.Node), p => p.State) },
                 "statuses" => config with { Statuses = States(value).ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal) },
+                "rules" => config with { Check = config.Check with { Rules = RuleSettings(value) } },
+                "sla" => config with { Check = config.Check with { Sla = SlaSettings(value) } },
+                "review" => config with { Check = config.Check with { Review = DurationSetting(value, "a review cadence such as `90 days` or `monthly`") } },
+                "sprint" => config with { Check = config.Check with { SprintDays = DurationSetting(value, "a sprint length such as `2 weeks`").Hours / 24 } },
+                "probes" => config with { Probes = ProbeSettingsReader.Read(value) },
                 _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),
             };
         }
 
-        return config;
+        return WithSprint(config);
     }
 
     private static List<string> Strings(YamlNode node) => node switch
@@ -111,6 +116,6 @@ public static class ConfigLoader
             ? key[0]
             : throw Error(node.Start, $"'{key}' is not a box marker (one character such as '!', '>' or '?')");
 
-    private static PunchlistException Error(Mark at, string message) =>
+    internal static PunchlistException Error(Mark at, string message) =>
         new($"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}");
 }

@@ -60,7 +60,7 @@ public static class Discovery
         {
             if (seen.Add(full))
             {
-                yield return new WorkspaceFile(full, Relative(root, full), Explicit: true);
+                yield return WorkspaceFile.Stat(full, Relative(root, full), isExplicit: true);
             }
         }
 
@@ -95,7 +95,7 @@ public static class Discovery
                 ignores = [.. ignores, (dir, local)];
             }
 
-            List<(string Name, bool IsDir)> entries;
+            List<Entry> entries;
             try
             {
                 entries = [.. Entries(dir)];
@@ -105,7 +105,7 @@ public static class Discovery
                 continue; // a folder we may not read is not part of the workspace
             }
 
-            foreach (var (name, isDir) in entries)
+            foreach (var (name, isDir, length, lastWriteTicks) in entries)
             {
                 if (isDir && SkippedFolders.Contains(name))
                 {
@@ -125,7 +125,7 @@ public static class Discovery
                 }
                 else if (include.Count == 0 || IsIncluded(relative, include))
                 {
-                    yield return new WorkspaceFile(full, relative, Explicit: false);
+                    yield return new WorkspaceFile(full, relative, Explicit: false) { Length = length, LastWriteTicks = lastWriteTicks };
                 }
             }
         }
@@ -137,9 +137,12 @@ public static class Discovery
 
     private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
-    // Folders (not symbolic links to folders: they could loop) and Markdown files, by name.
-    private static FileSystemEnumerable<(string Name, bool IsDir)> Entries(string dir) =>
-        new(dir, static (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), EntryOptions)
+    private readonly record struct Entry(string Name, bool IsDir, long Length, long LastWriteTicks);
+
+    // Folders (not symbolic links to folders: they could loop) and Markdown files, by name, with the
+    // size and time stamp the index compares (the enumeration has them already: no second stat).
+    private static FileSystemEnumerable<Entry> Entries(string dir) =>
+        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory ? -1 : entry.Length, entry.IsDirectory ? 0 : entry.LastWriteTimeUtc.UtcTicks), EntryOptions)
         {
             ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory
                 ? (entry.Attributes & FileAttributes.ReparsePoint) == 0

@@ -1,3 +1,4 @@
+using Punchlist.Analysis.Policies;
 using Punchlist.Model;
 using Punchlist.Reading;
 
@@ -23,6 +24,11 @@ public sealed record PunchlistConfig
 
     /// <summary>Extra status phrases: `statuses: {"ready for qa": in-progress}`.</summary>
     public IReadOnlyDictionary<string, ItemState> Statuses { get; init; } = new Dictionary<string, ItemState>();
+
+    /// <summary>`rules:`, `sla:`, `review:` and `sprint:`: what `punch check` reports and how it judges time.</summary>
+    public CheckPolicy Check { get; init; } = CheckPolicy.Default;
+    /// <summary>`probes:` — probes turned off and probes named for items (see docs/verify.md).</summary>
+    public Evidence.ProbeSettings Probes { get; init; } = Evidence.ProbeSettings.Empty;
 
     public ReaderOptions ToReaderOptions()
     {

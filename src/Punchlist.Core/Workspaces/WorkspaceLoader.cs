@@ -32,17 +32,7 @@ public static class WorkspaceLoader
     /// </summary>
     public static WorkspaceScan<T> Scan<T>(IReadOnlyList<string> paths, Func<TrackerDocument, T> keep)
     {
-        var targets = paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths;
-        foreach (string target in targets)
-        {
-            if (!File.Exists(target) && !Directory.Exists(target))
-            {
-                throw new PunchlistException($"{target}: no such file or folder");
-            }
-        }
-
-        string root = Discovery.FindRoot(targets[0]);
-        var config = ConfigLoader.Load(root);
+        var (root, config, targets) = Locate(paths);
         var reader = new DocumentReader(config.ToReaderOptions());
 
         // Files are read as the walk finds them (a documentation tree's walk is a tenth of the scan), then
@@ -62,7 +52,6 @@ public static class WorkspaceLoader
             throw;
         }
 
-
         results.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
 
         var explicitError = results.FirstOrDefault(r => r.Error is not null && r.File.Explicit);
@@ -80,6 +69,29 @@ public static class WorkspaceLoader
             FilesParsed = results.Count(r => r.Parsed),
             Warnings = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(),
         };
+    }
+
+    /// <summary>The root, its configuration and the Markdown files under <paramref name="paths"/>, unread.</summary>
+    public static (string Root, PunchlistConfig Config, List<WorkspaceFile> Files) Discover(IReadOnlyList<string> paths)
+    {
+        var (root, config, targets) = Locate(paths);
+        return (root, config, Discovery.Find(root, targets, config));
+    }
+
+    // The paths to scan (the current folder when none), each checked to exist, their root and its configuration.
+    private static (string Root, PunchlistConfig Config, IReadOnlyList<string> Targets) Locate(IReadOnlyList<string> paths)
+    {
+        var targets = paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths;
+        foreach (string target in targets)
+        {
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                throw new PunchlistException($"{target}: no such file or folder");
+            }
+        }
+
+        string root = Discovery.FindRoot(targets[0]);
+        return (root, ConfigLoader.Load(root), targets);
     }
 
     private static Result<T> ReadOne<T>(DocumentReader reader, WorkspaceFile file, Func<TrackerDocument, T> keep)

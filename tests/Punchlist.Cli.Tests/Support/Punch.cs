@@ -1,17 +1,27 @@
 namespace Punchlist.Cli.Tests.Support;
 
-/// <summary>Runs `punch` in-process with a fixed today, no colour and a fixed width, capturing both streams.</summary>
+/// <summary>
+/// Runs `punch` in-process with a fixed today, no colour and a fixed width, capturing both streams.
+/// The index stays in memory unless a test asks for it on disk (<see cref="RunIndexed"/>, on a temporary
+/// copy): tests never write beside their inputs.
+/// </summary>
 internal static class Punch
 {
     public static readonly DateOnly Today = new(2026, 11, 21);
 
     public static (int Exit, string Out, string Err) Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 
-    public static (int Exit, string Out, string Err) RunIn(string workingDirectory, params string[] args)
+    public static (int Exit, string Out, string Err) RunIn(string workingDirectory, params string[] args) => Invoke(workingDirectory, onDisk: false, args);
+
+    /// <summary>Runs with the index on disk under the workspace: only ever on a temporary copy.</summary>
+    public static (int Exit, string Out, string Err) RunIndexed(params string[] args) => Invoke(Directory.GetCurrentDirectory(), onDisk: true, args);
+
+    private static (int Exit, string Out, string Err) Invoke(string workingDirectory, bool onDisk, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int exit = CliApp.Run(args, output, error, new CliEnvironment(Today, ColorAllowed: false, Width: 120, workingDirectory));
+        var environment = new CliEnvironment(Today, ColorAllowed: false, Width: 120, workingDirectory) { IndexOnDisk = onDisk };
+        int exit = CliApp.Run(args, output, error, environment);
         return (exit, output.ToString(), error.ToString());
     }
 

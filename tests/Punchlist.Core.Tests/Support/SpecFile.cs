@@ -5,7 +5,8 @@ namespace Punchlist.Tests.Support;
 
 /// <summary>
 /// Spec files: Markdown documents whose `## ` headings name cases. A case has one `~~~~ markdown`
-/// fence (the input), optionally a `~~~~ options` fence, and one or more `~~~~ expect WHAT` fences
+/// fence (the input), optionally more documents beside it (`~~~~ markdown other.md`) and a
+/// `~~~~ options` fence, and one or more `~~~~ expect WHAT` fences
 /// (what <see cref="ModelDump"/> prints for WHAT). In inputs, `⇥` stands for a tab, `␍` for a
 /// carriage return and `␀` for NUL, so that the spec stays readable.
 /// </summary>
@@ -54,7 +55,11 @@ public sealed partial class SpecFile
 
             string body = string.Join("\n", lines.Skip(start).Take(end - start));
             string kind = open.Groups[2].Value;
-            if (kind == "markdown")
+            if (kind == "markdown" && open.Groups[3].Value.Trim() is { Length: > 0 } name)
+            {
+                current.Documents[name] = Decode(body + "\n");
+            }
+            else if (kind == "markdown")
             {
                 current.Input = Decode(body + "\n");
             }
@@ -98,6 +103,9 @@ public sealed class SpecCase(string name)
     public string Input { get; set; } = string.Empty;
 
     public string? Options { get; set; }
+
+    /// <summary>Other documents of the case's workspace, by path.</summary>
+    public Dictionary<string, string> Documents { get; } = new(StringComparer.Ordinal);
 
     public List<SpecExpectation> Expectations { get; } = [];
 }

@@ -1,7 +1,7 @@
 namespace Punchlist.Analysis.Claims;
 
 /// <summary>What a claimed number counts, before a basis (items, criteria, boxes) is chosen.</summary>
-public enum Measure
+internal enum Measure
 {
     /// <summary>All of the group (`Tasks`, `Total Items`, `Count`).</summary>
     Total,

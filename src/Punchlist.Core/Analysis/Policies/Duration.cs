@@ -26,15 +26,16 @@ public sealed partial record Duration(int Months, double Hours, string Text)
         {
             double amount = double.Parse(m.Groups["b"].Success ? m.Groups["b"].Value : m.Groups["a"].Value, CultureInfo.InvariantCulture);
             string unit = m.Groups["unit"].Value.ToLowerInvariant();
+            string said = m.Value.Trim(); // `2 weeks` out of `Complete within 2 weeks`
             return unit[0] switch
             {
-                'h' => new Duration(0, amount, clean),
-                'd' => new Duration(0, amount * 24, clean),
-                'w' => new Duration(0, amount * 7 * 24, clean),
-                's' => new Duration(0, amount * sprintDays * 24, clean),
-                'q' => new Duration((int)Math.Ceiling(amount * 3), 0, clean),
-                'y' => new Duration((int)Math.Ceiling(amount * 12), 0, clean),
-                _ => new Duration((int)Math.Ceiling(amount), 0, clean),
+                'h' => new Duration(0, amount, said),
+                'd' => new Duration(0, amount * 24, said),
+                'w' => new Duration(0, amount * 7 * 24, said),
+                's' => new Duration(0, amount * sprintDays * 24, said),
+                'q' => new Duration((int)Math.Ceiling(amount * 3), 0, said),
+                'y' => new Duration((int)Math.Ceiling(amount * 12), 0, said),
+                _ => new Duration((int)Math.Ceiling(amount), 0, said),
             };
         }
 

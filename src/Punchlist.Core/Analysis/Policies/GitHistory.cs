@@ -8,7 +8,8 @@ namespace Punchlist.Analysis.Policies;
 /// <summary>
 /// When an item first appeared, from the `git` command-line program (there is no libgit2 package
 /// here): one `git log --reverse -p` per document, scanned for the first commit whose added lines
-/// carry the item's ID or title. Documents outside a repository, or not committed, have no history.
+/// carry the item's ID or its title as written. The clock is the committer date (`%ct`): when the line
+/// landed. Documents outside a repository, or not committed, have no history.
 /// </summary>
 public sealed class GitHistory(string root) : ICreationClock
 {
@@ -22,7 +23,9 @@ public sealed class GitHistory(string root) : ICreationClock
             return null;
         }
 
-        string identity = item.Id ?? item.Title;
+        // The ID, else the title as written in the source: diff lines are Markdown (`- [ ] Set up **CI**`),
+        // which the plain-text title no longer is.
+        string identity = item.Id ?? document.Source.Slice(item.TitleSpan).Trim();
         if (identity.Length < 3)
         {
             return null;

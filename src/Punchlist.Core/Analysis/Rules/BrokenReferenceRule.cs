@@ -9,7 +9,7 @@ namespace Punchlist.Analysis.Rules;
 /// families the document itself uses (a document of `P0-` items mentioning `P0-099`): `REQ-001` in a
 /// document without `REQ-` items points into some other system and is left alone.
 /// </summary>
-public sealed class BrokenReferenceRule : IFindingRule
+internal sealed class BrokenReferenceRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL008", "broken-reference", Severity.Warning,
         "A link, item ID or dependency points at something that does not exist.",
@@ -20,9 +20,7 @@ public sealed class BrokenReferenceRule : IFindingRule
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var document = context.Document;
-        var ids = context.Documents.SelectMany(d => d.Items).Where(i => i.Id is not null).Select(i => i.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var families = document.Items.Where(i => i.Id is not null).Select(i => Family(i.Id!)).ToHashSet(StringComparer.Ordinal);
-        var plans = context.Documents.Where(d => d.Id is not null).Select(d => d.Id!).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         foreach (var (reference, item) in document.References.Select(r => (r, (Item?)null))
             .Concat(document.Items.SelectMany(i => i.References.Select(r => (r, (Item?)i)))))
@@ -31,28 +29,39 @@ public sealed class BrokenReferenceRule : IFindingRule
             {
                 { Kind: ReferenceKind.File, Role: ReferenceRole.Link } when !FileExists(context, reference.Target) =>
                     $"links to '{reference.Target}', which is not in the workspace",
-                { Kind: ReferenceKind.Item } when families.Contains(Family(reference.Target)) && !ids.Contains(reference.Target)
-                    && item?.DependsOn.Contains(reference.Target, StringComparer.Ordinal) != true =>
+                { Kind: ReferenceKind.Item } when families.Contains(Family(reference.Target))
+                    && item?.DependsOn.Contains(reference.Target, StringComparer.Ordinal) != true && !context.HasItemId(reference.Target) =>
                     $"mentions {reference.Target}, which no item has",
-                { Kind: ReferenceKind.Plan } when !plans.Contains(reference.Target) =>
+                { Kind: ReferenceKind.Plan } when !context.HasPlanId(reference.Target) =>
                     $"depends on plan {reference.Target}, which no document declares (front matter `id:`)",
                 _ => null,
             };
             if (problem is not null)
             {
-                var span = reference.Span.IsEmpty ? DependsOnSpan(document) : reference.Span;
+                var span = reference.Span.IsEmpty ? DependsOnSpan(document, reference.Target) : reference.Span;
                 yield return context.Report(Rule, span, (item is null ? "the document " : $"'{item.Title}' ") + problem, item) with { Declared = reference.Target };
             }
         }
 
         foreach (var item in document.Items)
         {
-            foreach (string dependency in item.DependsOn.Where(d => !ids.Contains(d)))
+            foreach (string dependency in item.DependsOn.Where(d => !context.HasItemId(d) && !context.HasPlanId(d)))
             {
-                var field = item.Field(FieldKind.DependsOn);
-                yield return context.Report(Rule, field?.ValueSpan ?? item.TitleSpan, $"'{item.Title}' depends on {dependency}, which no item has", item) with { Declared = dependency };
+                var field = item.Fields.FirstOrDefault(f => f.Kind == FieldKind.DependsOn && f.Value.Contains(dependency, StringComparison.Ordinal));
+                yield return context.Report(Rule, field is null ? item.TitleSpan : Within(document, field.ValueSpan, dependency),
+                    $"'{item.Title}' depends on {dependency}, which no item or plan has", item) with { Declared = dependency };
             }
         }
+    }
+
+    // The dependency's own characters at or after the field's value, so the finding points at it (a
+    // front matter list's value span can be empty: the entries follow on the next lines).
+    private static Text.TextSpan Within(TrackerDocument document, Text.TextSpan value, string target)
+    {
+        string text = document.Source.Text;
+        int end = Math.Min(text.Length, Math.Max(value.End, value.Start + 1000));
+        int at = text.IndexOf(target, value.Start, end - value.Start, StringComparison.Ordinal);
+        return at < 0 ? value : new Text.TextSpan(at, target.Length);
     }
 
     private static string Family(string id) => id[..id.IndexOf('-', StringComparison.Ordinal)];
@@ -64,9 +73,10 @@ public sealed class BrokenReferenceRule : IFindingRule
         string candidate = relative.StartsWith('/')
             ? Path.Combine(context.Root, relative.TrimStart('/'))
             : Path.Combine(folder, relative);
-        return File.Exists(candidate) || Directory.Exists(candidate);
+        return context.PathExists(candidate);
     }
 
-    private static Text.TextSpan DependsOnSpan(TrackerDocument document) =>
-        document.Field(FieldKind.DependsOn)?.ValueSpan ?? default;
+    // Front matter `depends_on: [PLAN-…]` entries carry no span of their own: point at the entry in the field.
+    private static Text.TextSpan DependsOnSpan(TrackerDocument document, string target) =>
+        document.Field(FieldKind.DependsOn) is { } field ? Within(document, field.ValueSpan, target) : default;
 }

@@ -3,7 +3,7 @@ using Punchlist.Analysis.Findings;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL010: the same ID on two items of one document, which makes `doc.md#ID` ambiguous.</summary>
-public sealed class DuplicateIdRule : IFindingRule
+internal sealed class DuplicateIdRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL010", "duplicate-id", Severity.Error,
         "Two items of one document carry the same ID.",

@@ -5,7 +5,7 @@ using Punchlist.Text;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL006: mojibake that can be repaired with certainty — one finding per line, with the line as it should read.</summary>
-public sealed class EncodingDamageRule : IFindingRule
+internal sealed class EncodingDamageRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL006", "encoding-damage", Severity.Warning,
         "UTF-8 text was read as Windows-1252 or MacRoman and saved again (mojibake).",
@@ -22,12 +22,20 @@ public sealed class EncodingDamageRule : IFindingRule
             var runs = line.ToList();
             var span = TextSpan.FromBounds(runs[0].Span.Start, runs[^1].Span.End);
             string original = document.Source.Slice(span);
-            string repaired = document.Encoding.Repair(original);
-            yield return context.Report(Rule, span, $"'{original}' is mojibake ({document.Encoding.CodePage?.Name}); it should read '{repaired}'") with
+            var fix = runs.Select(r => new TextEdit(r.Span, r.Repaired!)).ToList();
+
+            // Only the repairable runs change: text between them whose original is lost stays as it is (PL007).
+            string repaired = original;
+            foreach (var edit in fix.OrderByDescending(e => e.Span.Start))
+            {
+                repaired = repaired.Remove(edit.Span.Start - span.Start, edit.Span.Length).Insert(edit.Span.Start - span.Start, edit.NewText);
+            }
+
+            yield return context.Report(Rule, span, $"'{original}' is UTF-8 read as {document.Encoding.CodePage?.Name}; it should read '{repaired}'") with
             {
                 Declared = original,
                 Actual = repaired,
-                Fix = runs.Select(r => new TextEdit(r.Span, r.Repaired!)).ToList(),
+                Fix = fix,
             };
         }
     }

@@ -4,7 +4,7 @@ using Punchlist.Model;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL011: an open P0 or P1 item that nobody owns (`TBD`, `unassigned` and no owner at all alike).</summary>
-public sealed class MissingOwnerRule : IFindingRule
+internal sealed class MissingOwnerRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL011", "missing-owner", Severity.Warning,
         "An open P0 or P1 item has no owner.",

@@ -4,7 +4,7 @@ using Punchlist.Model;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL003: a due date before today on an item that is not done (or cancelled).</summary>
-public sealed class OverdueRule : IFindingRule
+internal sealed class OverdueRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL003", "overdue", Severity.Warning,
         "An item's due date has passed and it is not done.",
@@ -16,7 +16,8 @@ public sealed class OverdueRule : IFindingRule
     {
         foreach (var item in context.Document.Items)
         {
-            if (!Dates.IsOverdue(item, context.Today))
+            // Today is read only for items with a due date: a document without one does not depend on the day.
+            if (item.Due is null || !Dates.IsOverdue(item, context.Today))
             {
                 continue;
             }

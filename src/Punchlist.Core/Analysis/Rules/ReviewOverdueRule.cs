@@ -10,7 +10,7 @@ namespace Punchlist.Analysis.Rules;
 /// its last review or update is older than the cadence it states (`Review cadence: Monthly`, a note
 /// such as `(Monthly)`), else than the workspace's (90 days by default). One finding per document.
 /// </summary>
-public sealed class ReviewOverdueRule : IFindingRule
+internal sealed class ReviewOverdueRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL005", "review-overdue", Severity.Warning,
         "The document's review date has passed, or it has not been reviewed within its cadence.",
@@ -44,25 +44,33 @@ public sealed class ReviewOverdueRule : IFindingRule
             yield break;
         }
 
-        var cadence = Cadence(document, context.Policy);
+        var cadence = Cadence(document, last.Date, context.Policy);
         var due = cadence.After(last.Date.Date);
         if (due < context.Today)
         {
-            yield return context.Report(Rule, last.Date.Span, $"last reviewed or updated {last.Date.Date:yyyy-MM-dd}; with a review every {cadence.Text} the next was due {due:yyyy-MM-dd}") with
+            int days = context.Today.DayNumber - due.DayNumber;
+            yield return context.Report(Rule, last.Date.Span, $"last reviewed or updated {last.Date.Date:yyyy-MM-dd}; with a review cadence of {cadence.Text} the next review was due {due:yyyy-MM-dd} ({days} {(days == 1 ? "day" : "days")} ago)") with
             {
                 Declared = last.Field.Value,
-                Actual = $"review every {cadence.Text}",
+                Actual = $"review cadence {cadence.Text}",
             };
         }
     }
 
-    private static Duration Cadence(TrackerDocument document, CheckPolicy policy)
+    // `Review Cadence: Weekly`, else a note on the date itself (`Last Reviewed: 2026-01-05 (Monthly)`),
+    // else the workspace's.
+    internal static Duration Cadence(TrackerDocument document, DateValue last, CheckPolicy policy)
     {
         var stated = document.Field(FieldKind.ReviewCadence);
-        return stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own ? own : policy.Review;
+        if (stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own)
+        {
+            return own;
+        }
+
+        return last.Note is { } note && Duration.Parse(note, policy.SprintDays) is { } noted ? noted : policy.Review;
     }
 
-    private static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
+    internal static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
     {
         foreach (var field in document.Metadata.Where(f => f.Kind == kind))
         {

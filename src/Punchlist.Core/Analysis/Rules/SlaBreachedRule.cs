@@ -10,7 +10,7 @@ namespace Punchlist.Analysis.Rules;
 /// else the first commit that contained it, else the document's `Generated`/`created`/`Last Updated`
 /// date. A deadline counts as missed from the day after it.
 /// </summary>
-public sealed class SlaBreachedRule : IFindingRule
+internal sealed class SlaBreachedRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL004", "sla-breached", Severity.Error,
         "An open item has been open longer than its priority's SLA.",

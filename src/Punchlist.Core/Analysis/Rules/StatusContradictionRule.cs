@@ -8,7 +8,7 @@ namespace Punchlist.Analysis.Rules;
 /// PL002: what an item declares disagrees with its boxes — `NOT STARTED` above ticked criteria,
 /// `Done` above open ones, a ticked task with open children, a box and a status field that disagree.
 /// </summary>
-public sealed class StatusContradictionRule : IFindingRule
+internal sealed class StatusContradictionRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL002", "status-contradiction", Severity.Warning,
         "An item's declared status contradicts its checkboxes.",
@@ -67,7 +67,7 @@ public sealed class StatusContradictionRule : IFindingRule
         return context.Report(Rule, declared.Span, $"'{item.Title}' {what}", item) with
         {
             Declared = declared.Raw,
-            Actual = $"{item.State.Name()} ({item.CriteriaChecked}/{item.CriteriaTotal} criteria)",
+            Actual = item.CriteriaTotal > 0 ? $"{item.State.Name()} ({item.CriteriaChecked}/{item.CriteriaTotal} criteria)" : item.State.Name(),
             Basis = "criteria",
             Fix = fix,
         };

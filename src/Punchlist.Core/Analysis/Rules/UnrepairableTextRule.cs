@@ -4,7 +4,7 @@ using Punchlist.Text;
 namespace Punchlist.Analysis.Rules;
 
 /// <summary>PL007: text whose original is lost — U+FFFD, invalid UTF-8, or mojibake missing a byte.</summary>
-public sealed class UnrepairableTextRule : IFindingRule
+internal sealed class UnrepairableTextRule : IFindingRule
 {
     public static readonly RuleInfo Rule = new("PL007", "unrepairable-text", Severity.Warning,
         "Text whose original characters are lost (U+FFFD, invalid UTF-8, mojibake missing a byte).",

@@ -95,6 +95,24 @@ public sealed class StatusVocabulary
         return null;
     }
 
+    /// <summary>
+    /// The state a text names when it is nothing but a status phrase (`DONE`, `In Progress`, `TODO`):
+    /// a dashboard row labelled so counts the items in that state. Null for anything longer.
+    /// </summary>
+    public ItemState? Exact(string raw)
+    {
+        string folded = TextFold.Words(raw.Replace('_', ' '));
+        foreach (var (phrase, state) in _phrases)
+        {
+            if (folded == string.Join(' ', phrase))
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
+
     private static int IndexOf(string[] words, string[] phrase)
     {
         for (int i = 0; i + phrase.Length <= words.Length; i++)

@@ -1,0 +1,2 @@
+// Package uploads signs short-lived object-storage URLs (a sample file for `punch verify samples`).
+package uploads

@@ -1,0 +1,60 @@
+using Punchlist.Analysis.Policies;
+using Punchlist.Evidence;
+using Punchlist.Model;
+
+namespace Punchlist.Analysis.Findings;
+
+/// <summary>
+/// What `punch status` shows of a document besides its items: how many findings `punch check`
+/// reports there, by severity, and how its done items fare against the repository's evidence.
+/// </summary>
+public sealed record CheckCounts(int Findings, int Errors, int Warnings, int Notes, int Done, int Verified, int Contradicted, int Unknown)
+{
+    public static readonly CheckCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public CheckCounts Add(CheckCounts other) => new(
+        Findings + other.Findings, Errors + other.Errors, Warnings + other.Warnings, Notes + other.Notes,
+        Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown);
+}
+
+/// <summary>A document's <see cref="CheckCounts"/> and everything they were computed from besides the document.</summary>
+public sealed record StatusCheck(string Path, CheckCounts Counts, Consulted Consulted)
+{
+    /// <summary>
+    /// Checks <paramref name="documents"/> with the whole catalogue (as `punch check` does) and judges
+    /// their done items (as `punch verify` does, commands never run), against a workspace whose IDs
+    /// <paramref name="workspace"/> knows. Returned in path order.
+    /// </summary>
+    public static List<StatusCheck> Of(IReadOnlyList<TrackerDocument> documents, WorkspaceFacts workspace, string root, DateOnly today,
+        CheckPolicy policy, ICreationClock clock, WorkspaceEvidence evidence)
+    {
+        var checks = new FindingEngine(FindingRules.Default).CheckEach(documents, workspace, root, today, policy, clock, evidence);
+        return checks.AsParallel().AsOrdered().Select(check =>
+        {
+            var findings = check.Findings;
+            int verified = 0, contradicted = 0, unknown = 0;
+            foreach (var item in check.Document.Items.Where(i => i.State == ItemState.Done))
+            {
+                var judged = evidence.For(check.Document, item);
+                check.Consulted.Add(judged.Consulted);
+                switch (judged.Verdict)
+                {
+                    case Verdict.Verified: verified++; break;
+                    case Verdict.Contradicted: contradicted++; break;
+                    default: unknown++; break;
+                }
+            }
+
+            var counts = new CheckCounts(
+                findings.Count,
+                findings.Count(f => f.Severity == Severity.Error),
+                findings.Count(f => f.Severity == Severity.Warning),
+                findings.Count(f => f.Severity == Severity.Note),
+                verified + contradicted + unknown,
+                verified,
+                contradicted,
+                unknown);
+            return new StatusCheck(check.Document.Path, counts, check.Consulted);
+        }).ToList();
+    }
+}

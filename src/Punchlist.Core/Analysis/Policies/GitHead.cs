@@ -1,0 +1,91 @@
+namespace Punchlist.Analysis.Policies;
+
+/// <summary>
+/// The commit the repository around a folder has checked out, read from `.git` without starting
+/// `git`: what <see cref="GitHistory"/>'s answers depend on, since `git log` shows the history of
+/// that commit. Follows `.git` files (worktrees, submodules), `commondir`, loose refs and
+/// `packed-refs`.
+/// </summary>
+public static class GitHead
+{
+    /// <summary>The commit id, `ref:NAME` for a branch with no commit yet, or null outside a repository.</summary>
+    public static string? Of(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            string dotGit = Path.Combine(dir.FullName, ".git");
+            if (Directory.Exists(dotGit))
+            {
+                return Read(dotGit);
+            }
+
+            if (File.Exists(dotGit))
+            {
+                string? link = ReadLine(dotGit);
+                return link is not null && link.StartsWith("gitdir:", StringComparison.Ordinal)
+                    ? Read(Path.GetFullPath(link["gitdir:".Length..].Trim(), dir.FullName))
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Read(string gitDir)
+    {
+        string? head = ReadLine(Path.Combine(gitDir, "HEAD"));
+        if (head is null)
+        {
+            // A repository whose HEAD cannot be read: an answer that matches no other, so nothing is reused.
+            return "unreadable:" + Guid.NewGuid().ToString("N");
+        }
+
+        if (!head.StartsWith("ref:", StringComparison.Ordinal))
+        {
+            return head;
+        }
+
+        string name = head["ref:".Length..].Trim();
+        string common = ReadLine(Path.Combine(gitDir, "commondir")) is { } relative ? Path.GetFullPath(relative, gitDir) : gitDir;
+        foreach (string store in new[] { gitDir, common })
+        {
+            if (ReadLine(Path.Combine(store, name)) is { Length: > 0 } loose)
+            {
+                return loose;
+            }
+        }
+
+        try
+        {
+            string packed = Path.Combine(common, "packed-refs");
+            if (File.Exists(packed))
+            {
+                foreach (string line in File.ReadLines(packed))
+                {
+                    if (line.EndsWith(" " + name, StringComparison.Ordinal))
+                    {
+                        return line[..line.IndexOf(' ', StringComparison.Ordinal)];
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return "ref:" + name;
+    }
+
+    private static string? ReadLine(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Trim() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

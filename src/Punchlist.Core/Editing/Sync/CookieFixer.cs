@@ -1,0 +1,124 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Punchlist.Analysis.Findings;
+using Punchlist.Model;
+using Punchlist.Reading;
+using Punchlist.Text;
+
+namespace Punchlist.Editing.Sync;
+
+/// <summary>
+/// Keeps Org-style progress cookies true. A cookie counts, on a card heading or a task, the item's
+/// criteria; on another box or a plain list item, the boxes directly under it; on a section heading,
+/// the items in the section (done items out of items, cancelled left out). Cookies are looked for in
+/// headings and in the first line of list items, never in code, links or the task box itself.
+/// </summary>
+public sealed class CookieFixer : ISyncFixer
+{
+    public IEnumerable<ProposedEdit> Propose(RuleContext context)
+    {
+        var document = context.Document;
+        string text = document.Source.Text;
+        if (!text.Contains('[', StringComparison.Ordinal) || !ProgressCookie.Pattern().IsMatch(text))
+        {
+            return [];
+        }
+
+        // Parsed again because the document model keeps headings and boxes, not the inline trees that
+        // tell a cookie from code or a link; the cheap check above keeps this to files that have one.
+        MarkdownDocument parsed;
+        try
+        {
+            parsed = Markdown.Parse(text, DocumentReader.EveryInlinePipeline);
+        }
+        catch (ArgumentException)
+        {
+            return []; // nested past Markdig's limit: the line reader found no cookies either
+        }
+
+        var boxes = document.Checkboxes.ToDictionary(b => b.MarkerSpan.Start);
+        var edits = new List<ProposedEdit>();
+        foreach (var block in parsed.Descendants())
+        {
+            var (region, inline, count) = block switch
+            {
+                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, ForHeading(document, h)),
+                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, ForListItem(document, boxes, li, p)),
+                _ => (default(TextSpan), null, ((int, int, string)?)null),
+            };
+            if (count is not { } counted || region.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var span in Cookies(text, region, inline, boxes))
+            {
+                string old = text.Substring(span.Start, span.Length);
+                string now = ProgressCookie.Format(old, counted.Item1, counted.Item2);
+                if (!string.Equals(old, now, StringComparison.Ordinal))
+                {
+                    edits.Add(new ProposedEdit(new TextEdit(span, now), ChangeKind.Cookie, $"progress cookie {old} counts {counted.Item1} of {counted.Item2} {counted.Item3}"));
+                }
+            }
+        }
+
+        return edits;
+    }
+
+    private static IEnumerable<TextSpan> Cookies(string text, TextSpan region, ContainerInline? inline, Dictionary<int, Checkbox> boxes)
+    {
+        var verbatim = inline is null
+            ? []
+            : inline.Descendants<Inline>().Where(i => i is CodeInline or LinkInline or AutolinkInline or HtmlInline).Select(i => i.Span).ToList();
+        for (var m = ProgressCookie.Pattern().Match(text, region.Start, region.Length); m.Success; m = m.NextMatch())
+        {
+            var span = new TextSpan(m.Index, m.Length);
+            if (!boxes.ContainsKey(span.Start) && !verbatim.Exists(v => v.Start <= span.Start && span.Start <= v.End))
+            {
+                yield return span;
+            }
+        }
+    }
+
+    private static TextSpan FirstLine(SourceText source, ParagraphBlock paragraph)
+    {
+        var line = source.Lines.LineSpan(source.Text, source.Lines.LineIndexOf(paragraph.Span.Start));
+        return TextSpan.FromBounds(paragraph.Span.Start, line.End);
+    }
+
+    private static (int Done, int Total, string Basis)? ForHeading(TrackerDocument document, HeadingBlock heading)
+    {
+        var section = document.Sections.FirstOrDefault(s => s.HeadingSpan.Start == heading.Span.Start);
+        if (section is null)
+        {
+            return null; // a heading inside a list or a quote is text, not a section
+        }
+
+        if (section.Card is { } card)
+        {
+            return (card.CriteriaChecked, card.CriteriaTotal, "criteria");
+        }
+
+        var items = document.Items.Where(i => section.Extent.Contains(i.Span.Start) && i.State != ItemState.Cancelled).ToList();
+        return (items.Count(i => i.State == ItemState.Done), items.Count, "items");
+    }
+
+    private static (int Done, int Total, string Basis)? ForListItem(TrackerDocument document, Dictionary<int, Checkbox> boxes, ListItemBlock listItem, ParagraphBlock first)
+    {
+        if (boxes.TryGetValue(first.Span.Start, out var box))
+        {
+            if (document.Items.FirstOrDefault(i => i.Box == box) is { } item)
+            {
+                return (item.CriteriaChecked, item.CriteriaTotal, "criteria");
+            }
+
+            var children = document.Checkboxes.Where(c => c.Parent == box && c.Counts).ToList();
+            return (children.Count(c => c.IsChecked), children.Count, "boxes");
+        }
+
+        var span = InlineText.SpanOf(listItem, document.Source.Text);
+        var top = document.Checkboxes.Where(c => span.Contains(c.MarkerSpan.Start) && c.Counts && (c.Parent is null || !span.Contains(c.Parent.MarkerSpan.Start))).ToList();
+        return (top.Count(c => c.State == ItemState.Done), top.Count, "boxes");
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using DiffPlex;
+
+namespace Punchlist.Editing;
+
+/// <summary>One line of a hunk: kept (' '), removed ('-') or added ('+'), without its line ending.</summary>
+public sealed record DiffLine(char Kind, string Text, bool NoNewlineAtEnd);
+
+/// <summary>A run of changed lines with the unchanged lines around them; starts are 1-based as diff prints them.</summary>
+public sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewCount, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>
+/// What changed between two versions of a file, in the unified format of `diff -u` and `git diff`.
+/// DiffPlex finds the changed lines; the hunks and their headers are built here because 1.4.4, the
+/// DiffPlex on our package mirror, has no unified output of its own.
+/// </summary>
+public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
+{
+    public const int Context = 3;
+
+    public bool IsEmpty => Hunks.Count == 0;
+
+    /// <summary>Lines removed plus lines added.</summary>
+    public int ChangedLines => Hunks.Sum(h => h.Lines.Count(l => l.Kind != ' '));
+
+    public static UnifiedDiff Between(string path, string oldText, string newText, int context = Context)
+    {
+        if (string.Equals(oldText, newText, StringComparison.Ordinal))
+        {
+            return new UnifiedDiff(path, []);
+        }
+
+        // Pieces keep their line endings, so a changed ending is a changed line.
+        var result = new Differ().CreateCustomDiffs(oldText, newText, false, SplitLines);
+        string[] a = result.PiecesOld, b = result.PiecesNew;
+        var hunks = new List<DiffHunk>();
+        var blocks = result.DiffBlocks;
+        int i = 0;
+        while (i < blocks.Count)
+        {
+            // Blocks closer than twice the context share a hunk.
+            int j = i;
+            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStartA - (blocks[j].DeleteStartA + blocks[j].DeleteCountA) <= 2 * context)
+            {
+                j++;
+            }
+
+            int oldFrom = Math.Max(0, blocks[i].DeleteStartA - context);
+            int oldTo = Math.Min(a.Length, blocks[j].DeleteStartA + blocks[j].DeleteCountA + context);
+            int newFrom = blocks[i].InsertStartB - (blocks[i].DeleteStartA - oldFrom);
+            var lines = new List<DiffLine>();
+            int at = oldFrom;
+            for (int k = i; k <= j; k++)
+            {
+                var block = blocks[k];
+                for (; at < block.DeleteStartA; at++)
+                {
+                    lines.Add(Line(' ', a, at));
+                }
+
+                for (int d = 0; d < block.DeleteCountA; d++)
+                {
+                    lines.Add(Line('-', a, block.DeleteStartA + d));
+                }
+
+                for (int n = 0; n < block.InsertCountB; n++)
+                {
+                    lines.Add(Line('+', b, block.InsertStartB + n));
+                }
+
+                at = block.DeleteStartA + block.DeleteCountA;
+            }
+
+            for (; at < oldTo; at++)
+            {
+                lines.Add(Line(' ', a, at));
+            }
+
+            int oldCount = lines.Count(l => l.Kind != '+'), newCount = lines.Count(l => l.Kind != '-');
+            hunks.Add(new DiffHunk(oldCount == 0 ? oldFrom : oldFrom + 1, oldCount, newCount == 0 ? newFrom : newFrom + 1, newCount, lines));
+            i = j + 1;
+        }
+
+        return new UnifiedDiff(path, hunks);
+    }
+
+    /// <summary>The diff as `git diff` prints it, `a/` and `b/` before the path; empty when nothing changed.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        Write(new StringWriter(text) { NewLine = "\n" });
+        return text.ToString();
+    }
+
+    public void Write(TextWriter writer)
+    {
+        if (IsEmpty)
+        {
+            return;
+        }
+
+        writer.Write($"--- a/{Path}\n+++ b/{Path}\n");
+        foreach (var hunk in Hunks)
+        {
+            writer.Write($"{Header(hunk)}\n");
+            foreach (var line in hunk.Lines)
+            {
+                writer.Write($"{line.Kind}{line.Text}\n");
+                if (line.NoNewlineAtEnd)
+                {
+                    writer.Write("\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
+
+    public static string Header(DiffHunk hunk) => $"@@ -{Range(hunk.OldStart, hunk.OldCount)} +{Range(hunk.NewStart, hunk.NewCount)} @@";
+
+    private static string Range(int start, int count) => count == 1 ? $"{start}" : $"{start},{count}";
+
+    private static DiffLine Line(char kind, string[] pieces, int index)
+    {
+        string piece = pieces[index];
+        string text = piece.TrimEnd('\r', '\n');
+        return new DiffLine(kind, text, index == pieces.Length - 1 && text.Length == piece.Length);
+    }
+
+    private static string[] SplitLines(string text)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                lines.Add(text[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+
+        return [.. lines];
+    }
+}

@@ -1,0 +1,25 @@
+using Punchlist.Analysis.Claims;
+using Punchlist.Analysis.Findings;
+using Punchlist.Analysis.Policies;
+
+namespace Punchlist.Workspaces;
+
+/// <summary>Runs the rule catalogue over a workspace with its own punchlist.yml policy and its git history.</summary>
+public static class WorkspaceChecks
+{
+    /// <summary>
+    /// Every finding of the workspace's documents, in document and position order, with punchlist.yml's
+    /// `rules:` applied. SLA clocks read the git history of the workspace (none outside a repository)
+    /// unless another <paramref name="clock"/> is given.
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(this Workspace workspace, DateOnly today, ICreationClock? clock = null, Evidence.WorkspaceEvidence? evidence = null) =>
+        new FindingEngine(FindingRules.Default).Check(workspace.Documents, workspace.Root, today, workspace.Config.Check, clock ?? new GitHistory(workspace.Root), evidence ?? workspace.Evidence());
+
+    /// <summary>The workspace's evidence (files and probes, punchlist.yml's `probes:` applied); commands are never run from here.</summary>
+    public static Evidence.WorkspaceEvidence Evidence(this Workspace workspace) =>
+        new(workspace.Root, new Evidence.EvidenceOptions { Probes = workspace.Config.Probes });
+
+    /// <summary>The claims of each document that were left unjudged because their label named nothing with confidence (`--explain`).</summary>
+    internal static IEnumerable<(string Document, UnmatchedClaim Claim)> UnjudgedClaims(this Workspace workspace) =>
+        workspace.Documents.SelectMany(d => ClaimAnalysis.Of(d).Unmatched.Select(u => (d.Path, u)));
+}

@@ -1,0 +1,29 @@
+using Punchlist.Analysis.Findings;
+
+namespace Punchlist.Storage.Checks;
+
+/// <summary><see cref="CheckCounts"/> as eight varints.</summary>
+internal static class CountsCodec
+{
+    public static byte[] Encode(CheckCounts c)
+    {
+        using var stream = new MemoryStream(16);
+        using (var writer = new BinaryWriter(stream))
+        {
+            foreach (int value in new[] { c.Findings, c.Errors, c.Warnings, c.Notes, c.Done, c.Verified, c.Contradicted, c.Unknown })
+            {
+                writer.Write7BitEncodedInt(value);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static CheckCounts Decode(byte[] blob)
+    {
+        using var reader = new BinaryReader(new MemoryStream(blob));
+        return new CheckCounts(
+            reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(),
+            reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+    }
+}

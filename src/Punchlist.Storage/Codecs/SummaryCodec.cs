@@ -1,0 +1,72 @@
+using Punchlist.Analysis;
+
+namespace Punchlist.Storage.Codecs;
+
+/// <summary>
+/// <see cref="DocumentSummary"/> as a blob of varints (path and title live in their own columns):
+/// the counts, the priority tiers, and the open items' due dates as day numbers, each after the
+/// first as the gap from the one before.
+/// </summary>
+internal static class SummaryCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] Encode(DocumentSummary summary)
+    {
+        using var stream = new MemoryStream(32 + (summary.OpenDue.Count * 2));
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(Version);
+            var c = summary.Items;
+            foreach (int value in new[] { c.Total, c.Open, c.InProgress, c.Done, c.Blocked, c.Cancelled, summary.CheckboxesTotal, summary.CheckboxesChecked, summary.CriteriaTotal, summary.CriteriaChecked })
+            {
+                writer.Write7BitEncodedInt(value);
+            }
+
+            writer.Write7BitEncodedInt(summary.ByPriority.Count);
+            foreach (var tier in summary.ByPriority)
+            {
+                writer.Write7BitEncodedInt(tier.Total);
+                writer.Write7BitEncodedInt(tier.Done);
+            }
+
+            writer.Write7BitEncodedInt(summary.OpenDue.Count);
+            int previous = 0;
+            foreach (var due in summary.OpenDue)
+            {
+                writer.Write7BitEncodedInt(due.DayNumber - previous);
+                previous = due.DayNumber;
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static DocumentSummary Decode(string path, string? title, byte[] blob)
+    {
+        using var reader = new BinaryReader(new MemoryStream(blob));
+        if (reader.ReadByte() != Version)
+        {
+            throw new InvalidDataException("a summary written by another version");
+        }
+
+        int Next() => reader.Read7BitEncodedInt();
+        var items = new ItemCounts(Next(), Next(), Next(), Next(), Next(), Next());
+        int boxes = Next(), checkedBoxes = Next(), criteria = Next(), checkedCriteria = Next();
+        var tiers = new TierCount[Next()];
+        for (int i = 0; i < tiers.Length; i++)
+        {
+            tiers[i] = new TierCount(Next(), Next());
+        }
+
+        var due = new DateOnly[Next()];
+        int day = 0;
+        for (int i = 0; i < due.Length; i++)
+        {
+            day += Next();
+            due[i] = DateOnly.FromDayNumber(day);
+        }
+
+        return new DocumentSummary(path, title, items, boxes, checkedBoxes, criteria, checkedCriteria, tiers, due);
+    }
+}

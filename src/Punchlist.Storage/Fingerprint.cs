@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Punchlist.Reading;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Storage;
+
+/// <summary>
+/// What a cached reading depends on besides the file's bytes: the code that read it (the assemblies'
+/// build identities, which change with any change to the reader) and the workspace's punchlist.yml.
+/// When it differs from the one the index was built with, every cached reading is dropped.
+/// </summary>
+internal static class Fingerprint
+{
+    public static string Of(string root)
+    {
+        var text = new StringBuilder()
+            .Append(typeof(DocumentReader).Assembly.ManifestModule.ModuleVersionId).Append('/')
+            .Append(typeof(Fingerprint).Assembly.ManifestModule.ModuleVersionId).Append('/');
+        string config = Path.Combine(root, PunchlistConfig.FileName);
+        if (File.Exists(config))
+        {
+            text.Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(config))));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Empties the index when it was built with another fingerprint; records the current one.</summary>
+    public static bool Reset(SqliteConnection connection, string fingerprint)
+    {
+        if (connection.Scalar<string>("SELECT value FROM meta WHERE key = 'fingerprint'") == fingerprint)
+        {
+            return false;
+        }
+
+        using var transaction = WriteTransaction.Begin(connection);
+        if (connection.Scalar<string>("SELECT value FROM meta WHERE key = 'fingerprint'") == fingerprint)
+        {
+            return false; // another process reset it while this one waited for the lock
+        }
+
+        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "documents", "checks", "repository" })
+        {
+            connection.Execute($"DELETE FROM {table}");
+        }
+
+        connection.Execute("DELETE FROM meta WHERE key = 'repository'");
+        connection.Execute("INSERT INTO meta(key, value) VALUES ('fingerprint', $f) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$f", fingerprint));
+        transaction.Commit();
+        return true;
+    }
+}

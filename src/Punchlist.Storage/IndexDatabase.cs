@@ -1,0 +1,173 @@
+using Microsoft.Data.Sqlite;
+using Punchlist.Storage.Schema;
+
+namespace Punchlist.Storage;
+
+/// <summary>
+/// The SQLite file under `.punchlist/` (or an in-memory database): opened with WAL and a busy timeout
+/// so that several `punch` processes can share it, migrated to the current schema on open. A file that
+/// is not a Punchlist index (corrupt, or another program's database) is moved aside and replaced.
+/// </summary>
+internal sealed class IndexDatabase : IDisposable
+{
+    public const string FolderName = ".punchlist";
+    public const string FileName = "index.db";
+
+    // "PUNC": marks the file as ours, so a foreign SQLite database is recognised and never migrated.
+    private const int ApplicationId = 0x50554E43;
+    private const int BusyTimeoutMs = 30_000;
+
+    static IndexDatabase() => SQLitePCL.Batteries_V2.Init();
+
+    private IndexDatabase(SqliteConnection connection, string? path)
+    {
+        Connection = connection;
+        Path = path;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The file, or null in memory.</summary>
+    public string? Path { get; }
+
+    public static IndexDatabase InMemory() => Open(":memory:", null, Migrations.All);
+
+    /// <summary>
+    /// Opens (creating, migrating, or replacing a broken file) the index at <paramref name="path"/>.
+    /// Returns null with a reason when the file belongs to a newer version of Punchlist, which this one
+    /// must not touch.
+    /// </summary>
+    public static IndexDatabase? OpenFile(string path, Action<string> warn, out string? refused) =>
+        OpenFile(path, warn, Migrations.All, out refused);
+
+    internal static IndexDatabase? OpenFile(string path, Action<string> warn, IReadOnlyList<Migration> migrations, out string? refused)
+    {
+        refused = null;
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Open(path, path, migrations);
+            }
+            catch (NewerDatabaseException e)
+            {
+                refused = $"the index {Shorten(path)} was {e.Message}";
+                return null;
+            }
+            catch (SqliteException e) when (attempt == 0 && IsBroken(e))
+            {
+                MoveAside(path, e.Message, warn);
+            }
+            catch (ForeignDatabaseException e) when (attempt == 0)
+            {
+                MoveAside(path, e.Message, warn);
+            }
+        }
+    }
+
+    /// <summary>SQLite says the file is damaged or is not a database at all.</summary>
+    public static bool IsBroken(SqliteException e) => e.SqliteErrorCode is 11 /* CORRUPT */ or 26 /* NOTADB */;
+
+    /// <summary>Moves a broken file (and its WAL) aside, keeping it for a post-mortem, and says so.</summary>
+    public static void MoveAside(string path, string why, Action<string> warn)
+    {
+        SqliteConnection.ClearAllPools();
+        string aside = $"{path}.broken-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        File.Move(path, aside, overwrite: true);
+        foreach (string suffix in new[] { "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, aside + suffix, overwrite: true);
+            }
+        }
+
+        warn($"the index {Shorten(path)} could not be used ({why.TrimEnd('.')}); moved it to {System.IO.Path.GetFileName(aside)} and rebuilt it");
+    }
+
+    private static string Shorten(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)) ?? string.Empty, System.IO.Path.GetFileName(path)).Replace('\\', '/');
+
+    private static IndexDatabase Open(string source, string? path, IReadOnlyList<Migration> migrations)
+    {
+        // No pooling: a connection's file handle must close with it, so a broken file can be moved aside.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = source,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            Check(connection, migrations);
+            if (path is not null)
+            {
+                // WAL lets readers and one writer work at once; NORMAL sync is safe with WAL (a crash
+                // may lose the last scan, never corrupt the file) and the index is a cache anyway.
+                connection.Execute("PRAGMA journal_mode = WAL");
+                connection.Execute("PRAGMA journal_size_limit = 67108864");
+            }
+
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
+            Migrate(connection, migrations);
+            return new IndexDatabase(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // Ours (application_id), new (empty), or foreign. A newer schema than we know is refused.
+    private static void Check(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    {
+        long application = connection.Scalar<long>("PRAGMA application_id");
+        long version = connection.Scalar<long>("PRAGMA user_version");
+        long objects = connection.Scalar<long>("SELECT count(*) FROM sqlite_schema");
+        if (application == 0 && objects == 0)
+        {
+            return;
+        }
+
+        if (application != ApplicationId)
+        {
+            throw new ForeignDatabaseException($"it is not a Punchlist index: application id {application}, {objects} tables");
+        }
+
+        if (version > migrations[^1].Version)
+        {
+            throw new NewerDatabaseException();
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    {
+        if (connection.Scalar<long>("PRAGMA user_version") == migrations[^1].Version)
+        {
+            return;
+        }
+
+        // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate.
+        using var transaction = WriteTransaction.Begin(connection);
+        long current = connection.Scalar<long>("PRAGMA user_version");
+        foreach (var migration in migrations.Where(m => m.Version > current))
+        {
+            connection.Execute(migration.Sql);
+            connection.Execute($"PRAGMA user_version = {migration.Version}");
+        }
+
+        connection.Execute($"PRAGMA application_id = {ApplicationId}");
+        transaction.Commit();
+    }
+
+    public void Dispose() => Connection.Dispose();
+}
+
+/// <summary>The file is a SQLite database, but not ours.</summary>
+internal sealed class ForeignDatabaseException(string message) : Exception(message);
+
+/// <summary>The file is ours, from a newer version: leave it alone.</summary>
+internal sealed class NewerDatabaseException() : Exception("written by a newer version of Punchlist");

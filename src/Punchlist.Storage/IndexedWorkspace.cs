@@ -1,0 +1,254 @@
+using Punchlist.Analysis;
+using Punchlist.Reading;
+using Punchlist.Search;
+using Punchlist.Storage.Checks;
+using Punchlist.Storage.Codecs;
+using Punchlist.Storage.Queries;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Storage;
+
+/// <summary>
+/// A scanned workspace served from its index: the documents' facts for `punch status`, queries for
+/// `punch list` and `punch search`, and the few documents `punch show` needs, parsed fresh. Scoped to
+/// the files the scan found, even when the index also holds documents from wider scans.
+/// </summary>
+public sealed class IndexedWorkspace : IDisposable
+{
+    private readonly IndexDatabase _database;
+    private readonly List<(string Path, long Id, bool Explicit)> _scope;
+    private readonly Lazy<DocumentReader> _reader;
+    private IReadOnlyList<DocumentFacts>? _documents;
+    private List<(StatusDocument Document, DocumentSummary Summary)>? _reported;
+    private string? _scopeTable;
+    private bool _scopeReady;
+
+    internal IndexedWorkspace(IndexDatabase database, string root, PunchlistConfig config, List<(string, long, bool)> scope, ScanCounts counts, IReadOnlyList<string> warnings, string? inMemoryBecause)
+    {
+        _database = database;
+        _scope = scope;
+        Root = root;
+        Config = config;
+        Counts = counts;
+        Warnings = warnings;
+        InMemoryBecause = inMemoryBecause;
+        _reader = new(() => new DocumentReader(config.ToReaderOptions()));
+    }
+
+    public string Root { get; }
+
+    public PunchlistConfig Config { get; }
+
+    public ScanCounts Counts { get; }
+
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The index file, or null when the index lives in memory for this run.</summary>
+    public string? IndexPath => _database.Path;
+
+    /// <summary>Why the index is in memory (`--no-index`, a read-only folder, a newer index); null on disk.</summary>
+    public string? InMemoryBecause { get; }
+
+    /// <summary>Ranked queries with more matches than this rank only the first groups of matches (tests lower it).</summary>
+    internal int NarrowRankingAbove { get; set; } = SearchRunner.NarrowAbove;
+
+    /// <summary>Documents the scan parsed and kept for this run (<see cref="IndexOptions.KeepDocuments"/>), by path.</summary>
+    internal IReadOnlyDictionary<string, ReadDocument> Kept { get; init; } = new Dictionary<string, ReadDocument>();
+
+    internal TimeSpan RacyWindow { get; init; } = IndexOptions.Default.RacyWindow;
+
+    /// <summary>
+    /// Each reported document's findings and verification counts as `punch check` and `punch verify`
+    /// would give them today, served from the index where nothing they depend on changed (see
+    /// <see cref="CheckCache"/>); the others checked again, and remembered.
+    /// </summary>
+    public StatusChecks Checks(DateOnly today) =>
+        new CheckCache(_database.Connection, Root, Config, RacyWindow).Run([.. Reported().Select(r => r.Document)], today, ReadForCheck);
+
+    /// <summary>
+    /// What `punch status` prints for each reported document, by path, without walking a single item:
+    /// the per-document summaries the index keeps. <see cref="Documents"/> has the items themselves.
+    /// </summary>
+    public IReadOnlyList<DocumentSummary> Summaries => [.. Reported().Select(r => r.Summary)];
+
+    /// <summary>Trackers found, and any file named explicitly; by path. What `punch status` reports on.</summary>
+    public IReadOnlyList<DocumentFacts> Documents => _documents ??= LoadFacts();
+
+    /// <summary>Items matching the query (all items when it is empty), ranked or in document order.</summary>
+    public SearchResults Search(Query query, int? limit = null, IReadOnlyList<Filter>? also = null)
+    {
+        var plan = SearchPlan.Of(query);
+        if (also is { Count: > 0 })
+        {
+            var parts = new List<QueryNode>(also);
+            if (plan.Filter is not null)
+            {
+                parts.Insert(0, plan.Filter);
+            }
+
+            plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
+        }
+
+        return new SearchRunner(_database.Connection, ScopeTable(), DocumentsMatching, NarrowRankingAbove).Run(plan, limit);
+    }
+
+    /// <summary>
+    /// The documents an address can resolve to, or that its error message would name, parsed fresh
+    /// from disk: those whose path matches the document part, and those with an item whose key or ID
+    /// matches or contains the key part. <see cref="Addresses.Resolve"/> on them answers as on the whole workspace.
+    /// </summary>
+    public Workspace DocumentsFor(string address)
+    {
+        int hash = address.LastIndexOf('#');
+        string? documentPart = hash >= 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
+        string key = hash >= 0 ? address[(hash + 1)..] : address;
+        var ids = new HashSet<long>();
+        if (documentPart is not null)
+        {
+            ids.UnionWith(_scope.Where(s => s.Path == documentPart || s.Path.EndsWith("/" + documentPart, StringComparison.Ordinal)).Select(s => s.Id));
+        }
+
+        // A superset in SQL (its lower() folds ASCII only), narrowed exactly by the resolver later.
+        string sql = key.All(char.IsAscii)
+            ? "SELECT DISTINCT doc_id FROM items WHERE instr(lower(key), lower($k)) > 0 OR lower(item_id) = lower($k) OR key GLOB '*[^ -~]*' OR item_id GLOB '*[^ -~]*'"
+            : "SELECT DISTINCT doc_id FROM items";
+        using (var command = _database.Connection.Command(sql, ("$k", key)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return Load(_scope.Where(s => ids.Contains(s.Id)).Select(s => s.Path));
+    }
+
+    /// <summary>Parses documents of the scope from disk (for commands that need the whole model).</summary>
+    public Workspace Load(IEnumerable<string> paths)
+    {
+        var reader = new DocumentReader(Config.ToReaderOptions());
+        var documents = paths.Order(StringComparer.Ordinal).Select(p => reader.Read(p, ReadFile(p))).ToList();
+        return new Workspace
+        {
+            Root = Root,
+            Config = Config,
+            Documents = documents,
+            FilesFound = documents.Count,
+            FilesParsed = documents.Count,
+            Warnings = [],
+        };
+    }
+
+    private byte[] ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(Path.Combine(Root, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PunchlistException($"{path}: cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Every item of one document, with its criteria, fields, body and technologies, as stored.</summary>
+    internal List<ItemRecord> ReadItems(string path) => ItemStore.ReadFull(_database.Connection, path);
+
+    /// <summary>SQLite's own check of the file: "ok" when sound.</summary>
+    internal string Integrity() => _database.Connection.Scalar<string>("PRAGMA integrity_check");
+
+    public void Dispose() => _database.Dispose();
+
+    // The documents status reports on (trackers, and files named explicitly), read once per run.
+    private List<(StatusDocument Document, DocumentSummary Summary)> Reported()
+    {
+        if (_reported is not null)
+        {
+            return _reported;
+        }
+
+        var wanted = _scope.ToDictionary(s => s.Id, s => s.Explicit);
+        var reported = new List<(StatusDocument, DocumentSummary)>();
+        using var command = _database.Connection.Command("SELECT id, path, title, tracker, ids_hash, summary FROM documents WHERE summary IS NOT NULL");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
+            {
+                string path = reader.GetString(1);
+                reported.Add((new StatusDocument(reader.GetInt64(0), path, reader.GetInt64(4)),
+                    SummaryCodec.Decode(path, reader.StringOrNull(2), (byte[])reader.GetValue(5))));
+            }
+        }
+
+        reported.Sort((a, b) => string.CompareOrdinal(a.Item1.Path, b.Item1.Path));
+        return _reported = reported;
+    }
+
+    private ReadDocument ReadForCheck(StatusDocument document)
+    {
+        if (Kept.TryGetValue(document.Path, out var kept))
+        {
+            return kept;
+        }
+
+        byte[] bytes = ReadFile(document.Path);
+        return new ReadDocument(_reader.Value.Read(document.Path, bytes), System.Security.Cryptography.SHA256.HashData(bytes), FromDisk: true);
+    }
+
+    private List<DocumentFacts> LoadFacts()
+    {
+        var wanted = _scope.ToDictionary(s => s.Id, s => s.Explicit);
+        var facts = new List<DocumentFacts>();
+        using var command = _database.Connection.Command("SELECT id, path, title, tracker, facts FROM documents WHERE facts IS NOT NULL");
+        using var reader = command.ExecuteReader();
+        byte[] blob = [];
+        while (reader.Read())
+        {
+            if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
+            {
+                // One buffer for every blob: a million items' facts should not mean ten thousand arrays.
+                int length = (int)reader.GetBytes(4, 0, null, 0, 0);
+                if (blob.Length < length)
+                {
+                    blob = new byte[Math.Max(length, blob.Length * 2)];
+                }
+
+                reader.GetBytes(4, 0, blob, 0, length);
+                facts.Add(FactsCodec.Decode(reader.GetString(1), reader.StringOrNull(2), blob.AsSpan(0, length)));
+            }
+        }
+
+        facts.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return facts;
+    }
+
+    // Queries see only the scanned files: a temporary table of their ids, unless they are all there is.
+    private string? ScopeTable()
+    {
+        if (_scopeReady)
+        {
+            return _scopeTable;
+        }
+
+        _scopeReady = true;
+        long indexed = _database.Connection.Scalar<long>("SELECT count(*) FROM documents");
+        if (indexed == _scope.Count)
+        {
+            return null;
+        }
+
+        _database.Connection.Execute("CREATE TEMP TABLE IF NOT EXISTS scope(id INTEGER PRIMARY KEY); DELETE FROM temp.scope");
+        using var insert = _database.Connection.Command("INSERT INTO temp.scope(id) VALUES ($id)", ("$id", 0L));
+        foreach (var (_, id, _) in _scope)
+        {
+            insert.Parameters["$id"].Value = id;
+            insert.ExecuteNonQuery();
+        }
+
+        return _scopeTable = "temp.scope";
+    }
+
+    private IEnumerable<long> DocumentsMatching(DocFilter filter) => _scope.Where(s => filter.Matches(s.Path)).Select(s => s.Id);
+}

@@ -1,0 +1,63 @@
+using Punchlist.Search;
+
+namespace Punchlist.Storage.Queries;
+
+/// <summary>
+/// Query words as an FTS5 expression. Every word is quoted, so nothing the user types is FTS5 syntax:
+/// a quoted word with punctuation (`ci/cd`) is the phrase of its tokens, and the porter tokenizer
+/// stems quoted words as it stems the text (`"backups"` finds `backup`).
+/// </summary>
+internal static class FtsExpression
+{
+    // Columns of items_fts, in order, and their BM25 weights: title above criteria above the rest.
+    public const string Columns = "title, criteria, section, fields, body";
+    public const string Bm25 = "bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
+
+    /// <summary>BM25 counting only one column (by number): below zero when that column matched.</summary>
+    public static string Only(int column) =>
+        "bm25(items_fts, " + string.Join(", ", Enumerable.Range(0, 5).Select(c => c == column ? "1.0" : "0.0")) + ")";
+
+    /// <summary>
+    /// Every word and phrase the query needs present (not under a negation), as one alternative:
+    /// a column holds a match of the query exactly when it holds one of these.
+    /// </summary>
+    public static string AnyPositive(QueryNode node)
+    {
+        var words = new List<string>();
+        Collect(node, words);
+        return "(" + string.Join(" OR ", words.Distinct(StringComparer.Ordinal)) + ")";
+    }
+
+    private static void Collect(QueryNode node, List<string> words)
+    {
+        switch (node)
+        {
+            case Words w:
+                words.Add(Of(w));
+                break;
+            case AnyOf any:
+                any.Parts.ToList().ForEach(p => Collect(p, words));
+                break;
+            case AllOf all:
+                all.Parts.Where(p => p is not Not).ToList().ForEach(p => Collect(p, words));
+                break;
+        }
+    }
+
+    public static string Of(QueryNode node) => node switch
+    {
+        Words w => Quote(w.Text) + (w.IsPrefix ? " *" : string.Empty),
+        AnyOf any => "(" + string.Join(" OR ", any.Parts.Select(Of)) + ")",
+        AllOf all => All(all),
+        _ => throw new ArgumentException($"not a text query: {node}", nameof(node)),
+    };
+
+    private static string All(AllOf all)
+    {
+        string positive = string.Join(" AND ", all.Parts.Where(p => p is not Not).Select(Of));
+        var negative = all.Parts.OfType<Not>().Select(n => Of(n.Part)).ToList();
+        return negative.Count == 0 ? $"({positive})" : $"(({positive}) NOT " + string.Join(" NOT ", negative) + ")";
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

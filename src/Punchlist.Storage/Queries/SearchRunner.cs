@@ -1,0 +1,233 @@
+using Microsoft.Data.Sqlite;
+using Punchlist.Model;
+using Punchlist.Search;
+using Punchlist.Storage.Codecs;
+
+namespace Punchlist.Storage.Queries;
+
+/// <summary>
+/// Runs a query in two steps: the ids of the matches, ordered and limited (only sort keys are
+/// computed for every match), then the rows and snippets of those ids alone. Ranked queries are
+/// driven by the full-text index and ordered by where the words matched (title, criteria, elsewhere),
+/// then by how many of those matched, then BM25 (title weighs most, then criteria, then the rest); ties,
+/// and unranked queries, keep document order.
+/// </summary>
+internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, int narrowAbove = SearchRunner.NarrowAbove)
+{
+    /// <summary>Ranked queries with more matches than this rank only the groups their top results lie in.</summary>
+    public const int NarrowAbove = 1000;
+
+    // A walk in document order pays off when at least one item in this many matches.
+    private const int WalkAbove = 100;
+
+    // Column numbers of items_fts: criteria, body, fields, title, section.
+    private static readonly int[] SnippetColumns = [1, 4, 3, 0, 2];
+
+    public SearchResults Run(SearchPlan plan, int? limit)
+    {
+        var sql = new FilterSql(documentsMatching);
+        string? match = plan.Ranked is null ? null : sql.Parameter(FtsExpression.Of(plan.Ranked));
+        var where = new List<string>();
+        if (match is not null)
+        {
+            where.Add($"items_fts MATCH {match}");
+        }
+
+        if (plan.Filter is not null)
+        {
+            where.Add(sql.Of(plan.Filter));
+        }
+
+        if (scope is not null)
+        {
+            where.Add($"i.doc_id IN (SELECT id FROM {scope})");
+        }
+
+        string from = match is null ? "items i" : "items_fts JOIN items i ON i.id = items_fts.rowid";
+        string condition = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
+        // One facet alone counts from its own index: every item_tech row has its item, so the items
+        // need not be visited (ten thousand random reads for a common technology in a million items).
+        string counting = (match, plan.Filter, scope) switch
+        {
+            (not null, null, null) => $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}",
+            (null, TechFilter tech, null) => $"SELECT count(*) FROM item_tech WHERE tech = {sql.Parameter(tech.Technology)}",
+            _ => $"SELECT count(*) FROM {from} {condition}",
+        };
+        int total = Count(counting, sql.Parameters);
+
+        // Where the words matched, as three flags: title, criteria, the item's prose. They order the
+        // ranked results before BM25, whose length normalisation alone would put a two-word task that
+        // mentions a word in its heading above the card whose title, criteria and text are about it.
+        // BM25 weighted on one column is below zero exactly when that column holds a match (FTS5 keeps
+        // every IDF positive), which costs far less per row than a second full-text query.
+        string flags = "NULL AS t, NULL AS c, NULL AS b, NULL AS score";
+        if (match is not null)
+        {
+            flags = $"{FtsExpression.Only(0)} < 0 AS t, {FtsExpression.Only(1)} < 0 AS c, {FtsExpression.Only(4)} < 0 AS b, {FtsExpression.Bm25} AS score";
+        }
+
+        const string Tier = "CASE WHEN t THEN 0 WHEN c THEN 1 ELSE 2 END";
+        var order = new List<string>(Sort(plan.Sort));
+        if (match is not null)
+        {
+            order.AddRange([Tier, "t + c + b DESC", "score"]);
+        }
+
+        order.AddRange(["path", "ordinal"]);
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS hits(rank INTEGER PRIMARY KEY, id INTEGER NOT NULL, tier INTEGER, score REAL); DELETE FROM temp.hits");
+        // Document order, many matches, few wanted: walk documents by path and each one's items by
+        // position (both indexed) so no sort is needed and the limit stops the walk early. With few
+        // matches the walk would cross most of the index for them; then find them first and sort.
+        bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
+        string Select(string narrowing) => walk
+            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
+            : $"""
+                INSERT INTO temp.hits(id, tier, score)
+                SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
+                    SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
+                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{narrowing})
+                ORDER BY {string.Join(", ", order)}
+                """ + (limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty);
+
+        if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
+        {
+            // Many matches ranked, few wanted: the order's first keys (where the words matched) split the
+            // matches into groups that follow each other, so the top results lie in the first groups that
+            // hold enough of them. Rank only those: BM25 and the flags are computed for the rows of these
+            // groups alone (the `+` keeps FTS5 scanning the matches rather than seeking each candidate).
+            string positive = FtsExpression.AnyPositive(plan.Ranked!);
+            string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
+            string narrow = sql.Parameter(string.Empty);
+            foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
+            {
+                var parameters = sql.Parameters.Select(p => p.Name == narrow ? (p.Name, (object?)groups) : p).ToArray();
+                using var command = connection.Command(Select($" AND +items_fts.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {narrow})"), parameters);
+                if (command.ExecuteNonQuery() >= top)
+                {
+                    return new SearchResults(total, Fetch(FtsExpression.Of(plan.Ranked!)));
+                }
+
+                connection.Execute("DELETE FROM temp.hits");
+            }
+        }
+
+        using (var command = connection.Command(Select(string.Empty), [.. sql.Parameters]))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
+    }
+
+    private static IEnumerable<string> Sort(SortOrder sort)
+    {
+        string direction = sort.Descending ? " DESC" : string.Empty;
+        return sort.Key switch
+        {
+            SortKey.Priority => ["priority IS NULL", "priority" + direction],
+            SortKey.Due => ["due IS NULL", "due" + direction],
+            SortKey.Progress => ["progress" + direction],
+            _ => [],
+        };
+    }
+
+    // An item's own progress: checked criteria of criteria; without criteria, done or not.
+    private static readonly string Progress =
+        $"(CASE WHEN i.criteria_total > 0 THEN CAST(i.criteria_checked AS REAL) / i.criteria_total WHEN i.state = {(int)ItemState.Done} THEN 1.0 ELSE 0.0 END)";
+
+    private int Count(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var command = connection.Command(sql, [.. parameters]);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private List<SearchHit> Fetch(string? match)
+    {
+        var hits = new List<(long Id, SearchHit Hit)>();
+        using (var command = connection.Command("""
+            SELECT h.id, h.tier, h.score, d.path, i.ordinal, i.key, i.item_id, i.line, i.state, i.due, i.criteria_total, i.criteria_checked, det.data, f.title
+            FROM temp.hits h
+            JOIN items i ON i.id = h.id
+            JOIN documents d ON d.id = i.doc_id
+            JOIN item_details det ON det.id = i.id
+            JOIN items_fts f ON f.rowid = i.id
+            ORDER BY h.rank
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var item = ItemRows.Read(reader, 4);
+                var tier = reader.Int64OrNull(1);
+                var hit = new SearchHit(reader.GetString(3), item, tier is null ? null : (MatchField)tier.Value, reader.DoubleOrNull(2) is { } s ? -s : null, null);
+                hits.Add((reader.GetInt64(0), hit));
+            }
+        }
+
+        if (match is null)
+        {
+            return hits.Select(h => h.Hit).ToList();
+        }
+
+        // The snippet comes from the first column with a match in this order: context the title line
+        // does not already show (criteria, prose, fields), then the title, then the headings above.
+        using var snippet = connection.Command(
+            "SELECT " + string.Join(", ", SnippetColumns.Select(c => $"snippet(items_fts, {c}, char(2), char(3), '…', 12)")) + " FROM items_fts WHERE items_fts MATCH $q AND rowid = $id",
+            ("$q", match), ("$id", 0L));
+        return hits.Select(h =>
+        {
+            snippet.Parameters["$id"].Value = h.Id;
+            using var reader = snippet.ExecuteReader();
+            if (!reader.Read())
+            {
+                return h.Hit;
+            }
+
+            for (int c = 0; c < SnippetColumns.Length; c++)
+            {
+                if (reader.StringOrNull(c) is { } text && text.Contains(Folding.MatchStart, StringComparison.Ordinal))
+                {
+                    return h.Hit with { Snippet = Snippet.Parse(text) };
+                }
+            }
+
+            return h.Hit;
+        }).ToList();
+    }
+}
+
+/// <summary>Reads an <see cref="ItemRecord"/> from `ordinal, key, item_id, line, state, due, criteria_total, criteria_checked, details, title`.</summary>
+internal static class ItemRows
+{
+    public static ItemRecord Read(SqliteDataReader reader, int at)
+    {
+        var details = ItemDetails.Decode((byte[])reader.GetValue(at + 8));
+        return new ItemRecord
+        {
+            Ordinal = reader.GetInt32(at),
+            Key = reader.GetString(at + 1),
+            Id = reader.StringOrNull(at + 2),
+            Line = reader.GetInt32(at + 3),
+            State = (ItemState)reader.GetInt32(at + 4),
+            Due = reader.Int64OrNull(at + 5) is { } day ? DateOnly.FromDayNumber((int)day) : null,
+            CriteriaTotal = reader.GetInt32(at + 6),
+            CriteriaChecked = reader.GetInt32(at + 7),
+            Title = reader.GetString(at + 9),
+            Kind = details.Kind,
+            Column = details.Column,
+            SectionPath = details.SectionPath,
+            Priority = details.Priority,
+            Status = details.Status,
+            Owner = details.Owner,
+            Effort = details.Effort,
+            Category = details.Category,
+            DependsOn = details.DependsOn,
+            References = details.References,
+            Contradicted = details.Contradicted,
+            Criteria = [],
+            Fields = string.Empty,
+            Body = string.Empty,
+            Tech = [],
+        };
+    }
+}

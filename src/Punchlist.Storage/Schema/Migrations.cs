@@ -1,0 +1,104 @@
+namespace Punchlist.Storage.Schema;
+
+/// <summary>One step of the schema, applied once, in order, when a database is opened.</summary>
+internal sealed record Migration(int Version, string Sql);
+
+/// <summary>
+/// The schema's history. A database records the last step applied (`PRAGMA user_version`); opening
+/// applies the steps after it. Never edit a released step: add the next one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2)];
+
+    // Texts live once, in the full-text table (`items_fts`, whose rowid is the item's id); `items` holds
+    // what filters and sorts, narrow so that a scan stays cheap; `item_details` what only output needs.
+    // Folded columns (`owner`, `sections`) are lower case for case-insensitive matching. No foreign
+    // keys: the writer deletes a document's rows itself, which is faster than cascades.
+    private const string V1 = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE documents(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            racy INTEGER NOT NULL,
+            parsed INTEGER NOT NULL,
+            tracker INTEGER NOT NULL,
+            title TEXT,
+            review_due INTEGER,
+            facts BLOB);
+
+        CREATE TABLE items(
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            item_id TEXT,
+            line INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            priority INTEGER,
+            due INTEGER,
+            effort REAL,
+            criteria_total INTEGER NOT NULL,
+            criteria_checked INTEGER NOT NULL,
+            flags INTEGER NOT NULL,
+            owner TEXT,
+            sections TEXT NOT NULL);
+        CREATE INDEX items_by_doc ON items(doc_id, ordinal);
+        CREATE INDEX items_by_state ON items(state, priority);
+        CREATE INDEX items_by_priority ON items(priority);
+        CREATE INDEX items_by_due ON items(due, state) WHERE due IS NOT NULL;
+        CREATE INDEX items_by_effort ON items(effort) WHERE effort IS NOT NULL;
+        CREATE INDEX items_by_owner ON items(owner) WHERE owner IS NOT NULL;
+        CREATE INDEX items_by_key ON items(key COLLATE NOCASE);
+        CREATE INDEX items_by_id ON items(item_id COLLATE NOCASE) WHERE item_id IS NOT NULL;
+
+        CREATE TABLE item_details(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+
+        CREATE TABLE item_tech(tech TEXT NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY(tech, item_id)) WITHOUT ROWID;
+        CREATE INDEX item_tech_by_item ON item_tech(item_id);
+
+        CREATE TABLE criteria(
+            item_id INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            marker TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            checked INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            depth INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY(item_id, number)) WITHOUT ROWID;
+
+        CREATE VIRTUAL TABLE items_fts USING fts5(title, criteria, section, fields, body, tokenize = 'porter unicode61 remove_diacritics 2');
+        """;
+
+    // What `punch status` adds to the facts: each document's summary (its facts summed, so that a
+    // warm status reads a few dozen bytes per document, not a row per item), its IDs (for the references other documents
+    // make to them) and a cache of its findings and verification counts with everything they were
+    // computed from (see CheckCache); `repository` holds the stamps of what evidence looked at. And an
+    // index for effort within a priority (`effort:<=2h priority:p1`), which neither index alone narrows.
+    private const string V2 = """
+        ALTER TABLE documents ADD COLUMN item_ids TEXT;
+        ALTER TABLE documents ADD COLUMN plan_id TEXT;
+        ALTER TABLE documents ADD COLUMN ids_hash INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN summary BLOB;
+
+        CREATE INDEX items_by_priority_effort ON items(priority, effort) WHERE effort IS NOT NULL;
+
+        CREATE TABLE checks(
+            doc_id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL,
+            today INTEGER,
+            head TEXT,
+            ids_key INTEGER,
+            repository INTEGER NOT NULL,
+            counts BLOB NOT NULL,
+            lookups BLOB);
+
+        CREATE TABLE repository(path TEXT NOT NULL, folder INTEGER NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+            PRIMARY KEY(path, folder)) WITHOUT ROWID;
+        """;
+}

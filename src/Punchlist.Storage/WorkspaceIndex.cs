@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Punchlist.Reading;
+using Punchlist.Model;
+using Punchlist.Search;
+using Punchlist.Storage.Checks;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Storage;
+
+/// <summary>
+/// Brings a workspace's index up to date and hands it over for queries. Files whose size and time
+/// stamp match what the index holds are not read at all; the others are read and hashed, and only
+/// those whose bytes changed are parsed. Files gone from the scanned folders are dropped.
+/// </summary>
+public static class WorkspaceIndex
+{
+    private const int BatchSize = 256;
+    private const int ReplanAfter = 500;
+
+    public static IndexedWorkspace Scan(IReadOnlyList<string> paths, IndexOptions options)
+    {
+        var (root, config, files) = WorkspaceLoader.Discover(paths);
+        string? memoryReason = options.InMemory ? "--no-index" : null;
+        IndexDatabase? database = null;
+        if (!options.InMemory)
+        {
+            database = OpenOnDisk(root, options.Warn, out memoryReason);
+        }
+
+        database ??= IndexDatabase.InMemory();
+        try
+        {
+            return Refresh(database, root, config, paths, files, options, memoryReason);
+        }
+        catch (SqliteException e) when (database.Path is { } file && IndexDatabase.IsBroken(e))
+        {
+            // Damage the header check did not see shows up on first use: move aside and start over, once.
+            database.Dispose();
+            IndexDatabase.MoveAside(file, e.Message, options.Warn);
+            database = IndexDatabase.OpenFile(file, options.Warn, out _) ?? IndexDatabase.InMemory();
+            return Refresh(database, root, config, paths, files, options, memoryReason);
+        }
+        catch (SqliteException e) when (database.Path is { } file)
+        {
+            // A file that cannot be written (read-only, disk full): the run goes on in memory.
+            database.Dispose();
+            options.Warn($"the index {Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)} could not be updated ({e.Message.TrimEnd('.')}); this run indexes in memory");
+            return Refresh(IndexDatabase.InMemory(), root, config, paths, files, options, "the index file could not be updated");
+        }
+    }
+
+    private static IndexDatabase? OpenOnDisk(string root, Action<string> warn, out string? memoryReason)
+    {
+        string folder = Path.Combine(root, IndexDatabase.FolderName);
+        memoryReason = null;
+        if (!Directory.Exists(folder))
+        {
+            if (!IsWritable(root))
+            {
+                memoryReason = "the workspace folder is read-only";
+                return null;
+            }
+
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
+        }
+
+        try
+        {
+            var database = IndexDatabase.OpenFile(Path.Combine(folder, IndexDatabase.FileName), warn, out string? refused);
+            memoryReason = refused;
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            memoryReason = $"the index could not be opened: {e.Message.TrimEnd('.')}";
+            return null;
+        }
+    }
+
+    // By the mode bits, not by trying: root may write anywhere, but a read-only checkout stays untouched.
+    private static bool IsWritable(string folder) => OperatingSystem.IsWindows()
+        ? !new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly)
+        : (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) != 0;
+
+    private static IndexedWorkspace Refresh(IndexDatabase database, string root, PunchlistConfig config, IReadOnlyList<string> paths,
+        List<WorkspaceFile> files, IndexOptions options, string? memoryReason)
+    {
+        var connection = database.Connection;
+        Fingerprint.Reset(connection, Fingerprint.Of(root));
+        var known = Known(connection);
+        var found = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var scopes = Scopes(root, paths);
+        var removed = known.Values.Where(k => !found.ContainsKey(k.Path) && scopes.Any(s => Under(k.Path, s))).ToList();
+
+        var fresh = new List<WorkspaceFile>();
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (known.TryGetValue(file.RelativePath, out var k) && k.Size == file.Length && k.LastWriteTicks == file.LastWriteTicks && !k.Racy && (k.Parsed || !file.Explicit))
+            {
+                ids[file.RelativePath] = k.Id;
+            }
+            else
+            {
+                fresh.Add(file);
+            }
+        }
+
+        var reader = new DocumentReader(config.ToReaderOptions());
+        long racyAfter = DateTime.UtcNow.Ticks - options.RacyWindow.Ticks;
+        var warnings = new ConcurrentBag<string>();
+        var kept = new Dictionary<string, ReadDocument>(StringComparer.Ordinal);
+        int read = 0, parsed = 0;
+        // Nothing to read and nothing to drop: no write transaction at all (a warm run only reads).
+        if (fresh.Count > 0 || removed.Count > 0)
+        {
+            using (var results = new BlockingCollection<Reading>(boundedCapacity: 64))
+            {
+                var producer = Task.Run(() =>
+                {
+                    try
+                    {
+                        Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
+                    }
+                    finally
+                    {
+                        results.CompleteAdding();
+                    }
+                });
+
+                bool factsOnly = options.FactsOnly && database.Path is null;
+                var writer = new IndexWriter(connection, factsOnly);
+                try
+                {
+                    int pending = 0;
+                    foreach (var result in results.GetConsumingEnumerable())
+                    {
+                        var existing = known.GetValueOrDefault(result.File.RelativePath);
+                        if (result.Error is not null)
+                        {
+                            if (result.File.Explicit)
+                            {
+                                throw new PunchlistException(result.Error);
+                            }
+
+                            warnings.Add(result.Error);
+                            if (existing is not null)
+                            {
+                                writer.Remove(existing.Id);
+                            }
+
+                            continue;
+                        }
+
+                        read++;
+                        if (result.Unchanged)
+                        {
+                            writer.Touch(existing!.Id, result.Stamp!);
+                            ids[result.File.RelativePath] = existing.Id;
+                        }
+                        else
+                        {
+                            parsed += result.Record is null ? 0 : 1;
+                            ids[result.File.RelativePath] = writer.Put(result.Stamp!, result.Record);
+                            if (result.Document is not null)
+                            {
+                                kept[result.File.RelativePath] = new ReadDocument(result.Document, result.Stamp!.Hash, FromDisk: false);
+                            }
+                        }
+
+                        if (++pending == BatchSize)
+                        {
+                            // Commit in batches so a first scan of a large workspace keeps the WAL small and
+                            // other processes see progress.
+                            writer.Commit();
+                            writer.Dispose();
+                            writer = new IndexWriter(connection, factsOnly);
+                            pending = 0;
+                        }
+                    }
+
+                    producer.GetAwaiter().GetResult();
+                    removed.ForEach(r => writer.Remove(r.Id));
+                    writer.Commit();
+                    if (parsed + removed.Count >= ReplanAfter)
+                    {
+                        // Statistics for the query planner (sampled, so quick): without them SQLite guesses
+                        // that `state = open` is selective and scans half the items for `due:<…`.
+                        connection.Execute("PRAGMA analysis_limit = 1000; ANALYZE");
+                    }
+                }
+                finally
+                {
+                    writer.Dispose();
+                    if (!producer.IsCompleted)
+                    {
+                        // An error while writing: drain the readers so the producer finishes.
+                        foreach (var _ in results.GetConsumingEnumerable())
+                        {
+                        }
+                    }
+                }
+            }
+        }
+
+        var inScope = files.Where(f => ids.ContainsKey(f.RelativePath)).Select(f => (f.RelativePath, Id: ids[f.RelativePath], f.Explicit)).ToList();
+        var counts = new ScanCounts(files.Count, files.Count - fresh.Count, read, parsed, removed.Count);
+        return new IndexedWorkspace(database, root, config, inScope, counts, [.. warnings.Order(StringComparer.Ordinal)], memoryReason)
+        {
+            Kept = kept,
+            RacyWindow = options.RacyWindow,
+        };
+    }
+
+    private static Reading Read(WorkspaceFile file, KnownDocument? known, DocumentReader reader, Analysis.Policies.CheckPolicy policy, long racyAfter, bool keep)
+    {
+        byte[] bytes;
+        FileInfo info;
+        try
+        {
+            info = new FileInfo(file.FullPath);
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Reading(file, null, null, false, $"{file.RelativePath}: cannot be read: {e.Message}", null);
+        }
+
+        // The stamp is taken from the bytes actually read; a write racing with the read leaves a
+        // recent time stamp, so the file is marked racy and hashed again next time.
+        long ticks = info.LastWriteTimeUtc.Ticks;
+        var stamp = new FileStamp(file.RelativePath, bytes.Length, ticks, SHA256.HashData(bytes), ticks > racyAfter);
+        if (known is not null && known.Hash.AsSpan().SequenceEqual(stamp.Hash) && (known.Parsed || !file.Explicit))
+        {
+            return new Reading(file, stamp, null, true, null, null);
+        }
+
+        if (!file.Explicit && !TrackerPrefilter.MayHoldItems(bytes))
+        {
+            return new Reading(file, stamp, null, false, null, null);
+        }
+
+        var document = reader.Read(file.RelativePath, bytes);
+        bool reported = file.Explicit || document.IsTracker;
+        return new Reading(file, stamp, DocumentRecord.Of(document, policy), false, null, keep && reported ? document : null);
+    }
+
+    private static Dictionary<string, KnownDocument> Known(SqliteConnection connection)
+    {
+        var known = new Dictionary<string, KnownDocument>(StringComparer.Ordinal);
+        using var command = connection.Command("SELECT id, path, size, mtime, hash, racy, parsed FROM documents");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var k = new KnownDocument(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), (byte[])reader.GetValue(4), reader.GetBoolean(5), reader.GetBoolean(6));
+            known[k.Path] = k;
+        }
+
+        return known;
+    }
+
+    // The folders (relative to the root; "" is all of it) and files this scan covers: what is not found
+    // under them was deleted. A document outside them stays in the index for a later, wider scan.
+    private static List<string> Scopes(string root, IReadOnlyList<string> paths) =>
+        (paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths)
+            .Select(p => Discovery.Relative(root, Path.GetFullPath(p)))
+            .Select(r => r == "." ? string.Empty : r)
+            .ToList();
+
+    private static bool Under(string path, string scope) =>
+        scope.Length == 0 || path == scope || path.StartsWith(scope + "/", StringComparison.Ordinal);
+
+    private sealed record KnownDocument(long Id, string Path, long Size, long LastWriteTicks, byte[] Hash, bool Racy, bool Parsed);
+
+    private sealed record Reading(WorkspaceFile File, FileStamp? Stamp, DocumentRecord? Record, bool Unchanged, string? Error, TrackerDocument? Document);
+}
