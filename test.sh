@@ -5,24 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need() { command -v "$1" >/dev/null 2>&1; }
-apt_install() {
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
-missing=()
-need node || missing+=(nodejs)
-need npm || missing+=(npm)
-need python3 || missing+=(python3)
-need git || missing+=(git)
-need patch || missing+=(patch)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "test.sh: installing ${missing[*]}"
-  apt_install "${missing[@]}"
-fi
+. scripts/install-missing.sh
+install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch
 
 shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
 [ -d "$shared/corpus" ] || { echo "test.sh: ../shared is missing (expected $shared)" >&2; exit 2; }

@@ -11,21 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need() { command -v "$1" >/dev/null 2>&1; }
-apt_install() {
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
-missing=()
-need rg || missing+=(ripgrep)
-need python3 || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "run.sh: installing ${missing[*]}" >&2
-  apt_install "${missing[@]}"
-fi
+. scripts/install-missing.sh
+install_missing run.sh rg:ripgrep python3:python3
 
 shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
 [ -f "$shared/bench/docs-corpus.tar.gz" ] || { echo "run.sh: $shared/bench is missing" >&2; exit 2; }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Punchlist.Tests.Support;
 
@@ -64,24 +63,5 @@ internal static class SarifValidator
         return binary;
     }
 
-    private static string Install()
-    {
-        string source = Path.Combine(Repo.Root, "tests", "tools", "sarif-multitool");
-        string hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(source, "package-lock.json"))))[..12];
-        string target = Path.Combine(Path.GetTempPath(), $"punchlist-sarif-multitool-{hash}");
-        if (Directory.Exists(Path.Combine(target, "node_modules")))
-        {
-            return target;
-        }
-
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-        }
-
-        var (exit, _, error) = Processes.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], target, timeoutSeconds: 600);
-        Assert.True(exit == 0, $"npm ci for the SARIF validator failed (Node.js and npm are needed for this test): {error}");
-        return target;
-    }
+    private static string Install() => NpmTool.Install(Path.Combine(Repo.Root, "tests", "tools", "sarif-multitool"), "sarif-multitool");
 }

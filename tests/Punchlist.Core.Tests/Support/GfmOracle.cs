@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Punchlist.Tests.Support;
@@ -29,22 +28,6 @@ public static class GfmOracle
             return ready;
         }
 
-        string source = Path.Combine(Repo.Shared, "tools", "gfm-oracle");
-        string hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(source, "package-lock.json"))))[..12];
-        string target = Path.Combine(Path.GetTempPath(), $"punchlist-gfm-oracle-{hash}");
-        if (Directory.Exists(Path.Combine(target, "node_modules")))
-        {
-            return target;
-        }
-
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-        }
-
-        var (exit, _, error) = Processes.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], target, timeoutSeconds: 600);
-        Assert.True(exit == 0, $"npm ci for the gfm-oracle failed (Node.js and npm are needed for this test): {error}");
-        return target;
+        return NpmTool.Install(Path.Combine(Repo.Shared, "tools", "gfm-oracle"), "gfm-oracle");
     }
 }

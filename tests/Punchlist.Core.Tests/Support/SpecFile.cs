@@ -78,6 +78,28 @@ public sealed partial class SpecFile
         return new SpecFile(path, lines, cases);
     }
 
+    /// <summary>
+    /// Compares each of the case's expectations with what <paramref name="actual"/> makes of it. Under
+    /// PUNCHLIST_UPDATE_GOLDEN=1 the file is rewritten with the actual output and false is returned
+    /// (the caller stops); else every difference fails the test, and true means all matched.
+    /// </summary>
+    public bool Expect(SpecCase @case, Func<SpecExpectation, string> actual)
+    {
+        var failures = @case.Expectations.Select(e => (Expectation: e, Actual: actual(e))).Where(f => f.Actual != f.Expectation.Text).ToList();
+        if (failures.Count > 0 && Repo.UpdateGolden)
+        {
+            Rewrite(failures);
+            return false;
+        }
+
+        foreach (var (expectation, text) in failures)
+        {
+            Assert.Equal(expectation.Text, text);
+        }
+
+        return true;
+    }
+
     /// <summary>Rewrites expectations with actual output (PUNCHLIST_UPDATE_GOLDEN=1), last first so line numbers hold.</summary>
     public void Rewrite(IEnumerable<(SpecExpectation Expectation, string Actual)> updates)
     {
