@@ -33,6 +33,18 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
     public void Facets_count_what_the_seeds_hold(string query, int expected) =>
         Assert.Equal(expected, Search(query, limit: null).Total);
 
+    [Theory]
+    [InlineData("priority:none", 1)]  // 303 matches for one wanted: walked in document order
+    [InlineData("priority:none", 5)]  // fewer than a hundred per wanted: found, then sorted
+    [InlineData("backup", 2)]         // ranked
+    public void A_limit_keeps_that_many_hits_in_document_order_and_counts_them_all(string query, int limit)
+    {
+        var all = Search(query, limit: null);
+        var limited = Search(query, limit);
+        Assert.Equal(all.Total, limited.Total);
+        Assert.Equal(all.Hits.Take(limit).Select(h => h.Item.Key), limited.Hits.Select(h => h.Item.Key));
+    }
+
     [Fact]
     public void Title_matches_come_before_matches_in_criteria_and_text()
     {

@@ -79,7 +79,8 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         // position (both indexed) so no sort is needed and the limit stops the walk early. With few
         // matches the walk would cross most of the index for them; then find them first and sort.
         bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
-        string Select(string narrowing) => walk
+        string limited = limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty;
+        string Select(string narrowing) => (walk
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
             : $"""
                 INSERT INTO temp.hits(id, tier, score)
@@ -87,7 +88,7 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
                     SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
                     FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{narrowing})
                 ORDER BY {string.Join(", ", order)}
-                """ + (limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty);
+                """) + limited;
 
         if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
         {
