@@ -31,39 +31,51 @@ internal sealed class ProbeMatcher
             return Named(configured, MatchVia.Config, "named for the item in punchlist.yml");
         }
 
-        string context = ItemContext.Of(document, item);
-        var matches = new List<ProbeMatch>(Match(item.Title, context, null));
+        // The surroundings only lend scopes to a text that met some probe's terms, which most do not.
+        var context = new Lazy<string>(() => ItemContext.Of(document, item), LazyThreadSafetyMode.None);
+        var matches = new List<ProbeMatch>(Match(item.Title, () => context.Value, null));
         for (int i = 0; i < item.Criteria.Count; i++)
         {
             var criterion = item.Criteria[i];
-            string around = string.Join(" \u2022 ", new[] { item.Title, criterion.Parent?.Text, context }.Where(t => !string.IsNullOrEmpty(t)));
-            matches.AddRange(Match(criterion.Text, around, i + 1).Where(m => !matches.Exists(x => x.Probe == m.Probe)));
+            string Around() => string.Join(" \u2022 ", new[] { item.Title, criterion.Parent?.Text, context.Value }.Where(t => !string.IsNullOrEmpty(t)));
+            matches.AddRange(Match(criterion.Text, Around, i + 1).Where(m => !matches.Exists(x => x.Probe == m.Probe)));
         }
 
         return matches;
     }
 
     /// <summary>The probes a text meets, with the reason for each; <paramref name="context"/> only lends scopes.</summary>
-    internal IEnumerable<ProbeMatch> Match(string text, string context, int? criterion)
+    internal IEnumerable<ProbeMatch> Match(string text, string context, int? criterion) => Match(text, () => context, criterion);
+
+    private IEnumerable<ProbeMatch> Match(string text, Func<string> context, int? criterion)
     {
         var words = TermText.Of(text);
+        var candidates = new List<(IProbe Probe, List<string> Met)>();
+        foreach (var (probe, terms) in _probes)
+        {
+            if (terms.Meet(words) is { } met)
+            {
+                candidates.Add((probe, met));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
         // The text's own scopes win; only a text that names none borrows its surroundings'.
         var (scopes, scopeWords) = ScopeWords.Named(words);
         string from = "its text";
         if (scopes.Count == 0)
         {
-            (scopes, scopeWords) = ScopeWords.Named(TermText.Of(context));
+            (scopes, scopeWords) = ScopeWords.Named(TermText.Of(context()));
             from = "its surroundings";
         }
 
         var found = new List<(IProbe Probe, string Reason)>();
-        foreach (var (probe, terms) in _probes)
+        foreach (var (probe, met) in candidates)
         {
-            if (terms.Meet(words) is not { } met)
-            {
-                continue;
-            }
-
             var probeScopes = probe.Info.Terms.Scopes;
             bool fits = scopes.Count == 0 ? !probe.Info.Terms.NeedsScope : probeScopes.Count == 0 || probeScopes.Any(scopes.Contains);
             if (fits)

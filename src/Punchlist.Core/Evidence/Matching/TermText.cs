@@ -21,26 +21,25 @@ internal sealed class TermText
     /// <summary>A phrase as the matcher compares it: its stemmed words joined without spaces.</summary>
     public static string Key(string phrase) => string.Concat(Of(phrase).Words);
 
-    public bool Contains(string key)
+    // Every run of one to MaxWindow consecutive words, joined: built on the first question, since a
+    // text is asked about every phrase of every probe (hundreds) and a lookup beats joining each time.
+    private HashSet<string>? _windows;
+
+    public bool Contains(string key) => (_windows ??= Windows(Words)).Contains(key);
+
+    private static HashSet<string> Windows(string[] words)
     {
-        for (int i = 0; i < Words.Length; i++)
+        var windows = new HashSet<string>(words.Length * MaxWindow, StringComparer.Ordinal);
+        for (int i = 0; i < words.Length; i++)
         {
             string joined = string.Empty;
-            for (int n = 0; n < MaxWindow && i + n < Words.Length; n++)
+            for (int n = 0; n < MaxWindow && i + n < words.Length; n++)
             {
-                joined += Words[i + n];
-                if (joined.Length > key.Length)
-                {
-                    break;
-                }
-
-                if (string.Equals(joined, key, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                joined += words[i + n];
+                windows.Add(joined);
             }
         }
 
-        return false;
+        return windows;
     }
 }
