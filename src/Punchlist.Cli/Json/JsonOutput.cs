@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,6 +9,16 @@ internal static class JsonOutput
 {
     public static void Write<T>(TextWriter output, T value)
     {
+        // Straight to the stream as UTF-8 when there is one (standard output): a status of thousands of
+        // trackers is megabytes, which would otherwise be built as one string and then encoded again.
+        if (output is StreamWriter { Encoding: UTF8Encoding } writer)
+        {
+            writer.Flush();
+            JsonSerializer.Serialize(writer.BaseStream, value, typeof(T), PunchJsonContext.Default);
+            writer.WriteLine();
+            return;
+        }
+
         output.WriteLine(JsonSerializer.Serialize(value, typeof(T), PunchJsonContext.Default));
     }
 }
