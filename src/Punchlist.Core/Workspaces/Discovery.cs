@@ -60,7 +60,7 @@ public static class Discovery
         {
             if (seen.Add(full))
             {
-                yield return WorkspaceFile.Stat(full, Relative(root, full), isExplicit: true);
+                yield return new WorkspaceFile(full, Relative(root, full), Explicit: true);
             }
         }
 
@@ -105,7 +105,7 @@ public static class Discovery
                 continue; // a folder we may not read is not part of the workspace
             }
 
-            foreach (var (name, isDir, length, lastWriteTicks) in entries)
+            foreach (var (name, isDir) in entries)
             {
                 if (isDir && SkippedFolders.Contains(name))
                 {
@@ -125,7 +125,7 @@ public static class Discovery
                 }
                 else if (include.Count == 0 || IsIncluded(relative, include))
                 {
-                    yield return new WorkspaceFile(full, relative, Explicit: false) { Length = length, LastWriteTicks = lastWriteTicks };
+                    yield return new WorkspaceFile(full, relative, Explicit: false);
                 }
             }
         }
@@ -137,12 +137,12 @@ public static class Discovery
 
     private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
-    private readonly record struct Entry(string Name, bool IsDir, long Length, long LastWriteTicks);
+    private readonly record struct Entry(string Name, bool IsDir);
 
-    // Folders (not symbolic links to folders: they could loop) and Markdown files, by name, with the
-    // size and time stamp the index compares (the enumeration has them already: no second stat).
+    // Folders (not symbolic links to folders: they could loop) and Markdown files, by name only: the
+    // directory listing says which is which, and anything more would cost a stat per entry.
     private static FileSystemEnumerable<Entry> Entries(string dir) =>
-        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory ? -1 : entry.Length, entry.IsDirectory ? 0 : entry.LastWriteTimeUtc.UtcTicks), EntryOptions)
+        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory), EntryOptions)
         {
             ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory
                 ? (entry.Attributes & FileAttributes.ReparsePoint) == 0

@@ -3,18 +3,23 @@ namespace Punchlist.Workspaces;
 /// <summary>A file to read: where it is, how output names it, and whether the user named it.</summary>
 public sealed record WorkspaceFile(string FullPath, string RelativePath, bool Explicit)
 {
-    /// <summary>Size in bytes when the file was found (the folder walk gets it for free); -1 when unknown.</summary>
-    public long Length { get; init; } = -1;
+    // Read from the file system on first use, not by the walk: a scan that reads every file anyway
+    // never needs them, and a stat per file is a tenth of a documentation tree's scan. The index,
+    // which compares them with what it remembers, asks before it reads anything.
+    private Stamp? _stamp;
 
-    /// <summary>Last write time (UTC ticks) when the file was found; 0 when unknown.</summary>
-    public long LastWriteTicks { get; init; }
+    /// <summary>Size in bytes; -1 when the file is gone.</summary>
+    public long Length => (_stamp ??= Stamp.Of(FullPath)).Length;
 
-    /// <summary>The same file with its size and last write time read from the file system.</summary>
-    public static WorkspaceFile Stat(string fullPath, string relativePath, bool isExplicit) => From(new FileInfo(fullPath), relativePath, isExplicit);
+    /// <summary>Last write time (UTC ticks); 0 when the file is gone.</summary>
+    public long LastWriteTicks => (_stamp ??= Stamp.Of(FullPath)).LastWriteTicks;
 
-    internal static WorkspaceFile From(FileInfo info, string relativePath, bool isExplicit) => new(info.FullName, relativePath, isExplicit)
+    private sealed record Stamp(long Length, long LastWriteTicks)
     {
-        Length = info.Length,
-        LastWriteTicks = info.LastWriteTimeUtc.Ticks,
-    };
+        public static Stamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new Stamp(info.Length, info.LastWriteTimeUtc.Ticks) : new Stamp(-1, 0);
+        }
+    }
 }
