@@ -29,14 +29,21 @@ public static class Discovery
         return start;
     }
 
+    /// <summary>
+    /// The files, in path order, each with its size and time stamp taken from the folder listing as the
+    /// walk goes (one lstat per file, no FileInfo): what the index compares before it reads anything.
+    /// </summary>
     public static List<WorkspaceFile> Find(string root, IReadOnlyList<string> paths, PunchlistConfig config) =>
-        [.. Enumerate(root, paths, config).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        [.. Enumerate(root, paths, config, stamped: true).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
     /// <summary>
     /// The same files as <see cref="Find"/>, each once, in the order the walk meets them, produced as
     /// they are found so that reading can start before the walk ends. Every path is checked first.
     /// </summary>
-    public static IEnumerable<WorkspaceFile> Enumerate(string root, IReadOnlyList<string> paths, PunchlistConfig config)
+    public static IEnumerable<WorkspaceFile> Enumerate(string root, IReadOnlyList<string> paths, PunchlistConfig config) =>
+        Enumerate(root, paths, config, stamped: false);
+
+    private static IEnumerable<WorkspaceFile> Enumerate(string root, IReadOnlyList<string> paths, PunchlistConfig config, bool stamped)
     {
         var targets = new List<(string Full, bool IsFile)>();
         foreach (string path in paths)
@@ -47,11 +54,11 @@ public static class Discovery
                 : throw new PunchlistException($"{path}: no such file or folder"));
         }
 
-        return EnumerateTargets(root, targets, config);
+        return EnumerateTargets(root, targets, config, stamped);
     }
 
     // Files named on the command line come first, so that one also found by a walk stays explicit.
-    private static IEnumerable<WorkspaceFile> EnumerateTargets(string root, List<(string Full, bool IsFile)> targets, PunchlistConfig config)
+    private static IEnumerable<WorkspaceFile> EnumerateTargets(string root, List<(string Full, bool IsFile)> targets, PunchlistConfig config, bool stamped)
     {
         var include = config.Include.Select(g => Glob.Parse(g, GlobOptions)).ToList();
         var exclude = config.Exclude.Select(g => Glob.Parse(g, GlobOptions)).ToList();
@@ -67,7 +74,7 @@ public static class Discovery
         foreach (var (full, _) in targets.Where(t => !t.IsFile))
         {
             string relative = Relative(root, full);
-            foreach (var file in Walk(full, relative == "." ? string.Empty : relative, IgnoresAbove(root, full), include, exclude))
+            foreach (var file in Walk(full, relative == "." ? string.Empty : relative, IgnoresAbove(root, full), include, exclude, stamped))
             {
                 if (seen.Add(file.FullPath))
                 {
@@ -82,7 +89,7 @@ public static class Discovery
     // Relative paths are built by appending names to the folder's own relative path, and only folders
     // and Markdown files are turned into strings at all: a documentation tree has tens of thousands of
     // entries, and this walk runs before anything else can start.
-    private static IEnumerable<WorkspaceFile> Walk(string start, string startRelative, List<(string Dir, IgnoreList List)> startIgnores, List<Glob> include, List<Glob> exclude)
+    private static IEnumerable<WorkspaceFile> Walk(string start, string startRelative, List<(string Dir, IgnoreList List)> startIgnores, List<Glob> include, List<Glob> exclude, bool stamped)
     {
         var pending = new Stack<(string Dir, string Relative, List<(string Dir, IgnoreList List)> Ignores)>();
         pending.Push((start, startRelative, startIgnores));
@@ -98,14 +105,14 @@ public static class Discovery
             List<Entry> entries;
             try
             {
-                entries = [.. Entries(dir)];
+                entries = [.. stamped ? StampedEntries(dir) : Entries(dir)];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue; // a folder we may not read is not part of the workspace
             }
 
-            foreach (var (name, isDir) in entries)
+            foreach (var (name, isDir, stamp) in entries)
             {
                 if (isDir && SkippedFolders.Contains(name))
                 {
@@ -125,7 +132,7 @@ public static class Discovery
                 }
                 else if (include.Count == 0 || IsIncluded(relative, include))
                 {
-                    yield return new WorkspaceFile(full, relative, Explicit: false);
+                    yield return new WorkspaceFile(full, relative, Explicit: false) { Stamp = stamp };
                 }
             }
         }
@@ -137,17 +144,27 @@ public static class Discovery
 
     private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
-    private readonly record struct Entry(string Name, bool IsDir);
+    private readonly record struct Entry(string Name, bool IsDir, FileStamp? Stamp);
 
     // Folders (not symbolic links to folders: they could loop) and Markdown files, by name only: the
     // directory listing says which is which, and anything more would cost a stat per entry.
     private static FileSystemEnumerable<Entry> Entries(string dir) =>
-        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory), EntryOptions)
+        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, null), EntryOptions)
         {
-            ShouldIncludePredicate = static (ref FileSystemEntry entry) => entry.IsDirectory
-                ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
-                : IsMarkdown(entry.FileName),
+            ShouldIncludePredicate = IsFolderOrMarkdown,
         };
+
+    // The same, with each file's size and time stamp (one lstat, made by the entry when asked).
+    private static FileSystemEnumerable<Entry> StampedEntries(string dir) =>
+        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory,
+            entry.IsDirectory ? null : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)), EntryOptions)
+        {
+            ShouldIncludePredicate = IsFolderOrMarkdown,
+        };
+
+    private static bool IsFolderOrMarkdown(ref FileSystemEntry entry) => entry.IsDirectory
+        ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
+        : IsMarkdown(entry.FileName);
 
     private static readonly EnumerationOptions EntryOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 

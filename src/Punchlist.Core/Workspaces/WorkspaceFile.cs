@@ -3,23 +3,26 @@ namespace Punchlist.Workspaces;
 /// <summary>A file to read: where it is, how output names it, and whether the user named it.</summary>
 public sealed record WorkspaceFile(string FullPath, string RelativePath, bool Explicit)
 {
-    // Read from the file system on first use, not by the walk: a scan that reads every file anyway
-    // never needs them, and a stat per file is a tenth of a documentation tree's scan. The index,
-    // which compares them with what it remembers, asks before it reads anything.
-    private Stamp? _stamp;
+    // Given by a walk that was asked for it (the index's), else read from the file system on first
+    // use: a scan that reads every file anyway never needs it, and a stat per file is a tenth of a
+    // documentation tree's scan.
+    private FileStamp? _stamp;
+
+    internal FileStamp? Stamp { init => _stamp = value; }
 
     /// <summary>Size in bytes; -1 when the file is gone.</summary>
-    public long Length => (_stamp ??= Stamp.Of(FullPath)).Length;
+    public long Length => (_stamp ??= FileStamp.Of(FullPath)).Length;
 
     /// <summary>Last write time (UTC ticks); 0 when the file is gone.</summary>
-    public long LastWriteTicks => (_stamp ??= Stamp.Of(FullPath)).LastWriteTicks;
+    public long LastWriteTicks => (_stamp ??= FileStamp.Of(FullPath)).LastWriteTicks;
+}
 
-    private sealed record Stamp(long Length, long LastWriteTicks)
+/// <summary>A file's size and last write time, as a walk or a stat found them.</summary>
+internal sealed record FileStamp(long Length, long LastWriteTicks)
+{
+    public static FileStamp Of(string path)
     {
-        public static Stamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new Stamp(info.Length, info.LastWriteTimeUtc.Ticks) : new Stamp(-1, 0);
-        }
+        var info = new FileInfo(path);
+        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : new FileStamp(-1, 0);
     }
 }
