@@ -102,11 +102,12 @@ internal static class Migrations
             PRIMARY KEY(path, folder)) WITHOUT ROWID;
         """;
 
-    // Every command starts by comparing the files found with what the index remembers of them. The
-    // documents table also holds each one's facts (about 1.5 KB), so reading those few columns from
-    // it crosses most of its pages; from this covering index, reading them for 10,000 documents
-    // takes 11 ms instead of 40.
+    // The documents table holds each document's facts (about 1.5 KB) in its rows, so reading a few
+    // narrow columns of every document crosses most of its pages. Every command starts by comparing
+    // the files found with what the index remembers, and `punch status` reads every summary: from
+    // these covering indexes, for 10,000 documents, 11 ms instead of 40 and 7 ms instead of 28.
     private const string V3 = """
         CREATE INDEX documents_stamps ON documents(path, id, size, mtime, racy, parsed);
+        CREATE INDEX documents_summaries ON documents(path, id, title, tracker, ids_hash, summary) WHERE summary IS NOT NULL;
         """;
 }
