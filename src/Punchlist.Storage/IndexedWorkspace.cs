@@ -127,8 +127,7 @@ public sealed class IndexedWorkspace : IDisposable
     /// <summary>Parses documents of the scope from disk (for commands that need the whole model).</summary>
     public Workspace Load(IEnumerable<string> paths)
     {
-        var reader = new DocumentReader(Config.ToReaderOptions());
-        var documents = paths.Order(StringComparer.Ordinal).Select(p => reader.Read(p, ReadFile(p))).ToList();
+        var documents = paths.Order(StringComparer.Ordinal).Select(p => _reader.Value.Read(p, ReadFile(p))).ToList();
         return new Workspace
         {
             Root = Root,

@@ -4,7 +4,7 @@ namespace Punchlist.Search;
 /// How a query runs: the required words and phrases go to the full-text index as one expression,
 /// which also ranks; everything else filters. Words that are only an alternative to a filter
 /// (`backup OR is:blocked`) filter without ranking. <see cref="Terms"/> lists the words that rank, each
-/// on its own, for a caller that highlights or explains matches.
+/// on its own (the index ranks a column by whether it holds any of them).
 /// </summary>
 public sealed record SearchPlan(QueryNode? Ranked, QueryNode? Filter, IReadOnlyList<Words> Terms, SortOrder Sort)
 {

@@ -30,8 +30,11 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
     private readonly WorkspaceEvidence _evidence = new(root, new EvidenceOptions { Probes = config.Probes });
     private readonly Dictionary<string, bool> _paths = new(StringComparer.Ordinal);
     private IReadOnlyList<StatusDocument> _documents = [];
-    private Lazy<string?> _head = new(() => GitHead.Of(root));
-    private Lazy<(HashSet<string> Items, HashSet<string> Plans)> _ids = new(() => ([], []));
+    private readonly Lazy<string?> _head = new(() => GitHead.Of(root));
+    private Lazy<(HashSet<string> Items, HashSet<string> Plans)>? _ids;
+
+    // The IDs of every document of the run, loaded on first use (set up by Run).
+    private (HashSet<string> Items, HashSet<string> Plans) Ids => _ids!.Value;
     private long _idsKey;
     private readonly HashSet<long> _askedAgain = [];
     private bool? _repositoryHolds;
@@ -44,7 +47,6 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         _documents = documents;
         _idsKey = documents.Aggregate(0L, (sum, d) => unchecked(sum + d.IdsHash));
         _ids = new(LoadIds);
-        _head = new(() => GitHead.Of(root));
         var rows = LoadRows();
         var counts = new Dictionary<string, CheckCounts>(StringComparer.Ordinal);
         var stale = new List<StatusDocument>();
@@ -71,7 +73,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         }
 
         var fresh = stale.AsParallel().AsOrdered().Select(read).ToList();
-        var facts = new WorkspaceFacts(() => _ids.Value.Items, () => _ids.Value.Plans);
+        var facts = new WorkspaceFacts(() => Ids.Items, () => Ids.Plans);
         var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, new GitHistory(root), _evidence);
         for (int i = 0; i < checks.Count; i++)
         {
@@ -110,7 +112,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         if (row.IdsKey is { } key && key != _idsKey)
         {
             // Some document's IDs changed: the answers this check got may not have. Ask again.
-            var (items, plans) = _ids.Value;
+            var (items, plans) = Ids;
             if (row.Lookups.ItemIds.Any(q => items.Contains(q.Key) != q.Value) || row.Lookups.PlanIds.Any(q => plans.Contains(q.Key) != q.Value))
             {
                 return false;

@@ -18,31 +18,11 @@ internal static class FtsExpression
         "bm25(items_fts, " + string.Join(", ", Enumerable.Range(0, 5).Select(c => c == column ? "1.0" : "0.0")) + ")";
 
     /// <summary>
-    /// Every word and phrase the query needs present (not under a negation), as one alternative:
-    /// a column holds a match of the query exactly when it holds one of these.
+    /// The words and phrases a plan ranks by (<see cref="SearchPlan.Terms"/>: those present, not under a
+    /// negation) as one alternative: a column holds a match of the query exactly when it holds one of these.
     /// </summary>
-    public static string AnyPositive(QueryNode node)
-    {
-        var words = new List<string>();
-        Collect(node, words);
-        return "(" + string.Join(" OR ", words.Distinct(StringComparer.Ordinal)) + ")";
-    }
-
-    private static void Collect(QueryNode node, List<string> words)
-    {
-        switch (node)
-        {
-            case Words w:
-                words.Add(Of(w));
-                break;
-            case AnyOf any:
-                any.Parts.ToList().ForEach(p => Collect(p, words));
-                break;
-            case AllOf all:
-                all.Parts.Where(p => p is not Not).ToList().ForEach(p => Collect(p, words));
-                break;
-        }
-    }
+    public static string AnyOf(IEnumerable<Words> terms) =>
+        "(" + string.Join(" OR ", terms.Select(Of).Distinct(StringComparer.Ordinal)) + ")";
 
     public static string Of(QueryNode node) => node switch
     {

@@ -96,7 +96,7 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
             // matches into groups that follow each other, so the top results lie in the first groups that
             // hold enough of them. Rank only those: BM25 and the flags are computed for the rows of these
             // groups alone (the `+` keeps FTS5 scanning the matches rather than seeking each candidate).
-            string positive = FtsExpression.AnyPositive(plan.Ranked!);
+            string positive = FtsExpression.AnyOf(plan.Terms);
             string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
             string narrow = sql.Parameter(string.Empty);
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
