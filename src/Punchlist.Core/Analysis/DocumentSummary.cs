@@ -46,21 +46,12 @@ public sealed record DocumentSummary(
 
     public static DocumentSummary Of(DocumentFacts facts)
     {
-        int open = 0, inProgress = 0, done = 0, blocked = 0, cancelled = 0, criteria = 0, checkedCriteria = 0;
+        int criteria = 0, checkedCriteria = 0;
         var tierTotal = new int[Grouping.PriorityNames.Count];
         var tierDone = new int[Grouping.PriorityNames.Count];
         var due = new List<DateOnly>();
         foreach (var item in facts.Items)
         {
-            switch (item.State)
-            {
-                case ItemState.Open: open++; break;
-                case ItemState.InProgress: inProgress++; break;
-                case ItemState.Done: done++; break;
-                case ItemState.Blocked: blocked++; break;
-                default: cancelled++; break;
-            }
-
             criteria += item.CriteriaTotal;
             checkedCriteria += item.CriteriaChecked;
             int tier = item.PriorityRank ?? Grouping.PriorityNames.Count - 1;
@@ -76,7 +67,7 @@ public sealed record DocumentSummary(
         return new DocumentSummary(
             facts.Path,
             facts.Title,
-            new ItemCounts(facts.Items.Count, open, inProgress, done, blocked, cancelled),
+            ItemCounts.Of(facts.Items),
             facts.CheckboxesTotal,
             facts.CheckboxesChecked,
             criteria,

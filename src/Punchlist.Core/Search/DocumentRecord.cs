@@ -28,7 +28,7 @@ public sealed record DocumentRecord(DocumentFacts Facts, bool IsTracker, DateOnl
     {
         var contradicted = Contradicted(document);
         var items = document.Items.Select((item, i) => Item(document, item, i, contradicted.Contains(item.Key))).ToList();
-        return new DocumentRecord(DocumentFacts.Of(document), document.IsTracker, ReviewDueOf(document, policy ?? CheckPolicy.Default), items) { PlanId = document.Id };
+        return new DocumentRecord(DocumentFacts.Of(document), document.IsTracker, ReviewOverdueRule.DueDate(document, policy ?? CheckPolicy.Default), items) { PlanId = document.Id };
     }
 
     private static ItemRecord Item(TrackerDocument document, Item item, int ordinal, bool contradicted)
@@ -115,20 +115,5 @@ public sealed record DocumentRecord(DocumentFacts Facts, bool IsTracker, DateOnl
             Clock = NoHistory.Instance,
         };
         return new StatusContradictionRule().Check(context).Select(f => f.Item).OfType<string>().ToHashSet(StringComparer.Ordinal);
-    }
-
-    // The day the document's review falls due, judged as PL005 judges it (with the same helpers): its
-    // `Next Review`, else its last review or update plus its cadence (the workspace policy's when it
-    // states none).
-    private static DateOnly? ReviewDueOf(TrackerDocument document, CheckPolicy policy)
-    {
-        if (ReviewOverdueRule.Date(document, FieldKind.NextReview) is { } next)
-        {
-            return next.Date.Date;
-        }
-
-        var last = new[] { ReviewOverdueRule.Date(document, FieldKind.LastReviewed), ReviewOverdueRule.Date(document, FieldKind.LastUpdated) }
-            .Where(d => d is not null).Select(d => d!.Value).OrderByDescending(d => d.Date.Date).FirstOrDefault();
-        return last.Field is null ? null : ReviewOverdueRule.Cadence(document, last.Date, policy).After(last.Date.Date);
     }
 }

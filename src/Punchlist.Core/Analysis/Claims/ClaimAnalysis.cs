@@ -9,7 +9,7 @@ internal sealed record UnmatchedClaim(Claim Claim, string Reason);
 /// Every claim of a document judged: the false ones with their corrections, and the ones left alone
 /// because their label names nothing Punchlist can count with confidence.
 /// </summary>
-internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimMismatch> Mismatches, IReadOnlyList<UnmatchedClaim> Unmatched)
+internal sealed record ClaimAnalysis(IReadOnlyList<ClaimMismatch> Mismatches, IReadOnlyList<UnmatchedClaim> Unmatched)
 {
     public static ClaimAnalysis Of(TrackerDocument document)
     {
@@ -45,7 +45,7 @@ internal sealed record ClaimAnalysis(IReadOnlyList<Claim> Claims, IReadOnlyList<
             }
         }
 
-        return new ClaimAnalysis(claims, mismatches, unmatched);
+        return new ClaimAnalysis(mismatches, unmatched);
     }
 
     // A breakdown whose rows name sections outside the one the table stands in (a dashboard written

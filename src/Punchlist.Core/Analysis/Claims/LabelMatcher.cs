@@ -11,11 +11,7 @@ internal sealed record Reading(ClaimGroup Group, Measure Measure);
 /// What a claim's label names, as readings in order of likelihood, and the unit its words name if
 /// any. A claim is true when any reading makes it true; a false claim is reported on the first.
 /// </summary>
-internal sealed record LabelMatch(IReadOnlyList<Reading> Readings, Basis? Unit)
-{
-    /// <summary>`Total`, `Completion`: the label names no group of its own, only where the claim stands.</summary>
-    public bool Generic { get; init; }
-}
+internal sealed record LabelMatch(IReadOnlyList<Reading> Readings, Basis? Unit);
 
 /// <summary>
 /// Matches a claim's label to a group by meaning: a state (`DONE`, `In Progress`), the whole
@@ -63,7 +59,7 @@ internal static class LabelMatcher
 
         if (words.Count == 0)
         {
-            return new LabelMatch(InFamily(family, scopes.Select(s => new Reading(s, measure)).ToList()), unit) { Generic = true };
+            return new LabelMatch(InFamily(family, scopes.Select(s => new Reading(s, measure)).ToList()), unit);
         }
 
         if (!PriorityVocabulary.IsPhase(label) && PriorityVocabulary.FromSection(label) is { } priority)

@@ -18,6 +18,16 @@ internal sealed class ReviewOverdueRule : IFindingRule
 
     public RuleInfo Info => Rule;
 
+    /// <summary>
+    /// The day the document's review falls due, as this rule judges it: its `Next Review`, else its
+    /// last review or update plus its cadence (the workspace policy's when it states none). The index
+    /// keeps it so that a document's check can be reused until that day.
+    /// </summary>
+    internal static DateOnly? DueDate(TrackerDocument document, CheckPolicy policy) =>
+        Date(document, FieldKind.NextReview) is { } next ? next.Date.Date
+        : LastReview(document) is { } last ? Cadence(document, last.Date, policy).After(last.Date.Date)
+        : null;
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var document = context.Document;
@@ -37,9 +47,7 @@ internal sealed class ReviewOverdueRule : IFindingRule
             yield break;
         }
 
-        var last = new[] { Date(document, FieldKind.LastReviewed), Date(document, FieldKind.LastUpdated) }
-            .Where(d => d is not null).Select(d => d!.Value).OrderByDescending(d => d.Date.Date).FirstOrDefault();
-        if (last.Field is null)
+        if (LastReview(document) is not { } last)
         {
             yield break;
         }
@@ -59,7 +67,7 @@ internal sealed class ReviewOverdueRule : IFindingRule
 
     // `Review Cadence: Weekly`, else a note on the date itself (`Last Reviewed: 2026-01-05 (Monthly)`),
     // else the workspace's.
-    internal static Duration Cadence(TrackerDocument document, DateValue last, CheckPolicy policy)
+    private static Duration Cadence(TrackerDocument document, DateValue last, CheckPolicy policy)
     {
         var stated = document.Field(FieldKind.ReviewCadence);
         if (stated is not null && Duration.Parse(stated.Value, policy.SprintDays) is { } own)
@@ -70,7 +78,12 @@ internal sealed class ReviewOverdueRule : IFindingRule
         return last.Note is { } note && Duration.Parse(note, policy.SprintDays) is { } noted ? noted : policy.Review;
     }
 
-    internal static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
+    // The later of `Last Reviewed` and `Last Updated`.
+    private static (DateValue Date, MetadataField Field)? LastReview(TrackerDocument document) =>
+        new[] { Date(document, FieldKind.LastReviewed), Date(document, FieldKind.LastUpdated) }
+            .Where(d => d is not null).OrderByDescending(d => d!.Value.Date.Date).FirstOrDefault();
+
+    private static (DateValue Date, MetadataField Field)? Date(TrackerDocument document, FieldKind kind)
     {
         foreach (var field in document.Metadata.Where(f => f.Kind == kind))
         {
