@@ -2,6 +2,7 @@ using System.Globalization;
 using Punchlist.Analysis.Rules;
 using Punchlist.Editing.Sync;
 using Punchlist.Model;
+using Punchlist.Workspaces;
 
 namespace Punchlist.Editing;
 
@@ -16,7 +17,7 @@ public static class Ticking
     /// <exception cref="PunchlistException">No such criterion, an ambiguous one, or a card with nothing to tick.</exception>
     public static ProposedEdit? Edit(TrackerDocument document, Item item, string? criterion, bool done)
     {
-        string address = $"{document.Path}#{item.Key}";
+        string address = Workspace.Address(document, item);
         if (criterion is not null)
         {
             var box = Criterion(item, criterion, address);

@@ -1,4 +1,3 @@
-using Punchlist.Analysis.Findings;
 using Punchlist.Analysis.Rules;
 
 namespace Punchlist.Editing.Sync;
@@ -6,18 +5,13 @@ namespace Punchlist.Editing.Sync;
 /// <summary>The fixers a set of options turns on, in the order their edits win a conflict.</summary>
 public static class SyncFixers
 {
-    /// <summary>
-    /// The rule that reports false claims (PL001) with the edits that correct them. Claims are read and
-    /// judged by `punch check`; sync only applies its fixes.
-    /// </summary>
-    internal static IFindingRule? ClaimRule => FindingRules.Find(ClaimMismatchRule.Rule.Code);
-
+    // False claims come from the rule `punch check` reports them with (PL001): sync only applies its fixes.
     public static IReadOnlyList<ISyncFixer> Create(SyncOptions options)
     {
         var fixers = new List<ISyncFixer>();
-        if (options.Claims && ClaimRule is { } claims)
+        if (options.Claims)
         {
-            fixers.Add(new FindingFixer(claims, ChangeKind.Claim));
+            fixers.Add(new FindingFixer(new ClaimMismatchRule(), ChangeKind.Claim));
         }
 
         if (options.Cookies)
