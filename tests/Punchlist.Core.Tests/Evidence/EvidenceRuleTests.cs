@@ -31,8 +31,6 @@ public sealed class EvidenceRuleTests
         var files = all.SelectMany(e => e.Records).Where(r => r.Kind == EvidenceKind.File && r.Ok is not null).ToList();
         Assert.NotEmpty(files);
         Assert.All(files, f => Assert.False(f.Ok, $"{f.Ref} is reported present"));
-        var named = workspace.AllItems().SelectMany(m => m.Item.References).Count(r => r.Kind == Model.ReferenceKind.File);
-        Assert.True(files.Count > 0 && named >= files.Count);
         Assert.DoesNotContain(all, e => e.Verdict == Verdict.Verified);
         Assert.DoesNotContain(Check(seeds.Root), f => f.Code == "PL009");
     }
