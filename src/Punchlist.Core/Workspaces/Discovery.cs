@@ -144,7 +144,7 @@ public static class Discovery
 
     private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
-    private readonly record struct Entry(string Name, bool IsDir, FileStamp? Stamp);
+    private readonly record struct Entry(string Name, bool IsDir, FileStat? Stamp);
 
     // Folders (not symbolic links to folders: they could loop) and Markdown files, by name only: the
     // directory listing says which is which, and anything more would cost a stat per entry.
@@ -157,7 +157,7 @@ public static class Discovery
     // The same, with each file's size and time stamp (one lstat, made by the entry when asked).
     private static FileSystemEnumerable<Entry> StampedEntries(string dir) =>
         new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory,
-            entry.IsDirectory ? null : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)), EntryOptions)
+            entry.IsDirectory ? null : new FileStat(entry.Length, entry.LastWriteTimeUtc.UtcTicks)), EntryOptions)
         {
             ShouldIncludePredicate = IsFolderOrMarkdown,
         };
