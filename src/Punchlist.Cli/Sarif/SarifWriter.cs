@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Punchlist.Analysis.Findings;
+using Punchlist.Analysis.Policies;
 using Punchlist.Editing;
 using Punchlist.Model;
 using Punchlist.Text;
@@ -35,11 +36,13 @@ internal static class SarifWriter
 
     public static SarifLog Build(IReadOnlyList<Finding> findings, IReadOnlyList<TrackerDocument> documents, IReadOnlyList<IFindingRule> rules, string root)
     {
-        string repository = RepositoryRoot(root);
+        // Code scanning wants paths from the repository root; a workspace may be a folder inside one.
+        string repository = GitHead.RepositoryRoot(root) ?? root;
         string prefix = Path.GetRelativePath(repository, root).Replace('\\', '/');
         prefix = prefix == "." ? string.Empty : prefix + "/";
         var byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
         var artifacts = findings.Select(f => f.Document).Distinct(StringComparer.Ordinal).ToList();
+        var artifactIndex = artifacts.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
         var ruleIndex = rules.Select((r, i) => (r.Info.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
 
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,7 +50,7 @@ internal static class SarifWriter
         foreach (var finding in findings)
         {
             var document = byPath[finding.Document];
-            var location = new SarifArtifactLocation(Uri(prefix + finding.Document), SourceRoot, artifacts.IndexOf(finding.Document));
+            var location = new SarifArtifactLocation(Uri(prefix + finding.Document), SourceRoot, artifactIndex[finding.Document]);
             results.Add(new SarifResult(
                 finding.Code,
                 ruleIndex.TryGetValue(finding.Code, out int index) ? index : -1,
@@ -144,20 +147,6 @@ internal static class SarifWriter
         string.Join('/', relative.Split('/').Select(System.Uri.EscapeDataString));
 
     private static string DirectoryUri(string path) => new Uri(Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar).AbsoluteUri;
-
-    // Code scanning wants paths from the repository root; a workspace may be a folder inside one.
-    private static string RepositoryRoot(string root)
-    {
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return root;
-    }
 
     private static string Version()
     {

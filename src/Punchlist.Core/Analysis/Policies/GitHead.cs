@@ -8,27 +8,39 @@ namespace Punchlist.Analysis.Policies;
 /// </summary>
 public static class GitHead
 {
-    /// <summary>The commit id, `ref:NAME` for a branch with no commit yet, or null outside a repository.</summary>
-    public static string? Of(string folder)
+    /// <summary>The nearest folder at or above <paramref name="folder"/> holding a `.git` folder or file; null outside a repository.</summary>
+    public static string? RepositoryRoot(string folder)
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
             string dotGit = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(dotGit))
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
             {
-                return Read(dotGit);
-            }
-
-            if (File.Exists(dotGit))
-            {
-                string? link = ReadLine(dotGit);
-                return link is not null && link.StartsWith("gitdir:", StringComparison.Ordinal)
-                    ? Read(Path.GetFullPath(link["gitdir:".Length..].Trim(), dir.FullName))
-                    : null;
+                return dir.FullName;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The commit id, `ref:NAME` for a branch with no commit yet, or null outside a repository.</summary>
+    public static string? Of(string folder)
+    {
+        if (RepositoryRoot(folder) is not { } root)
+        {
+            return null;
+        }
+
+        string dotGit = Path.Combine(root, ".git");
+        if (Directory.Exists(dotGit))
+        {
+            return Read(dotGit);
+        }
+
+        string? link = ReadLine(dotGit);
+        return link is not null && link.StartsWith("gitdir:", StringComparison.Ordinal)
+            ? Read(Path.GetFullPath(link["gitdir:".Length..].Trim(), root))
+            : null;
     }
 
     private static string? Read(string gitDir)
