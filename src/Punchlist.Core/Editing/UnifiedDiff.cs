@@ -20,9 +20,6 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
 
     public bool IsEmpty => Hunks.Count == 0;
 
-    /// <summary>Lines removed plus lines added.</summary>
-    public int ChangedLines => Hunks.Sum(h => h.Lines.Count(l => l.Kind != ' '));
-
     public static UnifiedDiff Between(string path, string oldText, string newText, int context = Context)
     {
         if (string.Equals(oldText, newText, StringComparison.Ordinal))
