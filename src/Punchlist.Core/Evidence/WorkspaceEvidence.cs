@@ -16,6 +16,7 @@ namespace Punchlist.Evidence;
 public sealed class WorkspaceEvidence
 {
     private readonly ProbeMatcher _matcher;
+    private readonly Dictionary<string, IProbe> _catalogue;
     private readonly ProbeContext _context;
     private readonly ConcurrentDictionary<string, Lazy<ProbeResult>> _results = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Item, Lazy<ItemEvidence>> _items = new(ReferenceEqualityComparer.Instance);
@@ -25,6 +26,7 @@ public sealed class WorkspaceEvidence
         Root = root;
         Options = options ?? EvidenceOptions.Default;
         _matcher = new ProbeMatcher(Options.Catalogue, Options.Probes);
+        _catalogue = Options.Catalogue.ToDictionary(p => p.Info.Id, StringComparer.Ordinal);
         _context = new ProbeContext(root);
     }
 
@@ -38,8 +40,7 @@ public sealed class WorkspaceEvidence
     /// <summary>A probe's result for this workspace (run once, then kept); null for an ID the catalogue lacks.</summary>
     public ProbeResult? Probe(string id)
     {
-        var probe = Options.Catalogue.FirstOrDefault(p => string.Equals(p.Info.Id, id, StringComparison.Ordinal));
-        return probe is null ? null : _results.GetOrAdd(id, _ => new Lazy<ProbeResult>(() => probe.Run(_context))).Value;
+        return !_catalogue.TryGetValue(id, out var probe) ? null : _results.GetOrAdd(id, _ => new Lazy<ProbeResult>(() => probe.Run(_context))).Value;
     }
 
     /// <summary>True when some file of the repository matches <paramref name="glob"/> (relative to the root).</summary>
@@ -62,7 +63,7 @@ public sealed class WorkspaceEvidence
         {
             int? criterion = group.Any(m => m.Criterion is null) ? null : group.First().Criterion;
             bool claimed = done || group.Any(m => m.Criterion is { } c && item.Criteria[c - 1].IsChecked);
-            var info = Options.Catalogue.FirstOrDefault(p => string.Equals(p.Info.Id, group.Key, StringComparison.Ordinal))?.Info;
+            var info = _catalogue.GetValueOrDefault(group.Key)?.Info;
             var result = Probe(group.Key);
             consulted.NoteProbe(group.Key, result?.Ok);
             records.Add(new EvidenceRecord

@@ -20,6 +20,8 @@ internal sealed class RepositoryIndex
 
     private static readonly GlobOptions Options = new() { Evaluation = { CaseInsensitive = false } };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _globs = new(StringComparer.Ordinal);
+
     private RepositoryIndex(string root, IReadOnlyList<string> files, bool truncated, IReadOnlyList<RepositoryStamp> stamps)
     {
         Root = root;
@@ -49,8 +51,14 @@ internal sealed class RepositoryIndex
 
     public string FullPath(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>Files whose path matches a glob (`dockerfile/*.Dockerfile`, `docs/**/*.md`).</summary>
-    public IEnumerable<string> Glob(string pattern)
+    /// <summary>
+    /// Files whose path matches a glob (`dockerfile/*.Dockerfile`, `docs/**/*.md`). Each pattern is
+    /// matched against the files once and its answer kept: the index never changes, and every item that
+    /// promises the same glob (and the check cache, revalidating) asks again.
+    /// </summary>
+    public IReadOnlyList<string> Glob(string pattern) => _globs.GetOrAdd(pattern, Match);
+
+    private string[] Match(string pattern)
     {
         DotNet.Globbing.Glob glob;
         try
@@ -62,7 +70,7 @@ internal sealed class RepositoryIndex
             return []; // a pattern the glob library cannot read matches nothing
         }
 
-        return Files.Where(f => glob.IsMatch(f));
+        return [.. Files.Where(f => glob.IsMatch(f))];
     }
 
     /// <summary>Files whose name (not folder) satisfies <paramref name="name"/>.</summary>
