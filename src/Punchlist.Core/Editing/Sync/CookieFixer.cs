@@ -41,18 +41,31 @@ public sealed class CookieFixer : ISyncFixer
         var edits = new List<ProposedEdit>();
         foreach (var block in parsed.Descendants())
         {
-            var (region, inline, count) = block switch
+            var (region, inline) = block switch
             {
-                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, ForHeading(document, h)),
-                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, ForListItem(document, boxes, li, p)),
-                _ => (default(TextSpan), null, ((int, int, string)?)null),
+                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline),
+                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline),
+                _ => (default(TextSpan), null),
             };
-            if (count is not { } counted || region.IsEmpty)
+            if (region.IsEmpty)
             {
                 continue;
             }
 
-            foreach (var span in Cookies(text, region, inline, boxes))
+            // Counting walks the document's items and boxes: only for a line that holds a cookie.
+            var cookies = Cookies(text, region, inline, boxes).ToList();
+            var count = cookies.Count == 0 ? null : block switch
+            {
+                HeadingBlock h => ForHeading(document, h),
+                ListItemBlock li => ForListItem(document, boxes, li, (ParagraphBlock)li[0]),
+                _ => null,
+            };
+            if (count is not { } counted)
+            {
+                continue;
+            }
+
+            foreach (var span in cookies)
             {
                 string old = text.Substring(span.Start, span.Length);
                 string now = ProgressCookie.Format(old, counted.Item1, counted.Item2);
