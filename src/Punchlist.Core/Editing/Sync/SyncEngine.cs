@@ -103,8 +103,9 @@ public sealed record SyncScope(IReadOnlyList<TrackerDocument> Documents, string 
 {
     public RuleContext ContextFor(TrackerDocument document)
     {
-        // The document as rewritten so far stands in for the one that was read.
-        var documents = Documents.Select(d => string.Equals(d.Path, document.Path, StringComparison.Ordinal) ? document : d).ToList();
+        // The document as rewritten so far stands in for the one that was read; the workspace's IDs are
+        // gathered only if a rule asks (no sync fixer does today), not copied on every pass.
+        IEnumerable<TrackerDocument> Current() => Documents.Select(d => string.Equals(d.Path, document.Path, StringComparison.Ordinal) ? document : d);
         return new()
         {
             Document = document,
@@ -112,7 +113,7 @@ public sealed record SyncScope(IReadOnlyList<TrackerDocument> Documents, string 
             Today = Today,
             Policy = Policy,
             Clock = Clock,
-            Workspace = new WorkspaceFacts(documents),
+            Workspace = new WorkspaceFacts(() => WorkspaceFacts.ItemIdsOf(Current()), () => WorkspaceFacts.PlanIdsOf(Current())),
         };
     }
 }
