@@ -159,6 +159,8 @@ public sealed class IndexedWorkspace : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    internal const string SummariesSql = "SELECT id, path, title, tracker, ids_hash, summary FROM documents WHERE summary IS NOT NULL";
+
     // The documents status reports on (trackers, and files named explicitly), read once per run.
     private List<(StatusDocument Document, DocumentSummary Summary)> Reported()
     {
@@ -169,7 +171,7 @@ public sealed class IndexedWorkspace : IDisposable
 
         var wanted = _scope.ToDictionary(s => s.Id, s => s.Explicit);
         var reported = new List<(StatusDocument, DocumentSummary)>();
-        using var command = _database.Connection.Command("SELECT id, path, title, tracker, ids_hash, summary FROM documents WHERE summary IS NOT NULL");
+        using var command = _database.Connection.Command(SummariesSql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

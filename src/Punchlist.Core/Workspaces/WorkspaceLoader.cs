@@ -78,8 +78,8 @@ public static class WorkspaceLoader
         return (root, config, Discovery.Find(root, targets, config));
     }
 
-    // The paths to scan (the current folder when none), each checked to exist, their root and its configuration.
-    private static (string Root, PunchlistConfig Config, IReadOnlyList<string> Targets) Locate(IReadOnlyList<string> paths)
+    /// <summary>The paths to scan (the current folder when none), each checked to exist, their root and its configuration.</summary>
+    public static (string Root, PunchlistConfig Config, IReadOnlyList<string> Targets) Locate(IReadOnlyList<string> paths)
     {
         var targets = paths.Count == 0 ? [Directory.GetCurrentDirectory()] : paths;
         foreach (string target in targets)

@@ -27,7 +27,8 @@ public sealed record StatusChecks(IReadOnlyDictionary<string, CheckCounts> ByPat
 /// </summary>
 internal sealed class CheckCache(SqliteConnection connection, string root, PunchlistConfig config, TimeSpan racyWindow)
 {
-    private readonly WorkspaceEvidence _evidence = new(root, new EvidenceOptions { Probes = config.Probes });
+    // Built only when a check must run or be asked again: a warm status never needs the probes.
+    private readonly Lazy<WorkspaceEvidence> _lazyEvidence = new(() => new(root, new EvidenceOptions { Probes = config.Probes }));
     private readonly Dictionary<string, bool> _paths = new(StringComparer.Ordinal);
     private IReadOnlyList<StatusDocument> _documents = [];
     private readonly Lazy<string?> _head = new(() => GitHead.Of(root));
@@ -38,6 +39,8 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
     private long _idsKey;
     private readonly HashSet<long> _askedAgain = [];
     private bool? _repositoryHolds;
+
+    private WorkspaceEvidence Evidence => _lazyEvidence.Value;
 
     // The checked-out commit; empty outside a repository.
     private string Head => _head.Value ?? string.Empty;
@@ -74,7 +77,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
 
         var fresh = stale.AsParallel().AsOrdered().Select(read).ToList();
         var facts = new WorkspaceFacts(() => Ids.Items, () => Ids.Plans);
-        var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, new GitHistory(root), _evidence);
+        var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, new GitHistory(root), Evidence);
         for (int i = 0; i < checks.Count; i++)
         {
             counts[checks[i].Path] = checks[i].Counts;
@@ -124,7 +127,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         if (row.Repository && !(_repositoryHolds ??= RepositoryHolds()))
         {
             // Something the evidence looked at changed: run the probes and globs again and compare.
-            if (row.Lookups.Probes.Any(q => _evidence.Probe(q.Key)?.Ok != q.Value) || row.Lookups.Globs.Any(q => _evidence.GlobMatches(q.Key) != q.Value))
+            if (row.Lookups.Probes.Any(q => Evidence.Probe(q.Key)?.Ok != q.Value) || row.Lookups.Globs.Any(q => Evidence.GlobMatches(q.Key) != q.Value))
             {
                 return false;
             }
@@ -146,14 +149,18 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         return exists;
     }
 
+    // The cached checks whose document still has the content they were computed from (the hash comes
+    // from a covering index: schema step 4).
+    internal const string RowsSql = """
+        SELECT c.doc_id, c.today, c.head, c.ids_key, c.repository, c.counts, c.lookups
+        FROM checks c JOIN documents d ON d.id = c.doc_id AND d.hash = c.hash
+        """;
+
     private Dictionary<long, CheckRow> LoadRows()
     {
         var wanted = _documents.Select(d => d.Id).ToHashSet();
         var rows = new Dictionary<long, CheckRow>();
-        using var command = connection.Command("""
-            SELECT c.doc_id, c.today, c.head, c.ids_key, c.repository, c.counts, c.lookups
-            FROM checks c JOIN documents d ON d.id = c.doc_id AND d.hash = c.hash
-            """);
+        using var command = connection.Command(RowsSql);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -213,7 +220,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
 
     private void Store(List<StatusDocument> stale, List<ReadDocument> fresh, List<StatusCheck> checks, DateOnly today, List<long> rekeyed)
     {
-        var stamps = _evidence.Stamps();
+        var stamps = _lazyEvidence.IsValueCreated ? Evidence.Stamps() : [];
         if (checks.Count == 0 && rekeyed.Count == 0 && stamps.Count == 0)
         {
             return;

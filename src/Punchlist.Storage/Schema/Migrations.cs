@@ -9,7 +9,7 @@ internal sealed record Migration(int Version, string Sql);
 /// </summary>
 internal static class Migrations
 {
-    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3)];
+    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3), new(4, V4)];
 
     // Texts live once, in the full-text table (`items_fts`, whose rowid is the item's id); `items` holds
     // what filters and sorts, narrow so that a scan stays cheap; `item_details` what only output needs.
@@ -109,5 +109,12 @@ internal static class Migrations
     private const string V3 = """
         CREATE INDEX documents_stamps ON documents(path, id, size, mtime, racy, parsed);
         CREATE INDEX documents_summaries ON documents(path, id, title, tracker, ids_hash, summary) WHERE summary IS NOT NULL;
+        """;
+
+    // A warm status serves each document's findings from `checks` only while the document's content
+    // hash is the one they were computed for. Reading that hash from the wide documents rows crossed
+    // 15 MB of pages for 10,000 documents: 150 ms in a fresh process, 26 ms from this index.
+    private const string V4 = """
+        CREATE INDEX documents_hashes ON documents(id, hash);
         """;
 }

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Punchlist.Storage.Checks;
+
+namespace Punchlist.Storage.Tests;
+
+/// <summary>
+/// The reads every warm command makes of every document are served by covering indexes, never by the
+/// wide documents rows (about 1.5 KB of facts each): for 10,000 documents that is the difference
+/// between reading one and twenty megabytes of pages (docs/BENCHMARKS.md). A schema step or a query
+/// edit that loses one shows here, as SQLite plans it.
+/// </summary>
+public sealed class QueryPlanTests
+{
+    [Theory]
+    [InlineData(nameof(WorkspaceIndex.KnownSql), "documents_stamps")]
+    [InlineData(nameof(IndexedWorkspace.SummariesSql), "documents_summaries")]
+    [InlineData(nameof(CheckCache.RowsSql), "documents_hashes")]
+    public void Every_document_is_read_from_a_covering_index(string query, string index)
+    {
+        string sql = query switch
+        {
+            nameof(WorkspaceIndex.KnownSql) => WorkspaceIndex.KnownSql,
+            nameof(IndexedWorkspace.SummariesSql) => IndexedWorkspace.SummariesSql,
+            _ => CheckCache.RowsSql,
+        };
+        using var database = IndexDatabase.InMemory();
+        var steps = new List<string>();
+        using (var command = database.Connection.Command($"EXPLAIN QUERY PLAN {sql}"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // The step that reads the documents table, named or by its alias.
+        string documents = Assert.Single(steps, s => Regex.IsMatch(s, @"^(SCAN|SEARCH) (documents|d)\b"));
+        Assert.Matches($"^SCAN (documents|d) USING COVERING INDEX {index}$", documents);
+    }
+}
