@@ -60,26 +60,33 @@ internal static class StatusCommand
     /// <param name="facts">Every document's items, needed only to group them (<paramref name="by"/>).</param>
     internal static StatusJson Build(IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<DocumentFacts>? facts, IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by, DateOnly today)
     {
-        // The totals add the documents up: no item is walked unless grouping asks for it.
-        var documents = summaries.Select(d => Document(d, checks.GetValueOrDefault(d.Path, CheckCounts.None), today)).ToList();
-        var all = summaries.Aggregate(CheckCounts.None, (sum, d) => sum.Add(checks.GetValueOrDefault(d.Path, CheckCounts.None)));
-        var counts = new ItemCounts(
-            documents.Sum(d => d.Items.Total), documents.Sum(d => d.Items.Open), documents.Sum(d => d.Items.InProgress),
-            documents.Sum(d => d.Items.Done), documents.Sum(d => d.Items.Blocked), documents.Sum(d => d.Items.Cancelled));
-        var byPriority = Grouping.PriorityNames.ToDictionary(
-            p => p,
-            p => new PriorityCountJson(documents.Sum(d => d.ByPriority[p].Total), documents.Sum(d => d.ByPriority[p].Done)),
-            StringComparer.Ordinal);
-        var totals = new TotalsJson(
-            documents.Count,
-            JsonMapping.Counts(counts),
-            new BoxCountJson(documents.Sum(d => d.Checkboxes.Total), documents.Sum(d => d.Checkboxes.Checked)),
-            new BoxCountJson(documents.Sum(d => d.Criteria.Total), documents.Sum(d => d.Criteria.Checked)),
-            byPriority,
-            JsonMapping.Progress(counts),
-            documents.Sum(d => d.Overdue),
-            FindingCountsJson.Of(all),
-            VerificationJson.Of(all));
+        // The totals add the documents up: no item is walked unless grouping asks for it. Plain loops:
+        // this runs once per document of the workspace, in a process that has not compiled it yet.
+        var documents = new List<DocumentStatusJson>(summaries.Count);
+        var all = CheckCounts.None;
+        var sum = ItemCounts.None;
+        BoxCountJson boxes = new(0, 0), criteria = new(0, 0);
+        int overdue = 0;
+        var tiers = new TierCount[Grouping.PriorityNames.Count];
+        foreach (var summary in summaries)
+        {
+            var counts = checks.GetValueOrDefault(summary.Path, CheckCounts.None);
+            var document = Document(summary, counts, today);
+            documents.Add(document);
+            all = all.Add(counts);
+            var c = summary.Items;
+            sum = new ItemCounts(sum.Total + c.Total, sum.Open + c.Open, sum.InProgress + c.InProgress, sum.Done + c.Done, sum.Blocked + c.Blocked, sum.Cancelled + c.Cancelled);
+            boxes = new BoxCountJson(boxes.Total + document.Checkboxes.Total, boxes.Checked + document.Checkboxes.Checked);
+            criteria = new BoxCountJson(criteria.Total + document.Criteria.Total, criteria.Checked + document.Criteria.Checked);
+            overdue += document.Overdue;
+            for (int i = 0; i < tiers.Length; i++)
+            {
+                tiers[i] = new TierCount(tiers[i].Total + summary.ByPriority[i].Total, tiers[i].Done + summary.ByPriority[i].Done);
+            }
+        }
+
+        var totals = new TotalsJson(documents.Count, JsonMapping.Counts(sum), boxes, criteria, ByPriority(tiers), JsonMapping.Progress(sum), overdue,
+            FindingCountsJson.Of(all), VerificationJson.Of(all));
         var groups = by is null
             ? null
             : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
@@ -95,9 +102,21 @@ internal static class StatusCommand
         JsonMapping.Counts(document.Items),
         new BoxCountJson(document.CheckboxesTotal, document.CheckboxesChecked),
         new BoxCountJson(document.CriteriaTotal, document.CriteriaChecked),
-        Grouping.PriorityNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => new PriorityCountJson(document.ByPriority[p.i].Total, document.ByPriority[p.i].Done), StringComparer.Ordinal),
+        ByPriority(document.ByPriority),
         JsonMapping.Progress(document.Items),
         document.Overdue(today),
         FindingCountsJson.Of(checks),
         VerificationJson.Of(checks));
+
+    // Tiers are indexed like Grouping.PriorityNames, and every name is written, empty or not.
+    private static Dictionary<string, PriorityCountJson> ByPriority(IReadOnlyList<TierCount> tiers)
+    {
+        var result = new Dictionary<string, PriorityCountJson>(tiers.Count, StringComparer.Ordinal);
+        for (int i = 0; i < tiers.Count; i++)
+        {
+            result[Grouping.PriorityNames[i]] = new PriorityCountJson(tiers[i].Total, tiers[i].Done);
+        }
+
+        return result;
+    }
 }

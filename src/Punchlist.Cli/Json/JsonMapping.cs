@@ -21,19 +21,6 @@ internal static class JsonMapping
         return new BoxCountJson(counted.Count, counted.Count(b => b.IsChecked));
     }
 
-    public static Dictionary<string, PriorityCountJson> ByPriority(IEnumerable<ItemFacts> items)
-    {
-        var result = Grouping.PriorityNames.ToDictionary(p => p, _ => new PriorityCountJson(0, 0), StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            string name = item.PriorityName;
-            var current = result[name];
-            result[name] = new PriorityCountJson(current.Total + 1, current.Done + (item.State == ItemState.Done ? 1 : 0));
-        }
-
-        return result;
-    }
-
     public static ItemJson Item(string document, ItemRecord item, DateOnly today) => new(
         item.Key,
         Address(document, item),
