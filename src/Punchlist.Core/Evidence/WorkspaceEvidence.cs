@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Punchlist.Evidence.Commands;
 using Punchlist.Evidence.Files;
 using Punchlist.Evidence.Matching;
@@ -27,7 +28,7 @@ public sealed class WorkspaceEvidence
         Options = options ?? EvidenceOptions.Default;
         _matcher = new ProbeMatcher(Options.Catalogue, Options.Probes);
         _catalogue = Options.Catalogue.ToDictionary(p => p.Info.Id, StringComparer.Ordinal);
-        _context = new ProbeContext(root);
+        _context = new ProbeContext(root, Options.MaxFiles);
     }
 
     public string Root { get; }
@@ -52,6 +53,16 @@ public sealed class WorkspaceEvidence
     /// answer differently. Empty when nothing has looked at the repository yet.
     /// </summary>
     public IReadOnlyList<RepositoryStamp> Stamps() => _context.Stamps();
+
+    /// <summary>
+    /// What the user must be told about the evidence gathered so far: that the repository walk stopped
+    /// at its file limit, so probes and globs did not see the files past it and may have found
+    /// nothing where there is something. Empty when nothing has walked the repository yet: ask after
+    /// gathering.
+    /// </summary>
+    public IReadOnlyList<string> Warnings() => _context.IndexIfBuilt is { Truncated: true } index
+        ? [string.Create(CultureInfo.InvariantCulture, $"the repository walk stopped at {index.Files.Count} files; probes and globs did not see the files past them, so some evidence may be missing")]
+        : [];
 
     private ItemEvidence Gather(TrackerDocument document, Item item)
     {
