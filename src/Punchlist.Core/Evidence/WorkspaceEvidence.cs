@@ -69,24 +69,22 @@ public sealed class WorkspaceEvidence
         bool done = item.State == ItemState.Done;
         var consulted = new Analysis.Findings.Consulted();
         var records = new List<EvidenceRecord>(PromisedFiles.Judge(document, item, () => _context.Index, Root, consulted));
-        var matches = _matcher.Match(document, item);
-        foreach (var group in matches.GroupBy(m => m.Probe, StringComparer.Ordinal))
+        var matches = _matcher.Match(document, item); // each probe once (see ProbeMatcher.Match)
+        foreach (var match in matches)
         {
-            int? criterion = group.Any(m => m.Criterion is null) ? null : group.First().Criterion;
-            bool claimed = done || group.Any(m => m.Criterion is { } c && item.Criteria[c - 1].IsChecked);
-            var info = _catalogue.GetValueOrDefault(group.Key)?.Info;
-            var result = Probe(group.Key);
-            consulted.NoteProbe(group.Key, result?.Ok);
+            var info = _catalogue.GetValueOrDefault(match.Probe)?.Info;
+            var result = Probe(match.Probe);
+            consulted.NoteProbe(match.Probe, result?.Ok);
             records.Add(new EvidenceRecord
             {
                 Kind = EvidenceKind.Probe,
-                Ref = group.Key,
+                Ref = match.Probe,
                 Ok = result?.Ok,
-                Detail = info is null || result is null ? $"no probe '{group.Key}' in the catalogue" : $"{info.Title}: {result.Detail}",
+                Detail = info is null || result is null ? $"no probe '{match.Probe}' in the catalogue" : $"{info.Title}: {result.Detail}",
                 Citations = result?.Citations ?? [],
                 Decisive = result?.Ok is not null,
-                Claimed = claimed,
-                Criterion = criterion,
+                Claimed = done || (match.Criterion is { } c && item.Criteria[c - 1].IsChecked),
+                Criterion = match.Criterion,
             });
         }
 
