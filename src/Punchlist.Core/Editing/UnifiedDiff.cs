@@ -1,5 +1,6 @@
 using System.Text;
 using DiffPlex;
+using Punchlist.Text;
 
 namespace Punchlist.Editing;
 
@@ -122,24 +123,19 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
         return new DiffLine(kind, text, index == pieces.Length - 1 && text.Length == piece.Length);
     }
 
+    // Lines end where LineMap ends them (LF, CRLF, lone CR), so the diff's lines are the ones every
+    // position Punchlist reports counts. A text that ends with a line break has no empty piece after it.
     private static string[] SplitLines(string text)
     {
-        var lines = new List<string>();
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
+        var lines = LineMap.Build(text);
+        int count = lines.LineStart(lines.LineCount - 1) == text.Length ? lines.LineCount - 1 : lines.LineCount;
+        var pieces = new string[count];
+        for (int k = 0; k < count; k++)
         {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-            {
-                lines.Add(text[start..(i + 1)]);
-                start = i + 1;
-            }
+            var line = lines.LineSpanWithBreak(k);
+            pieces[k] = text.Substring(line.Start, line.Length);
         }
 
-        if (start < text.Length)
-        {
-            lines.Add(text[start..]);
-        }
-
-        return [.. lines];
+        return pieces;
     }
 }

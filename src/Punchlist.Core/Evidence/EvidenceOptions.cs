@@ -17,4 +17,7 @@ public sealed record EvidenceOptions
     public bool RunCommands { get; init; }
 
     public TimeSpan CommandTimeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The most files the repository walk lists; tests lower it to reach the limit.</summary>
+    internal int MaxFiles { get; init; } = Files.RepositoryIndex.MaxFiles;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Punchlist.Evidence.Commands;
 using Punchlist.Evidence.Files;
 using Punchlist.Evidence.Matching;
@@ -27,7 +28,7 @@ public sealed class WorkspaceEvidence
         Options = options ?? EvidenceOptions.Default;
         _matcher = new ProbeMatcher(Options.Catalogue, Options.Probes);
         _catalogue = Options.Catalogue.ToDictionary(p => p.Info.Id, StringComparer.Ordinal);
-        _context = new ProbeContext(root);
+        _context = new ProbeContext(root, Options.MaxFiles);
     }
 
     public string Root { get; }
@@ -53,29 +54,37 @@ public sealed class WorkspaceEvidence
     /// </summary>
     public IReadOnlyList<RepositoryStamp> Stamps() => _context.Stamps();
 
+    /// <summary>
+    /// What the user must be told about the evidence gathered so far: that the repository walk stopped
+    /// at its file limit, so probes and globs did not see the files past it and may have found
+    /// nothing where there is something. Empty when nothing has walked the repository yet: ask after
+    /// gathering.
+    /// </summary>
+    public IReadOnlyList<string> Warnings() => _context.IndexIfBuilt is { Truncated: true } index
+        ? [string.Create(CultureInfo.InvariantCulture, $"the repository walk stopped at {index.Files.Count} files; probes and globs did not see the files past them, so some evidence may be missing")]
+        : [];
+
     private ItemEvidence Gather(TrackerDocument document, Item item)
     {
         bool done = item.State == ItemState.Done;
         var consulted = new Analysis.Findings.Consulted();
         var records = new List<EvidenceRecord>(PromisedFiles.Judge(document, item, () => _context.Index, Root, consulted));
-        var matches = _matcher.Match(document, item);
-        foreach (var group in matches.GroupBy(m => m.Probe, StringComparer.Ordinal))
+        var matches = _matcher.Match(document, item); // each probe once (see ProbeMatcher.Match)
+        foreach (var match in matches)
         {
-            int? criterion = group.Any(m => m.Criterion is null) ? null : group.First().Criterion;
-            bool claimed = done || group.Any(m => m.Criterion is { } c && item.Criteria[c - 1].IsChecked);
-            var info = _catalogue.GetValueOrDefault(group.Key)?.Info;
-            var result = Probe(group.Key);
-            consulted.NoteProbe(group.Key, result?.Ok);
+            var info = _catalogue.GetValueOrDefault(match.Probe)?.Info;
+            var result = Probe(match.Probe);
+            consulted.NoteProbe(match.Probe, result?.Ok);
             records.Add(new EvidenceRecord
             {
                 Kind = EvidenceKind.Probe,
-                Ref = group.Key,
+                Ref = match.Probe,
                 Ok = result?.Ok,
-                Detail = info is null || result is null ? $"no probe '{group.Key}' in the catalogue" : $"{info.Title}: {result.Detail}",
+                Detail = info is null || result is null ? $"no probe '{match.Probe}' in the catalogue" : $"{info.Title}: {result.Detail}",
                 Citations = result?.Citations ?? [],
                 Decisive = result?.Ok is not null,
-                Claimed = claimed,
-                Criterion = criterion,
+                Claimed = done || (match.Criterion is { } c && item.Criteria[c - 1].IsChecked),
+                Criterion = match.Criterion,
             });
         }
 

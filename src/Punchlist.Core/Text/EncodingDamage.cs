@@ -10,4 +10,11 @@ public enum EncodingDamageKind
 }
 
 /// <summary>One damaged run of text. <see cref="Repaired"/> is set only when the repair is certain.</summary>
-public sealed record EncodingDamage(TextSpan Span, EncodingDamageKind Kind, string Original, string? Repaired, string Explanation);
+public sealed record EncodingDamage(TextSpan Span, EncodingDamageKind Kind, string Original, string? Repaired, string Explanation)
+{
+    /// <summary>
+    /// An unrepairable run that is U+FFFD read as the code page (`ï¿½`, <see cref="Mojibake.ReplacementImage"/>):
+    /// the character it replaced is lost, but its bytes were U+FFFD, so writing U+FFFD back is no guess.
+    /// </summary>
+    public bool IsReplacementImage { get; init; }
+}

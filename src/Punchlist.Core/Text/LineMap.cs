@@ -67,6 +67,13 @@ public sealed class LineMap
         return _starts[lineIndex];
     }
 
+    /// <summary>The span of a line with its line break (the last line has none).</summary>
+    public TextSpan LineSpanWithBreak(int lineIndex)
+    {
+        int start = LineStart(lineIndex);
+        return TextSpan.FromBounds(start, lineIndex + 1 < _count ? _starts[lineIndex + 1] : _length);
+    }
+
     /// <summary>The span of a line without its line break.</summary>
     public TextSpan LineSpan(string text, int lineIndex)
     {

@@ -134,6 +134,9 @@ public sealed class Mojibake
                 found.Add(decoded == "\uFFFD"
                     ? new EncodingDamage(span, EncodingDamageKind.Unrepairable, original, null,
                         $"'{original}' is a U+FFFD replacement character read as {Name}: the original character was lost")
+                    {
+                        IsReplacementImage = true,
+                    }
                     : new EncodingDamage(span, EncodingDamageKind.Repairable, original, decoded,
                         $"'{original}' is UTF-8 read as {Name}; it should read '{decoded}'"));
                 i += length;

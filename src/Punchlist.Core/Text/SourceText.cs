@@ -6,7 +6,7 @@ namespace Punchlist.Text;
 
 /// <summary>
 /// The text of one file and the exact bytes it came from. Markdown is parsed from <see cref="Text"/>;
-/// edits are spliced into the bytes (<see cref="ToByteOffset"/>), so a BOM, invalid UTF-8 and line
+/// edits are spliced into the bytes (<see cref="ToByteOffsets"/>), so a BOM, invalid UTF-8 and line
 /// endings outside an edit survive byte for byte.
 /// </summary>
 public sealed class SourceText
@@ -72,7 +72,10 @@ public sealed class SourceText
 
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 
-    /// <summary>Byte offset in <see cref="Bytes"/> of a char offset in <see cref="Text"/>.</summary>
+    /// <summary>
+    /// Byte offset in <see cref="Bytes"/> of a char offset in <see cref="Text"/>, counted from the start:
+    /// the plain reference the splice tests hold <see cref="ToByteOffsets"/> (what splicing uses) to.
+    /// </summary>
     public int ToByteOffset(int charOffset)
     {
         switch (Encoding)

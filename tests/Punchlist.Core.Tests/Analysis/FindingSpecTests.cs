@@ -60,12 +60,7 @@ public sealed class FindingSpecTests
             Assert.True(ordered[i - 1].Span.End <= ordered[i].Span.Start, $"fixes {ordered[i - 1].Span} and {ordered[i].Span} overlap");
         }
 
-        foreach (var edit in ordered.AsEnumerable().Reverse())
-        {
-            text = text.Remove(edit.Span.Start, edit.Span.Length).Insert(edit.Span.Start, edit.NewText);
-        }
-
-        return text;
+        return TextEdits.Apply(text, ordered);
     }
 
     /// <summary>A spec case as a workspace on disk: `spec.md`, the case's other documents and files, its punchlist.yml.</summary>

@@ -39,6 +39,14 @@ public sealed class UnifiedDiffTests
     }
 
     [Fact]
+    public void Lines_end_at_a_lone_cr_as_everywhere_else_and_a_changed_ending_is_a_changed_line()
+    {
+        Assert.Equal("--- a/t.md\n+++ b/t.md\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n d\n", UnifiedDiff.Between("t.md", "a\rb\r\nd\n", "a\rc\r\nd\n").ToString());
+        Assert.Equal("--- a/t.md\n+++ b/t.md\n@@ -1,2 +1,2 @@\n-a\n+a\n b\n", UnifiedDiff.Between("t.md", "a\nb\n", "a\r\nb\n").ToString());
+        Assert.Equal(["@@ -1,3 +1,3 @@"], UnifiedDiff.Between("t.md", "\r\r\nx", "\r\r\ny").Hunks.Select(UnifiedDiff.Header));
+    }
+
+    [Fact]
     public void Same_text_is_an_empty_diff()
     {
         var diff = UnifiedDiff.Between("t.md", "a\n", "a\n");

@@ -94,6 +94,32 @@ public sealed class MatchingTests
     public void The_stemmer_agrees_with_itself(string word, string stem) => Assert.Equal(stem, Stemmer.Stem(word));
 
     [Fact]
+    public void A_probe_is_tied_to_an_item_once_on_its_title_else_on_the_first_criterion_that_meets_it()
+    {
+        using var workspace = new TempWorkspace().Write("TODO.md", """
+            # T
+
+            - [ ] Configure pre-commit hooks
+              - [ ] Configure pre-commit hooks for the API
+            - [ ] Tooling
+              - [ ] Write the docs
+              - [x] Configure pre-commit hooks
+              - [ ] Configure pre-commit hooks for the web
+            """);
+        var (loaded, evidence) = Fixtures.Load(workspace.Root);
+        var document = loaded.Documents.Single();
+
+        var titled = Assert.Single(Matcher.Match(document, document.Items[0]), m => m.Probe == "repo.pre-commit");
+        Assert.Null(titled.Criterion);
+        var criterion = Assert.Single(Matcher.Match(document, document.Items[1]), m => m.Probe == "repo.pre-commit");
+        Assert.Equal(2, criterion.Criterion);
+
+        var record = Assert.Single(Fixtures.Item(loaded, evidence, "Tooling").Records, r => r.Ref == "repo.pre-commit");
+        Assert.Equal(2, record.Criterion);
+        Assert.True(record.Claimed); // the criterion is ticked
+    }
+
+    [Fact]
     public void A_comment_names_the_probe_and_replaces_matching()
     {
         using var workspace = new TempWorkspace().Write("TODO.md",

@@ -48,6 +48,35 @@ public sealed class PromisedFilesTests
     }
 
     [Fact]
+    public void A_repository_walk_stopped_at_the_file_limit_is_reported_because_globs_miss_the_files_past_it()
+    {
+        using var workspace = new TempWorkspace()
+            .Write("TODO.md", """
+                # T
+
+                ## T-1: Write the notes
+
+                **Status:** Done
+
+                **Files to Create:**
+
+                - `zz/*.md`
+                """)
+            .Write("a.md", "a\n")
+            .Write("zz/late.md", "late\n");
+        var (loaded, evidence) = Fixtures.Load(workspace.Root, new EvidenceOptions { MaxFiles = 2 });
+        Assert.Empty(evidence.Warnings()); // nothing has walked the repository yet
+
+        var glob = Fixtures.Item(loaded, evidence, "Write the notes").Records.Single(r => r.Kind == EvidenceKind.File);
+        Assert.False(glob.Ok); // the walk listed TODO.md and a.md, then stopped
+        Assert.Equal("the repository walk stopped at 2 files; probes and globs did not see the files past them, so some evidence may be missing", Assert.Single(evidence.Warnings()));
+
+        var (_, whole) = Fixtures.Load(workspace.Root);
+        Assert.True(Fixtures.Item(loaded, whole, "Write the notes").Records.Single(r => r.Kind == EvidenceKind.File).Ok);
+        Assert.Empty(whole.Warnings());
+    }
+
+    [Fact]
     public void Mentioned_files_and_files_to_be_removed_do_not_decide()
     {
         using var workspace = new TempWorkspace().Write("TODO.md", """

@@ -56,6 +56,17 @@ public sealed class MojibakeTests
     }
 
     [Fact]
+    public void A_misread_replacement_character_is_marked_where_it_is_found_and_no_other_damage_is()
+    {
+        var report = Analyze("ðŸ”´ ok\nï¿½ lost\nâ³ pending\n\uFFFD gone\n");
+        var image = Assert.Single(report.Damages, d => d.IsReplacementImage);
+        Assert.Equal("ï¿½", image.Original);
+        Assert.Equal(report.CodePage!.ReplacementImage, image.Original);
+        Assert.Equal(EncodingDamageKind.Unrepairable, image.Kind);
+        Assert.Equal(4, report.Damages.Count); // the repair, the image, the lost byte, the U+FFFD itself
+    }
+
+    [Fact]
     public void Invalid_bytes_are_unrepairable_damage()
     {
         var report = EncodingReport.Analyze(SourceText.FromBytes([.. "ok "u8, 0xED, 0xB3, 0x98, .. " done"u8]));

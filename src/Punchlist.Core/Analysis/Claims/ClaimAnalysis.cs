@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Punchlist.Model;
 
 namespace Punchlist.Analysis.Claims;
@@ -11,11 +12,19 @@ internal sealed record UnmatchedClaim(Claim Claim, string Reason);
 /// </summary>
 internal sealed record ClaimAnalysis(IReadOnlyList<ClaimMismatch> Mismatches, IReadOnlyList<UnmatchedClaim> Unmatched)
 {
-    public static ClaimAnalysis Of(TrackerDocument document)
+    // PL001 judges a document's claims and `check --explain` then asks which were left unjudged: the
+    // analysis is kept as long as its document (which never changes once read), so it is done once.
+    private static readonly ConditionalWeakTable<TrackerDocument, ClaimAnalysis> Analyses = new();
+
+    public static ClaimAnalysis Of(TrackerDocument document) => Analyses.GetValue(document, Analyse);
+
+    private static ClaimAnalysis Analyse(TrackerDocument document)
     {
         var index = new GroupIndex(document);
-        var read = ClaimReader.Read(document);
-        var wide = read.Where(c => c.Table is not null).Select(c => c.Table!).Distinct().Where(t => NamesOtherSections(index, t)).ToHashSet();
+        var rows = new RowLabels(document);
+        var read = ClaimReader.Read(document, rows);
+        var tables = read.Where(c => c.Table is not null).Select(c => c.Table!).Distinct().ToList();
+        var wide = tables.Where(t => NamesOtherSections(index, rows, t)).ToHashSet();
         var claims = read.Select(c => c.Table is { } t && wide.Contains(t) ? c with { DocumentWide = true } : c).ToList();
         var matches = claims.Select(c => (Claim: c, Match: LabelMatcher.Match(index, c, out string why), Why: why)).ToList();
 
@@ -23,9 +32,7 @@ internal sealed record ClaimAnalysis(IReadOnlyList<ClaimMismatch> Mismatches, IR
         // table where more rows name nothing here (test files, servers, an assessment's own
         // categories), the rows that happen to match a heading, and its `TOTAL`, are not claims
         // about this document.
-        var foreign = claims.Where(c => c.Table is not null).Select(c => c.Table!).Distinct()
-            .Where(t => Foreign(index, t))
-            .ToHashSet();
+        var foreign = tables.Where(t => Foreign(index, rows, t)).ToHashSet();
 
         var mismatches = new List<ClaimMismatch>();
         var unmatched = new List<UnmatchedClaim>();
@@ -50,17 +57,17 @@ internal sealed record ClaimAnalysis(IReadOnlyList<ClaimMismatch> Mismatches, IR
 
     // A breakdown whose rows name sections outside the one the table stands in (a dashboard written
     // after the last section's tasks) sums up the document, not that section.
-    private static bool NamesOtherSections(GroupIndex index, TableModel table)
+    private static bool NamesOtherSections(GroupIndex index, RowLabels rows, TableModel table)
     {
         var around = index.Around(table.Span.Start);
         return table.Body.Where(r => r.Cells.Count > 0)
-            .Select(r => LabelMatcher.NamedSection(index, ClaimReader.Label(index.Source, r.Cells[0].Text)))
+            .Select(r => LabelMatcher.NamedSection(index, rows.Of(r)))
             .Any(s => s is not null && around is not null && s != around && !s.Ancestors().Contains(around));
     }
 
-    private static bool Foreign(GroupIndex index, TableModel table)
+    private static bool Foreign(GroupIndex index, RowLabels rows, TableModel table)
     {
-        var labels = table.Body.Where(r => r.Cells.Count > 0).Select(r => ClaimReader.Label(index.Source, r.Cells[0].Text))
+        var labels = table.Body.Where(r => r.Cells.Count > 0).Select(rows.Of)
             .Where(l => l.Length > 0 && !LabelMatcher.IsGeneric(l))
             .ToList();
         int named = labels.Count(l => LabelMatcher.NamesGroup(index, l));

@@ -41,7 +41,7 @@ internal static class ClaimJudge
             : bases[0];
         var edits = Corrections(claim.Value, primary, chosen);
         string declared = text.Substring(claim.Value.Span.Start, claim.Value.Span.Length);
-        string actual = Apply(declared, edits, claim.Value.Span.Start);
+        string actual = TextEdits.Apply(declared, edits, claim.Value.Span.Start);
         var fix = claim.Source == ClaimSource.Table ? CellPadding.Keep(text, claim.Container, edits) : edits;
         return new ClaimMismatch(claim, primary.Group, chosen, primary.Measure, declared, actual, fix);
     }
@@ -98,18 +98,6 @@ internal static class ClaimJudge
         }
 
         return edits;
-    }
-
-    // The declared text with the corrections applied: what the claim will say once fixed.
-    private static string Apply(string declared, List<TextEdit> edits, int origin)
-    {
-        var result = new System.Text.StringBuilder(declared);
-        foreach (var edit in edits.OrderByDescending(e => e.Span.Start))
-        {
-            result.Remove(edit.Span.Start - origin, edit.Span.Length).Insert(edit.Span.Start - origin, edit.NewText);
-        }
-
-        return result.ToString();
     }
 
     private static void Replace(List<TextEdit> edits, ClaimNumber number, int truth)

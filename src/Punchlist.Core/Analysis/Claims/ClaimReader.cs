@@ -9,12 +9,12 @@ namespace Punchlist.Analysis.Claims;
 /// </summary>
 internal static class ClaimReader
 {
-    public static List<Claim> Read(TrackerDocument document)
+    public static List<Claim> Read(TrackerDocument document, RowLabels rows)
     {
         var claims = new List<Claim>();
         foreach (var table in document.Tables)
         {
-            ReadTable(document, table, claims);
+            ReadTable(document, table, rows, claims);
         }
 
         foreach (var field in document.Metadata)
@@ -55,7 +55,7 @@ internal static class ClaimReader
     // Keys with a meaning of their own (a due date, an effort, a version) never hold a count claim.
     private static bool Claimable(MetadataField field) => field.HasValue && field.Kind is FieldKind.Custom or FieldKind.Completed;
 
-    private static void ReadTable(TrackerDocument document, TableModel table, List<Claim> claims)
+    private static void ReadTable(TrackerDocument document, TableModel table, RowLabels rows, List<Claim> claims)
     {
         if (table.Header is not { } header || header.Cells.Count < 2)
         {
@@ -65,6 +65,7 @@ internal static class ClaimReader
         var body = table.Body.Where(r => r.Cells.Count > 1 && r.Cells[0].Text.Trim().Length > 0).ToList();
         for (int column = 1; column < header.Cells.Count; column++)
         {
+            string? columnLabel = null; // read once, when the column's first claim is found
             var heading = ClaimWords.Fold(header.Cells[column].Text);
             bool counts = ClaimWords.IsCountHeading(heading);
             bool fractions = ClaimWords.IsFractionHeading(heading);
@@ -85,8 +86,8 @@ internal static class ClaimReader
                 };
                 if (fits)
                 {
-                    string label = Label(document, row.Cells[0].Text);
-                    claims.Add(new Claim(ClaimSource.Table, label, Label(document, header.Cells[column].Text), value, cell.Span, document.PositionOf(value.Span.Start))
+                    columnLabel ??= Label(document, header.Cells[column].Text);
+                    claims.Add(new Claim(ClaimSource.Table, rows.Of(row), columnLabel, value, cell.Span, document.PositionOf(value.Span.Start))
                     {
                         Table = table,
                     });

@@ -12,6 +12,7 @@ internal sealed partial class GroupIndex
     private readonly TrackerDocument _document;
     private readonly Dictionary<Section, List<Item>> _itemsIn = [];
     private readonly List<(Section Section, List<string> Words, List<string> Short)> _headings = [];
+    private readonly Dictionary<string, (Section?, IReadOnlyList<Section>, bool)> _found = new(StringComparer.Ordinal);
 
     public GroupIndex(TrackerDocument document)
     {
@@ -102,6 +103,20 @@ internal sealed partial class GroupIndex
     /// the candidates: the several, or the headings that contain the label's words among others.
     /// </summary>
     public (Section? Section, IReadOnlyList<Section> Candidates, bool Partial) FindSection(IReadOnlyList<string> label)
+    {
+        // Every claim of a row, and the dashboard tests of its table, ask for the row's words again:
+        // the headings are compared with them once. Words hold no spaces, so joined they are a key.
+        string key = string.Join(' ', label);
+        if (!_found.TryGetValue(key, out var found))
+        {
+            found = Search(label);
+            _found.Add(key, found);
+        }
+
+        return found;
+    }
+
+    private (Section? Section, IReadOnlyList<Section> Candidates, bool Partial) Search(IReadOnlyList<string> label)
     {
         var exact = new List<Section>();
         var partial = new List<Section>();

@@ -25,11 +25,7 @@ internal sealed class EncodingDamageRule : IFindingRule
             var fix = runs.Select(r => new TextEdit(r.Span, r.Repaired!)).ToList();
 
             // Only the repairable runs change: text between them whose original is lost stays as it is (PL007).
-            string repaired = original;
-            foreach (var edit in fix.OrderByDescending(e => e.Span.Start))
-            {
-                repaired = repaired.Remove(edit.Span.Start - span.Start, edit.Span.Length).Insert(edit.Span.Start - span.Start, edit.NewText);
-            }
+            string repaired = TextEdits.Apply(original, fix, span.Start);
 
             yield return context.Report(Rule, span, $"'{original}' is UTF-8 read as {document.Encoding.CodePage?.Name}; it should read '{repaired}'") with
             {

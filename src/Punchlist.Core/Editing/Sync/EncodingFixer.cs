@@ -32,7 +32,7 @@ public sealed class EncodingFixer : ISyncFixer
 
         foreach (var damage in report.Damages)
         {
-            if (damage.Repaired is null && string.Equals(damage.Original, codePage.ReplacementImage, StringComparison.Ordinal))
+            if (damage.IsReplacementImage)
             {
                 yield return new ProposedEdit(new TextEdit(damage.Span, "\uFFFD"), ChangeKind.Encoding,
                     $"'{damage.Original}' is U+FFFD read as {codePage.Name}; the character it replaced stays lost");

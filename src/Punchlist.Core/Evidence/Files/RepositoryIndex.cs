@@ -34,17 +34,18 @@ internal sealed class RepositoryIndex
 
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>True when the walk stopped at <see cref="MaxFiles"/>.</summary>
+    /// <summary>True when the walk stopped at its file limit (<see cref="MaxFiles"/>): the files past it are not in <see cref="Files"/>.</summary>
     public bool Truncated { get; }
 
     /// <summary>The folders walked and the `.gitignore` files read: while they hold, the list of files is the same.</summary>
     public IReadOnlyList<RepositoryStamp> Stamps { get; }
 
-    public static RepositoryIndex Build(string root)
+    /// <summary>The index of at most <paramref name="maxFiles"/> files (tests ask for fewer than <see cref="MaxFiles"/>).</summary>
+    public static RepositoryIndex Build(string root, int maxFiles = MaxFiles)
     {
         var files = new List<string>();
         var stamps = new List<RepositoryStamp> { RepositoryStamp.Of(new DirectoryInfo(root), ".") };
-        bool truncated = !Walk(root, root, [], files, stamps);
+        bool truncated = !Walk(root, root, [], files, stamps, maxFiles);
         files.Sort(StringComparer.Ordinal);
         return new RepositoryIndex(root, files, truncated, stamps);
     }
@@ -89,7 +90,7 @@ internal sealed class RepositoryIndex
 
     // Each folder's stamp is taken before it is listed (by the parent's listing, or by Build for the
     // root), so a change racing with the walk shows up as a changed stamp next time.
-    private static bool Walk(string root, string dir, List<(string Dir, IgnoreList List)> ignores, List<string> files, List<RepositoryStamp> stamps)
+    private static bool Walk(string root, string dir, List<(string Dir, IgnoreList List)> ignores, List<string> files, List<RepositoryStamp> stamps, int maxFiles)
     {
         string ignoreFile = Path.Combine(dir, ".gitignore");
         if (File.Exists(ignoreFile))
@@ -126,7 +127,7 @@ internal sealed class RepositoryIndex
             if (isDir)
             {
                 stamps.Add(RepositoryStamp.Of(entry, Relative(root, entry.FullName)));
-                if (!Walk(root, entry.FullName, ignores, files, stamps))
+                if (!Walk(root, entry.FullName, ignores, files, stamps, maxFiles))
                 {
                     return false;
                 }
@@ -134,7 +135,7 @@ internal sealed class RepositoryIndex
             else
             {
                 files.Add(Relative(root, entry.FullName));
-                if (files.Count >= MaxFiles)
+                if (files.Count >= maxFiles)
                 {
                     return false;
                 }

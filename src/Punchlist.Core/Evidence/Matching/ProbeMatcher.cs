@@ -19,6 +19,10 @@ internal sealed class ProbeMatcher
         _probes = catalogue.Where(p => !settings.Off.Contains(p.Info.Id)).Select(p => (p, CompiledTerms.Of(p.Info.Terms))).ToList();
     }
 
+    /// <summary>
+    /// The probes tied to an item, each once: a probe its title meets belongs to the item, else to the
+    /// first criterion that meets it. Probes named by a comment or punchlist.yml belong to the item.
+    /// </summary>
     public IReadOnlyList<ProbeMatch> Match(TrackerDocument document, Item item)
     {
         if (ProbeDirectives.Read(document, item) is { } named)

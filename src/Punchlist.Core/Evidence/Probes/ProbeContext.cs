@@ -27,9 +27,14 @@ public sealed class ProbeContext
     private readonly Lazy<IReadOnlyList<KubeObject>> _kube;
 
     public ProbeContext(string root)
+        : this(root, RepositoryIndex.MaxFiles)
+    {
+    }
+
+    internal ProbeContext(string root, int maxFiles)
     {
         Root = root;
-        _index = new(() => RepositoryIndex.Build(root));
+        _index = new(() => RepositoryIndex.Build(root, maxFiles));
         _dockerfiles = new(() => Index.Named(Dockerfile.IsDockerfileName).Select(p => Dockerfile.Parse(p, ReadText(p) ?? string.Empty)).Where(d => d.Stages.Count > 0).ToList());
         _compose = new(() => Index.Named(ComposeFile.IsComposeName).Select(p => ComposeFile.From(p, Yaml(p))).OfType<ComposeFile>().ToList());
         _ci = new(() => CiConfig.Load(this));
@@ -40,6 +45,9 @@ public sealed class ProbeContext
     public string Root { get; }
 
     internal RepositoryIndex Index => _index.Value;
+
+    /// <summary>The index if something has looked at the repository yet, else null (asking does not walk it).</summary>
+    internal RepositoryIndex? IndexIfBuilt => _index.IsValueCreated ? _index.Value : null;
 
     internal IReadOnlyList<Dockerfile> Dockerfiles => _dockerfiles.Value;
 
