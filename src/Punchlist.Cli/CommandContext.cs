@@ -51,10 +51,7 @@ internal sealed class CommandContext
     public Workspace Load(string[]? paths, CliEnvironment environment)
     {
         var workspace = WorkspaceLoader.Load(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory]);
-        foreach (string warning in workspace.Warnings)
-        {
-            Error.WriteLine($"punch: warning: {warning}");
-        }
+        Warn(workspace.Warnings);
 
         if (Verbose)
         {
@@ -62,6 +59,15 @@ internal sealed class CommandContext
         }
 
         return workspace;
+    }
+
+    /// <summary>Warnings go to standard error, one line each, whatever the output format.</summary>
+    public void Warn(IEnumerable<string> warnings)
+    {
+        foreach (string warning in warnings)
+        {
+            Error.WriteLine($"punch: warning: {warning}");
+        }
     }
 
     /// <summary>

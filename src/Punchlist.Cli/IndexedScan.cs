@@ -15,10 +15,7 @@ internal static class IndexedScan
             Warn = message => context.Error.WriteLine($"punch: warning: {message}"),
         };
         var workspace = WorkspaceIndex.Scan(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory], options);
-        foreach (string warning in workspace.Warnings)
-        {
-            context.Error.WriteLine($"punch: warning: {warning}");
-        }
+        context.Warn(workspace.Warnings);
 
         if (context.Verbose)
         {

@@ -32,7 +32,9 @@ internal static class CheckCommand
             var context = CommandContext.From(parse, options, output, error, environment);
             string chosen = Format(parse.GetValue(format), context.Json);
             var workspace = context.Load(parse.GetValue(paths), environment);
-            var findings = workspace.Check(context.Today);
+            var evidence = workspace.Evidence();
+            var findings = workspace.Check(context.Today, evidence: evidence);
+            context.Warn(evidence.Warnings());
             switch (chosen)
             {
                 case "json":

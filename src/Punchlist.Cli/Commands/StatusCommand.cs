@@ -23,6 +23,7 @@ internal static class StatusCommand
             var context = CommandContext.From(parse, options, output, error, environment);
             using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
             var checks = workspace.Checks(context.Today);
+            context.Warn(checks.Warnings);
             if (context.Verbose)
             {
                 context.Error.WriteLine($"punch: findings and verification: {checks.Cached} trackers served from the index, {checks.Checked} checked ({checks.Read} read for it)");

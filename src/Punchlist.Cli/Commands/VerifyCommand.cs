@@ -3,6 +3,7 @@ using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Evidence;
 using Punchlist.Evidence.Probes;
+using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
 
@@ -37,13 +38,9 @@ internal static class VerifyCommand
             }
 
             var workspace = context.Load(parse.GetValue(paths), environment);
-            var evidence = new WorkspaceEvidence(workspace.Root, new EvidenceOptions
-            {
-                Probes = workspace.Config.Probes,
-                RunCommands = parse.GetValue(runCommands),
-                CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-            });
+            var evidence = workspace.Evidence(parse.GetValue(runCommands), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var items = workspace.AllItems().Select(m => evidence.For(m.Document, m.Item)).ToList();
+            context.Warn(evidence.Warnings());
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, new EvidenceReportJson(Schema, JsonMapping.Date(context.Today), evidence.Options.RunCommands,

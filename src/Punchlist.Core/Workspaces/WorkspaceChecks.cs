@@ -15,9 +15,17 @@ public static class WorkspaceChecks
     public static IReadOnlyList<Finding> Check(this Workspace workspace, DateOnly today, ICreationClock? clock = null, Evidence.WorkspaceEvidence? evidence = null) =>
         new FindingEngine(FindingRules.Default).Check(workspace.Documents, workspace.Root, today, workspace.Config.Check, clock ?? new GitHistory(workspace.Root), evidence ?? workspace.Evidence());
 
-    /// <summary>The workspace's evidence (files and probes, punchlist.yml's `probes:` applied); commands are never run from here.</summary>
-    public static Evidence.WorkspaceEvidence Evidence(this Workspace workspace) =>
-        new(workspace.Root, new Evidence.EvidenceOptions { Probes = workspace.Config.Probes });
+    /// <summary>
+    /// The workspace's evidence (files and probes, punchlist.yml's `probes:` applied). Commands run only
+    /// when <paramref name="runCommands"/> says so (`punch verify --run-commands`), each within <paramref name="commandTimeout"/>.
+    /// </summary>
+    public static Evidence.WorkspaceEvidence Evidence(this Workspace workspace, bool runCommands = false, TimeSpan? commandTimeout = null) =>
+        new(workspace.Root, new Evidence.EvidenceOptions
+        {
+            Probes = workspace.Config.Probes,
+            RunCommands = runCommands,
+            CommandTimeout = commandTimeout ?? Punchlist.Evidence.EvidenceOptions.DefaultTimeout,
+        });
 
     /// <summary>The claims of each document that were left unjudged because their label named nothing with confidence (`--explain`).</summary>
     internal static IEnumerable<(string Document, UnmatchedClaim Claim)> UnjudgedClaims(this Workspace workspace) =>

@@ -14,7 +14,11 @@ internal readonly record struct StatusDocument(long Id, string Path, long IdsHas
 internal readonly record struct ReadDocument(TrackerDocument Document, byte[] Hash, bool FromDisk);
 
 /// <summary>Each document's counts, and how many were served from the cache, checked again, and read from disk for that.</summary>
-public sealed record StatusChecks(IReadOnlyDictionary<string, CheckCounts> ByPath, int Cached, int Checked, int Read);
+/// <param name="Warnings">What the checks could not see (the repository walk stopped at its limit).</param>
+public sealed record StatusChecks(IReadOnlyDictionary<string, CheckCounts> ByPath, int Cached, int Checked, int Read)
+{
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Serves each document's <see cref="CheckCounts"/> from the index while everything they were
@@ -93,7 +97,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
             // busy timeout). The next run checks these documents again.
         }
 
-        return new StatusChecks(counts, documents.Count - stale.Count, stale.Count, fresh.Count(f => f.FromDisk));
+        return new StatusChecks(counts, documents.Count - stale.Count, stale.Count, fresh.Count(f => f.FromDisk)) { Warnings = Evidence.Warnings() };
     }
 
     private bool Holds(CheckRow row, DateOnly today, out bool rekey)
