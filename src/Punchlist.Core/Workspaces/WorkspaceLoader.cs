@@ -124,6 +124,19 @@ public static class WorkspaceLoader
     /// </summary>
     private static byte[]? Read(string path, bool prefilter)
     {
+        if (FileBytes.TryRead(path, out byte[] rented, out int read))
+        {
+            try
+            {
+                var bytes = rented.AsSpan(0, read);
+                return !prefilter || TrackerPrefilter.MayHoldItems(bytes) ? bytes.ToArray() : null;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
         using var handle = File.OpenHandle(path);
         long length = RandomAccess.GetLength(handle);
         if (length == 0 || length > Array.MaxLength)

@@ -1,0 +1,46 @@
+using System.Buffers;
+using Punchlist.Tests.Support;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Tests.Workspaces;
+
+/// <summary>The scan's own file reader gives the framework's bytes, or steps aside.</summary>
+public sealed class FileBytesTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(65_537)]
+    [InlineData(1_000_003)]
+    public void Reads_every_byte_of_a_file_of_any_size(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        _workspace.Write("file.md", bytes);
+        string path = _workspace.Path("file.md");
+
+        bool read = FileBytes.TryRead(path, out byte[] buffer, out int length);
+
+        // The fast path is Linux's; elsewhere it must step aside, never answer wrongly.
+        Assert.Equal(OperatingSystem.IsLinux(), read);
+        if (read)
+        {
+            Assert.Equal(bytes, buffer.AsSpan(0, length).ToArray());
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    [Fact]
+    public void Steps_aside_for_a_missing_file_and_for_a_folder()
+    {
+        Directory.CreateDirectory(_workspace.Path("folder.md"));
+        Assert.False(FileBytes.TryRead(_workspace.Path("missing.md"), out _, out _));
+        Assert.False(FileBytes.TryRead(_workspace.Path("folder.md"), out _, out _));
+    }
+}
