@@ -66,7 +66,7 @@ if [ "$which" != scan ]; then
   dotnet build bench/Punchlist.Bench.Index -c Release -v quiet -nologo >&2
   index_bench=bench/Punchlist.Bench.Index/bin/Release/net10.0/Punchlist.Bench.Index.dll
   {
-    dotnet "$index_bench" scan "$cache/ws10k" "$cache/cli-jit/punch.dll"
+    dotnet "$index_bench" scan "$cache/ws10k" "$cache/cli-jit/punch.dll" ${rid:+"$cache/cli-r2r/punch.dll"}
     dotnet "$index_bench" query 1000000
   } | tee "$cache/index-results.md"
   # The scan bench edits files of the workspace: the next run starts from a fresh one.
