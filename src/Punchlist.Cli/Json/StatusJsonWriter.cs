@@ -53,7 +53,7 @@ internal static class StatusJsonWriter
                 json.WriteString("by", group.By);
                 json.WriteString("name", group.Name);
                 WriteStates(json, group.Items);
-                WriteBoxes(json, "criteria", group.Criteria);
+                WriteNumbers(json, "criteria", ("total", group.Criteria.Total), ("checked", group.Criteria.Checked));
                 WriteProgress(json, group.Progress);
                 json.WriteNumber("overdue", group.Overdue);
                 json.WriteEndObject();
@@ -70,51 +70,32 @@ internal static class StatusJsonWriter
         IReadOnlyDictionary<string, PriorityCountJson> byPriority, ProgressJson progress, int overdue, FindingCountsJson findings, VerificationJson verification)
     {
         WriteStates(json, items);
-        WriteBoxes(json, "checkboxes", checkboxes);
-        WriteBoxes(json, "criteria", criteria);
+        WriteNumbers(json, "checkboxes", ("total", checkboxes.Total), ("checked", checkboxes.Checked));
+        WriteNumbers(json, "criteria", ("total", criteria.Total), ("checked", criteria.Checked));
         json.WriteStartObject("byPriority");
         foreach (var (name, count) in byPriority)
         {
-            json.WriteStartObject(name);
-            json.WriteNumber("total", count.Total);
-            json.WriteNumber("done", count.Done);
-            json.WriteEndObject();
+            WriteNumbers(json, name, ("total", count.Total), ("done", count.Done));
         }
 
         json.WriteEndObject();
         WriteProgress(json, progress);
         json.WriteNumber("overdue", overdue);
-        json.WriteStartObject("findings");
-        json.WriteNumber("total", findings.Total);
-        json.WriteNumber("error", findings.Error);
-        json.WriteNumber("warning", findings.Warning);
-        json.WriteNumber("note", findings.Note);
-        json.WriteEndObject();
-        json.WriteStartObject("verification");
-        json.WriteNumber("done", verification.Done);
-        json.WriteNumber("verified", verification.Verified);
-        json.WriteNumber("contradicted", verification.Contradicted);
-        json.WriteNumber("unknown", verification.Unknown);
-        json.WriteEndObject();
+        WriteNumbers(json, "findings", ("total", findings.Total), ("error", findings.Error), ("warning", findings.Warning), ("note", findings.Note));
+        WriteNumbers(json, "verification", ("done", verification.Done), ("verified", verification.Verified), ("contradicted", verification.Contradicted), ("unknown", verification.Unknown));
     }
 
-    private static void WriteStates(Utf8JsonWriter json, StateCountsJson items)
-    {
-        json.WriteStartObject("items");
-        json.WriteNumber("total", items.Total);
-        json.WriteNumber("open", items.Open);
-        json.WriteNumber("inProgress", items.InProgress);
-        json.WriteNumber("done", items.Done);
-        json.WriteNumber("blocked", items.Blocked);
-        json.WriteNumber("cancelled", items.Cancelled);
-        json.WriteEndObject();
-    }
+    private static void WriteStates(Utf8JsonWriter json, StateCountsJson items) =>
+        WriteNumbers(json, "items", ("total", items.Total), ("open", items.Open), ("inProgress", items.InProgress), ("done", items.Done), ("blocked", items.Blocked), ("cancelled", items.Cancelled));
 
-    private static void WriteBoxes(Utf8JsonWriter json, string name, BoxCountJson boxes)
+    private static void WriteNumbers(Utf8JsonWriter json, string name, params ReadOnlySpan<(string Name, int Value)> numbers)
     {
         json.WriteStartObject(name);
-        json.WriteNumber("total", boxes.Total);
-        json.WriteNumber("checked", boxes.Checked);
+        foreach (var (key, value) in numbers)
+        {
+            json.WriteNumber(key, value);
+        }
+
         json.WriteEndObject();
     }
 
