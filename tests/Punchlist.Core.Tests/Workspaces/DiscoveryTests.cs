@@ -31,6 +31,30 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void The_stamped_walk_on_every_core_finds_what_the_streaming_walk_finds()
+    {
+        // Many folders, nested .gitignore files and globs: Find walks them in parallel, Enumerate one by one.
+        for (int i = 0; i < 40; i++)
+        {
+            Write($"area{i % 7}/team{i}/TODO.md", "- [ ] x\n");
+            Write($"area{i % 7}/team{i}/deep/er/notes{i}.md", "- [ ] y\n");
+            Write($"area{i % 7}/team{i}/skip/me.md", "- [ ] z\n");
+        }
+
+        Write("area3/.gitignore", "skip/\n");
+        var config = PunchlistConfig.Empty with { Exclude = ["area5/**/deep/**"] };
+        var found = Discovery.Find(_root, [_root], config);
+        var streamed = Discovery.Enumerate(_root, [_root], config).Select(f => f.RelativePath).Order(StringComparer.Ordinal);
+        Assert.Equal(streamed, found.Select(f => f.RelativePath));
+        Assert.Equal(found.Count, found.Select(f => f.RelativePath).Distinct().Count());
+        Assert.DoesNotContain(found, f => f.RelativePath.StartsWith("area3/", StringComparison.Ordinal) && f.RelativePath.Contains("/skip/", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.RelativePath.StartsWith("area4/", StringComparison.Ordinal) && f.RelativePath.Contains("/skip/", StringComparison.Ordinal));
+        Assert.DoesNotContain(found, f => f.RelativePath.StartsWith("area5/", StringComparison.Ordinal) && f.RelativePath.Contains("/deep/", StringComparison.Ordinal));
+        Assert.All(found, f => Assert.True(f.Length > 0));
+        Assert.Equal(3 + (3 * 40) - 6 - 5, found.Count); // area3 holds 6 teams, area5 5
+    }
+
+    [Fact]
     public void Include_and_exclude_globs_apply_relative_to_the_root()
     {
         var config = PunchlistConfig.Empty with { Include = ["docs/**"], Exclude = ["**/keep.md"] };
