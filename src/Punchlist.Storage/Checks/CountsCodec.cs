@@ -1,4 +1,5 @@
 using Punchlist.Analysis.Findings;
+using Punchlist.Storage.Codecs;
 
 namespace Punchlist.Storage.Checks;
 
@@ -19,11 +20,9 @@ internal static class CountsCodec
         return stream.ToArray();
     }
 
-    public static CheckCounts Decode(byte[] blob)
+    public static CheckCounts Decode(ReadOnlySpan<byte> blob)
     {
-        using var reader = new BinaryReader(new MemoryStream(blob));
-        return new CheckCounts(
-            reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(),
-            reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+        var reader = new VarintReader(blob);
+        return new CheckCounts(reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int());
     }
 }

@@ -67,7 +67,7 @@ internal static class FactsCodec
 
     public static DocumentFacts Decode(string path, string? title, ReadOnlySpan<byte> blob)
     {
-        var reader = new SpanReader(blob);
+        var reader = new VarintReader(blob);
         if (reader.Byte() != Version)
         {
             throw new InvalidDataException("facts written by another version");
@@ -117,37 +117,5 @@ internal static class FactsCodec
     {
         WriteInt(buffer, Encoding.UTF8.GetByteCount(value));
         buffer.Write(Encoding.UTF8.GetBytes(value));
-    }
-
-    private ref struct SpanReader(ReadOnlySpan<byte> span)
-    {
-        private readonly ReadOnlySpan<byte> _span = span;
-        private int _at;
-
-        public byte Byte() => _span[_at++];
-
-        public int Int()
-        {
-            uint value = 0;
-            int shift = 0;
-            byte b;
-            do
-            {
-                b = _span[_at++];
-                value |= (uint)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0 && shift < 35);
-
-            return (int)value;
-        }
-
-        public string String()
-        {
-            int length = Int();
-            string value = Encoding.UTF8.GetString(_span.Slice(_at, length));
-            _at += length;
-            return value;
-        }
     }
 }

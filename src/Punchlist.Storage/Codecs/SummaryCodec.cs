@@ -42,28 +42,27 @@ internal static class SummaryCodec
         return stream.ToArray();
     }
 
-    public static DocumentSummary Decode(string path, string? title, byte[] blob)
+    public static DocumentSummary Decode(string path, string? title, ReadOnlySpan<byte> blob)
     {
-        using var reader = new BinaryReader(new MemoryStream(blob));
-        if (reader.ReadByte() != Version)
+        var reader = new VarintReader(blob);
+        if (reader.Byte() != Version)
         {
             throw new InvalidDataException("a summary written by another version");
         }
 
-        int Next() => reader.Read7BitEncodedInt();
-        var items = new ItemCounts(Next(), Next(), Next(), Next(), Next(), Next());
-        int boxes = Next(), checkedBoxes = Next(), criteria = Next(), checkedCriteria = Next();
-        var tiers = new TierCount[Next()];
+        var items = new ItemCounts(reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Int());
+        int boxes = reader.Int(), checkedBoxes = reader.Int(), criteria = reader.Int(), checkedCriteria = reader.Int();
+        var tiers = new TierCount[reader.Int()];
         for (int i = 0; i < tiers.Length; i++)
         {
-            tiers[i] = new TierCount(Next(), Next());
+            tiers[i] = new TierCount(reader.Int(), reader.Int());
         }
 
-        var due = new DateOnly[Next()];
+        var due = new DateOnly[reader.Int()];
         int day = 0;
         for (int i = 0; i < due.Length; i++)
         {
-            day += Next();
+            day += reader.Int();
             due[i] = DateOnly.FromDayNumber(day);
         }
 
