@@ -173,14 +173,15 @@ public sealed class IndexedWorkspace : IDisposable
         var reported = new List<(StatusDocument, DocumentSummary)>();
         using var command = _database.Connection.Command(SummariesSql);
         using var reader = command.ExecuteReader();
-        byte[] blob = [];
         while (reader.Read())
         {
             if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
             {
+                // GetValue, not GetBytes into a buffer: GetBytes reads a blob through SQLite's incremental
+                // I/O on the table row, past the covering index (measured: summaries 60 -> 240 ms).
                 string path = reader.GetString(1);
                 reported.Add((new StatusDocument(reader.GetInt64(0), path, reader.GetInt64(4)),
-                    SummaryCodec.Decode(path, reader.StringOrNull(2), reader.Blob(5, ref blob))));
+                    SummaryCodec.Decode(path, reader.StringOrNull(2), (byte[])reader.GetValue(5))));
             }
         }
 
@@ -210,7 +211,15 @@ public sealed class IndexedWorkspace : IDisposable
         {
             if (wanted.TryGetValue(reader.GetInt64(0), out bool named) && (named || reader.GetBoolean(3)))
             {
-                facts.Add(FactsCodec.Decode(reader.GetString(1), reader.StringOrNull(2), reader.Blob(4, ref blob)));
+                // One buffer for every blob: a million items' facts should not mean ten thousand arrays.
+                int length = (int)reader.GetBytes(4, 0, null, 0, 0);
+                if (blob.Length < length)
+                {
+                    blob = new byte[Math.Max(length, blob.Length * 2)];
+                }
+
+                reader.GetBytes(4, 0, blob, 0, length);
+                facts.Add(FactsCodec.Decode(reader.GetString(1), reader.StringOrNull(2), blob.AsSpan(0, length)));
             }
         }
 

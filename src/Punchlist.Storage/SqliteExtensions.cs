@@ -34,22 +34,6 @@ internal static class SqliteExtensions
     public static long? Int64OrNull(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
     public static double? DoubleOrNull(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
-
-    /// <summary>
-    /// A blob column copied into <paramref name="buffer"/> (grown when too small), valid until the next
-    /// call: reading every row's blob into a new array would be ten thousand arrays for a status.
-    /// </summary>
-    public static ReadOnlySpan<byte> Blob(this SqliteDataReader reader, int ordinal, ref byte[] buffer)
-    {
-        int length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
-        if (buffer.Length < length)
-        {
-            buffer = new byte[Math.Max(length, buffer.Length * 2)];
-        }
-
-        reader.GetBytes(ordinal, 0, buffer, 0, length);
-        return buffer.AsSpan(0, length);
-    }
 }
 
 /// <summary>

@@ -166,14 +166,13 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         var rows = new Dictionary<long, CheckRow>();
         using var command = connection.Command(RowsSql);
         using var reader = command.ExecuteReader();
-        byte[] blob = [];
         while (reader.Read())
         {
             long id = reader.GetInt64(0);
             if (wanted.Contains(id))
             {
                 rows[id] = new CheckRow(id, (int?)reader.Int64OrNull(1), reader.StringOrNull(2), reader.Int64OrNull(3), reader.GetBoolean(4),
-                    CountsCodec.Decode(reader.Blob(5, ref blob)), Lookups.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
+                    CountsCodec.Decode((byte[])reader.GetValue(5)), Lookups.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
             }
         }
 
