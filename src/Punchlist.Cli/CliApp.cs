@@ -14,17 +14,39 @@ internal static class CliApp
         var options = new GlobalOptions();
         var root = new RootCommand("Punchlist keeps the Markdown trackers in your repository honest.");
         options.AddTo(root);
-        root.Add(StatusCommand.Create(options, output, error, environment));
-        root.Add(ListCommand.Create(options, output, error, environment));
-        root.Add(ShowCommand.Create(options, output, error, environment));
-        root.Add(SearchCommand.Create(options, output, error, environment));
-        root.Add(CheckCommand.Create(options, output, error, environment));
-        root.Add(SyncCommand.Create(options, output, error, environment));
-        root.Add(TickCommand.Create("done", done: true, options, output, error, environment));
-        root.Add(TickCommand.Create("reopen", done: false, options, output, error, environment));
-        root.Add(VerifyCommand.Create(options, output, error, environment));
+        var commands = new (string Name, Func<Command> Create)[]
+        {
+            ("status", () => StatusCommand.Create(options, output, error, environment)),
+            ("list", () => ListCommand.Create(options, output, error, environment)),
+            ("show", () => ShowCommand.Create(options, output, error, environment)),
+            ("search", () => SearchCommand.Create(options, output, error, environment)),
+            ("check", () => CheckCommand.Create(options, output, error, environment)),
+            ("sync", () => SyncCommand.Create(options, output, error, environment)),
+            ("done", () => TickCommand.Create("done", done: true, options, output, error, environment)),
+            ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
+            ("verify", () => VerifyCommand.Create(options, output, error, environment)),
+        };
+
+        // Only the command named first is built when there is one and no help is asked for: building
+        // all nine (their options, parsers and actions) is compiling a fresh process does for nothing.
+        // Anything else (help, an option first, a mistyped name) gets them all, and the parser's words.
+        string? first = args.Length > 0 && !args.Any(a => a is "-h" or "--help" or "-?" or "/h" or "/?") ? args[0] : null;
+        foreach (var (name, create) in commands)
+        {
+            if (first is null || !commands.Any(c => c.Name == first) || name == first)
+            {
+                root.Add(create());
+            }
+        }
 
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && args.Length > 0 && !args[0].StartsWith('-') && !commands.Any(c => c.Name == args[0]))
+        {
+            // The parser would say only that a command is required.
+            error.WriteLine($"punch: unknown command '{args[0]}' (commands: {string.Join(", ", commands.Select(c => c.Name))})");
+            return ExitCodes.Usage;
+        }
+
         if (parse.Errors.Count > 0)
         {
             // One line, whatever the parser wrote: the first error, its lines joined.

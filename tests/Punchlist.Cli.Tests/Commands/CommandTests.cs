@@ -149,4 +149,34 @@ public sealed class CommandTests
         Assert.Equal(0, exit);
         Assert.Contains("status", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("status", "--help")]
+    [InlineData("--no-color", "--help")]
+    public void Help_lists_every_command_wherever_it_is_asked_for(params string[] args)
+    {
+        // Only the command named first is built for a run; help must still see all of them.
+        var (exit, output, _) = Punch.Run(args);
+        Assert.Equal(0, exit);
+        if (args[0] != "status")
+        {
+            foreach (string command in new[] { "status", "list", "show", "search", "check", "sync", "done", "reopen", "verify" })
+            {
+                Assert.Contains($"  {command}", output, StringComparison.Ordinal);
+            }
+        }
+        else
+        {
+            Assert.Contains("--by", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_mistyped_command_is_named_as_unknown_in_one_line()
+    {
+        var (exit, _, error) = Punch.Run("stauts", Samples);
+        Assert.Equal(2, exit);
+        Assert.Equal("punch: unknown command 'stauts' (commands: status, list, show, search, check, sync, done, reopen, verify)\n", error);
+    }
 }
