@@ -124,49 +124,15 @@ public static class WorkspaceLoader
     /// </summary>
     private static byte[]? Read(string path, bool prefilter)
     {
-        if (FileBytes.TryRead(path, out byte[] rented, out int read))
-        {
-            try
-            {
-                var bytes = rented.AsSpan(0, read);
-                return !prefilter || TrackerPrefilter.MayHoldItems(bytes) ? bytes.ToArray() : null;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-
-        using var handle = File.OpenHandle(path);
-        long length = RandomAccess.GetLength(handle);
-        if (length == 0 || length > Array.MaxLength)
-        {
-            // Empty, or a file that does not know its size: let the framework read it to its end.
-            byte[] all = File.ReadAllBytes(path);
-            return !prefilter || TrackerPrefilter.MayHoldItems(all) ? all : null;
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        byte[] rented = FileBytes.Rent(path, out int length);
         try
         {
-            int total = 0;
-            while (total < length)
-            {
-                int n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)length - total), total);
-                if (n == 0)
-                {
-                    break; // the file shrank since its size was read
-                }
-
-                total += n;
-            }
-
-            var content = buffer.AsSpan(0, total);
-            return !prefilter || TrackerPrefilter.MayHoldItems(content) ? content.ToArray() : null;
+            var bytes = rented.AsSpan(0, length);
+            return !prefilter || TrackerPrefilter.MayHoldItems(bytes) ? bytes.ToArray() : null;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -43,4 +43,18 @@ public sealed class FileBytesTests : IDisposable
         Assert.False(FileBytes.TryRead(_workspace.Path("missing.md"), out _, out _));
         Assert.False(FileBytes.TryRead(_workspace.Path("folder.md"), out _, out _));
     }
+
+    [Fact]
+    public void Rent_gives_every_byte_and_words_a_missing_file_as_the_framework_does()
+    {
+        Directory.CreateDirectory(_workspace.Path("folder.md"));
+        _workspace.Write("small.md", "- [ ] one\n");
+        byte[] rented = FileBytes.Rent(_workspace.Path("small.md"), out int length);
+        Assert.Equal("- [ ] one\n"u8.ToArray(), rented.AsSpan(0, length).ToArray());
+        ArrayPool<byte>.Shared.Return(rented);
+
+        var error = Assert.Throws<FileNotFoundException>(() => FileBytes.Rent(_workspace.Path("missing.md"), out _));
+        Assert.Contains("missing.md", error.Message, StringComparison.Ordinal);
+        Assert.Throws<UnauthorizedAccessException>(() => FileBytes.Rent(_workspace.Path("folder.md"), out _));
+    }
 }
