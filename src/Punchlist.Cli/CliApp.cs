@@ -27,20 +27,20 @@ internal static class CliApp
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
         };
 
-        // Only the command named first is built when there is one and no help is asked for: building
+        // Only the command named first is built when there is one (its help needs no other): building
         // all nine (their options, parsers and actions) is compiling a fresh process does for nothing.
-        // Anything else (help, an option first, a mistyped name) gets them all, and the parser's words.
-        string? first = args.Length > 0 && !args.Any(a => a is "-h" or "--help" or "-?" or "/h" or "/?") ? args[0] : null;
+        // Anything else (root help, an option first, a mistyped name) gets them all.
+        string? named = args.Length > 0 && commands.Any(c => c.Name == args[0]) ? args[0] : null;
         foreach (var (name, create) in commands)
         {
-            if (first is null || !commands.Any(c => c.Name == first) || name == first)
+            if (named is null || name == named)
             {
                 root.Add(create());
             }
         }
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && args.Length > 0 && !args[0].StartsWith('-') && !commands.Any(c => c.Name == args[0]))
+        if (parse.Errors.Count > 0 && named is null && args.Length > 0 && !args[0].StartsWith('-'))
         {
             // The parser would say only that a command is required.
             error.WriteLine($"punch: unknown command '{args[0]}' (commands: {string.Join(", ", commands.Select(c => c.Name))})");
