@@ -34,7 +34,11 @@ internal static class StatusProfile
         var checks = new Stats("serve findings and verification counts");
         for (int i = 0; i < 7; i++)
         {
-            discover.Time(() => WorkspaceLoader.Discover([workspace]).Files.Count);
+            discover.Time(() =>
+            {
+                var (root, config, targets) = WorkspaceLoader.Locate([workspace]);
+                return Discovery.Find(root, targets, config).Count;
+            });
             using var index = scan.Time(() => WorkspaceIndex.Scan([workspace], IndexOptions.Default));
             facts.Time(() => index.Summaries.Count);
             checks.Time(() => index.Checks(today).Cached);

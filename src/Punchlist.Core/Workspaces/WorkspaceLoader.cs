@@ -71,13 +71,6 @@ public static class WorkspaceLoader
         };
     }
 
-    /// <summary>The root, its configuration and the Markdown files under <paramref name="paths"/>, unread.</summary>
-    public static (string Root, PunchlistConfig Config, List<WorkspaceFile> Files) Discover(IReadOnlyList<string> paths)
-    {
-        var (root, config, targets) = Locate(paths);
-        return (root, config, Discovery.Find(root, targets, config));
-    }
-
     /// <summary>The paths to scan (the current folder when none), each checked to exist, their root and its configuration.</summary>
     public static (string Root, PunchlistConfig Config, IReadOnlyList<string> Targets) Locate(IReadOnlyList<string> paths)
     {
