@@ -8,16 +8,13 @@ internal static class CountsCodec
 {
     public static byte[] Encode(CheckCounts c)
     {
-        using var stream = new MemoryStream(16);
-        using (var writer = new BinaryWriter(stream))
+        var writer = new VarintWriter(16);
+        foreach (int value in new[] { c.Findings, c.Errors, c.Warnings, c.Notes, c.Done, c.Verified, c.Contradicted, c.Unknown })
         {
-            foreach (int value in new[] { c.Findings, c.Errors, c.Warnings, c.Notes, c.Done, c.Verified, c.Contradicted, c.Unknown })
-            {
-                writer.Write7BitEncodedInt(value);
-            }
+            writer.Int(value);
         }
 
-        return stream.ToArray();
+        return writer.ToArray();
     }
 
     public static CheckCounts Decode(ReadOnlySpan<byte> blob)

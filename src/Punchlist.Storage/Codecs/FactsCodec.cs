@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Punchlist.Analysis;
 using Punchlist.Model;
 using Punchlist.Text;
@@ -18,7 +16,7 @@ internal static class FactsCodec
 
     public static byte[] Encode(DocumentFacts facts)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 + (facts.Items.Count * 8));
+        var writer = new VarintWriter(16 + (facts.Items.Count * 8));
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
         var table = new List<string>();
         int Index(string? s)
@@ -38,31 +36,32 @@ internal static class FactsCodec
         }
 
         var rows = facts.Items.Select(f => (f, Section: Index(f.Section), Owner: Index(f.Owner))).ToList();
-        buffer.Write([Version]);
-        WriteInt(buffer, facts.CheckboxesTotal);
-        WriteInt(buffer, facts.CheckboxesChecked);
-        WriteInt(buffer, table.Count);
-        table.ForEach(s => WriteString(buffer, s));
-        WriteInt(buffer, rows.Count);
+        writer.Byte(Version);
+        writer.Int(facts.CheckboxesTotal);
+        writer.Int(facts.CheckboxesChecked);
+        writer.Int(table.Count);
+        table.ForEach(writer.String);
+        writer.Int(rows.Count);
         foreach (var (f, section, owner) in rows)
         {
-            buffer.Write([(byte)f.State, (byte)(f.PriorityRank ?? byte.MaxValue)]);
-            WriteInt(buffer, f.Due is { } due ? due.DayNumber + 1 : 0);
-            WriteInt(buffer, f.CriteriaTotal);
-            WriteInt(buffer, f.CriteriaChecked);
-            WriteInt(buffer, section);
-            WriteInt(buffer, owner);
+            writer.Byte((byte)f.State);
+            writer.Byte((byte)(f.PriorityRank ?? byte.MaxValue));
+            writer.Int(f.Due is { } due ? due.DayNumber + 1 : 0);
+            writer.Int(f.CriteriaTotal);
+            writer.Int(f.CriteriaChecked);
+            writer.Int(section);
+            writer.Int(owner);
         }
 
-        WriteInt(buffer, facts.Notes.Count);
+        writer.Int(facts.Notes.Count);
         foreach (var note in facts.Notes)
         {
-            WriteInt(buffer, note.Position.Line);
-            WriteInt(buffer, note.Position.Column);
-            WriteString(buffer, note.Message);
+            writer.Int(note.Position.Line);
+            writer.Int(note.Position.Column);
+            writer.String(note.Message);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return writer.ToArray();
     }
 
     public static DocumentFacts Decode(string path, string? title, ReadOnlySpan<byte> blob)
@@ -98,24 +97,5 @@ internal static class FactsCodec
         }
 
         return new DocumentFacts(path, title, boxes, checkedBoxes, items, notes);
-    }
-
-    // Unsigned LEB128, as BinaryWriter.Write7BitEncodedInt writes it.
-    private static void WriteInt(ArrayBufferWriter<byte> buffer, int value)
-    {
-        uint v = (uint)value;
-        while (v >= 0x80)
-        {
-            buffer.Write([(byte)(v | 0x80)]);
-            v >>= 7;
-        }
-
-        buffer.Write([(byte)v]);
-    }
-
-    private static void WriteString(ArrayBufferWriter<byte> buffer, string value)
-    {
-        WriteInt(buffer, Encoding.UTF8.GetByteCount(value));
-        buffer.Write(Encoding.UTF8.GetBytes(value));
     }
 }

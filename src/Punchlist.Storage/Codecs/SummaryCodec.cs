@@ -13,33 +13,30 @@ internal static class SummaryCodec
 
     public static byte[] Encode(DocumentSummary summary)
     {
-        using var stream = new MemoryStream(32 + (summary.OpenDue.Count * 2));
-        using (var writer = new BinaryWriter(stream))
+        var writer = new VarintWriter(32 + (summary.OpenDue.Count * 2));
+        writer.Byte(Version);
+        var c = summary.Items;
+        foreach (int value in new[] { c.Total, c.Open, c.InProgress, c.Done, c.Blocked, c.Cancelled, summary.CheckboxesTotal, summary.CheckboxesChecked, summary.CriteriaTotal, summary.CriteriaChecked })
         {
-            writer.Write(Version);
-            var c = summary.Items;
-            foreach (int value in new[] { c.Total, c.Open, c.InProgress, c.Done, c.Blocked, c.Cancelled, summary.CheckboxesTotal, summary.CheckboxesChecked, summary.CriteriaTotal, summary.CriteriaChecked })
-            {
-                writer.Write7BitEncodedInt(value);
-            }
-
-            writer.Write7BitEncodedInt(summary.ByPriority.Count);
-            foreach (var tier in summary.ByPriority)
-            {
-                writer.Write7BitEncodedInt(tier.Total);
-                writer.Write7BitEncodedInt(tier.Done);
-            }
-
-            writer.Write7BitEncodedInt(summary.OpenDue.Count);
-            int previous = 0;
-            foreach (var due in summary.OpenDue)
-            {
-                writer.Write7BitEncodedInt(due.DayNumber - previous);
-                previous = due.DayNumber;
-            }
+            writer.Int(value);
         }
 
-        return stream.ToArray();
+        writer.Int(summary.ByPriority.Count);
+        foreach (var tier in summary.ByPriority)
+        {
+            writer.Int(tier.Total);
+            writer.Int(tier.Done);
+        }
+
+        writer.Int(summary.OpenDue.Count);
+        int previous = 0;
+        foreach (var due in summary.OpenDue)
+        {
+            writer.Int(due.DayNumber - previous);
+            previous = due.DayNumber;
+        }
+
+        return writer.ToArray();
     }
 
     public static DocumentSummary Decode(string path, string? title, ReadOnlySpan<byte> blob)

@@ -1,0 +1,68 @@
+using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
+using Punchlist.Model;
+using Punchlist.Storage.Checks;
+using Punchlist.Storage.Codecs;
+
+namespace Punchlist.Storage.Tests;
+
+/// <summary>The blobs the index keeps read back as they were written, in BinaryWriter's varint format.</summary>
+public sealed class CodecTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(300)]
+    [InlineData(16_384)]
+    [InlineData(int.MaxValue)]
+    [InlineData(-1)]
+    public void Integers_are_written_as_binary_writer_writes_them_and_read_back(int value)
+    {
+        var writer = new VarintWriter(4);
+        writer.Int(value);
+        byte[] written = writer.ToArray();
+
+        using var stream = new MemoryStream();
+        using (var binary = new BinaryWriter(stream))
+        {
+            binary.Write7BitEncodedInt(value);
+        }
+
+        Assert.Equal(stream.ToArray(), written);
+        Assert.Equal(value, new VarintReader(written).Int());
+    }
+
+    [Fact]
+    public void Bytes_and_strings_read_back_in_order()
+    {
+        var writer = new VarintWriter(0);
+        writer.Byte(7);
+        writer.String(string.Empty);
+        writer.String("Déploiement ✓ 🚀");
+        writer.Int(42);
+        var reader = new VarintReader(writer.ToArray());
+        Assert.Equal(7, reader.Byte());
+        Assert.Equal(string.Empty, reader.String());
+        Assert.Equal("Déploiement ✓ 🚀", reader.String());
+        Assert.Equal(42, reader.Int());
+    }
+
+    [Fact]
+    public void A_summary_and_check_counts_read_back_whole()
+    {
+        var summary = new DocumentSummary("a.md", "A", new ItemCounts(9, 3, 2, 2, 1, 1), 20, 7, 12, 5,
+            [new TierCount(2, 1), new TierCount(3, 0), new TierCount(0, 0), new TierCount(1, 1), new TierCount(3, 0)],
+            [new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1), new DateOnly(2026, 11, 21)]);
+        var back = SummaryCodec.Decode("a.md", "A", SummaryCodec.Encode(summary));
+        Assert.Equal(summary.Items, back.Items);
+        Assert.Equal((summary.CheckboxesTotal, summary.CheckboxesChecked, summary.CriteriaTotal, summary.CriteriaChecked),
+            (back.CheckboxesTotal, back.CheckboxesChecked, back.CriteriaTotal, back.CriteriaChecked));
+        Assert.Equal(summary.ByPriority, back.ByPriority);
+        Assert.Equal(summary.OpenDue, back.OpenDue);
+
+        var counts = new CheckCounts(11, 3, 5, 3, 40, 12, 2, 26);
+        Assert.Equal(counts, CountsCodec.Decode(CountsCodec.Encode(counts)));
+    }
+}
