@@ -11,18 +11,17 @@ namespace Punchlist.Storage.Tests;
 /// </summary>
 public sealed class QueryPlanTests
 {
-    [Theory]
-    [InlineData(nameof(WorkspaceIndex.KnownSql), "documents_stamps")]
-    [InlineData(nameof(IndexedWorkspace.SummariesSql), "documents_summaries")]
-    [InlineData(nameof(CheckCache.RowsSql), "documents_hashes")]
-    public void Every_document_is_read_from_a_covering_index(string query, string index)
+    public static TheoryData<string, string> Reads() => new()
     {
-        string sql = query switch
-        {
-            nameof(WorkspaceIndex.KnownSql) => WorkspaceIndex.KnownSql,
-            nameof(IndexedWorkspace.SummariesSql) => IndexedWorkspace.SummariesSql,
-            _ => CheckCache.RowsSql,
-        };
+        { WorkspaceIndex.KnownSql, "documents_stamps" },
+        { IndexedWorkspace.SummariesSql, "documents_summaries" },
+        { CheckCache.RowsSql, "documents_hashes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public void Every_document_is_read_from_a_covering_index(string sql, string index)
+    {
         using var database = IndexDatabase.InMemory();
         var steps = new List<string>();
         using (var command = database.Connection.Command($"EXPLAIN QUERY PLAN {sql}"))
