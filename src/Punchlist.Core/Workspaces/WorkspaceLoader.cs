@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using Punchlist.Model;
 using Punchlist.Reading;
 
@@ -35,23 +34,26 @@ public static class WorkspaceLoader
         var (root, config, targets) = Locate(paths);
         var reader = new DocumentReader(config.ToReaderOptions());
 
-        // Files are read as the walk finds them (a documentation tree's walk is a tenth of the scan), then
-        // put in path order. Workers take one file at a time: PLINQ's default chunks grow to hundreds of
-        // files, and a chunk of large documents left to one worker at the end keeps the other idle.
-        var files = Partitioner.Create(Discovery.Enumerate(root, targets, config), EnumerablePartitionerOptions.NoBuffering);
-        List<Result<T>> results;
-        try
+        // Each file is read and parsed on the core whose walk found it. Only what is kept (and errors)
+        // is collected: most files of a documentation tree are rejected before parsing and leave nothing.
+        var collected = new ConcurrentBag<Result<T>>();
+        int found = 0, parsed = 0;
+        Discovery.ForEach(root, targets, config, file =>
         {
-            results = files.AsParallel().Select(f => ReadOne(reader, f, keep)).ToList();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // The walk and the caller's function run on the workers: rethrow the first thing they threw,
-            // as a sequential scan would have (another worker usually hit the same cause on another file).
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            throw;
-        }
+            var result = ReadOne(reader, file, keep);
+            Interlocked.Increment(ref found);
+            if (result.Parsed)
+            {
+                Interlocked.Increment(ref parsed);
+            }
 
+            if (result.Kept || result.Error is not null)
+            {
+                collected.Add(result);
+            }
+        });
+
+        var results = collected.ToList();
         results.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
 
         var explicitError = results.FirstOrDefault(r => r.Error is not null && r.File.Explicit);
@@ -65,8 +67,8 @@ public static class WorkspaceLoader
             Root = root,
             Config = config,
             Results = results.Where(r => r.Kept).Select(r => r.Value!).ToList(),
-            FilesFound = results.Count,
-            FilesParsed = results.Count(r => r.Parsed),
+            FilesFound = found,
+            FilesParsed = parsed,
             Warnings = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList(),
         };
     }

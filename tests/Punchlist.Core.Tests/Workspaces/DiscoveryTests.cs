@@ -31,9 +31,10 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact]
-    public void The_stamped_walk_on_every_core_finds_what_the_streaming_walk_finds()
+    public void Find_and_ForEach_find_the_same_files_once_each_through_nested_folders_and_rules()
     {
-        // Many folders, nested .gitignore files and globs: Find walks them in parallel, Enumerate one by one.
+        // Many folders, nested .gitignore files and globs, taken by every core: Find sorts what it
+        // collects, ForEach hands each file to its visitor on the core that found it.
         for (int i = 0; i < 40; i++)
         {
             Write($"area{i % 7}/team{i}/TODO.md", "- [ ] x\n");
@@ -44,8 +45,9 @@ public sealed class DiscoveryTests : IDisposable
         Write("area3/.gitignore", "skip/\n");
         var config = PunchlistConfig.Empty with { Exclude = ["area5/**/deep/**"] };
         var found = Discovery.Find(_root, [_root], config);
-        var streamed = Discovery.Enumerate(_root, [_root], config).Select(f => f.RelativePath).Order(StringComparer.Ordinal);
-        Assert.Equal(streamed, found.Select(f => f.RelativePath));
+        var visited = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Discovery.ForEach(_root, [_root], config, f => visited.Add(f.RelativePath));
+        Assert.Equal(visited.Order(StringComparer.Ordinal), found.Select(f => f.RelativePath));
         Assert.Equal(found.Count, found.Select(f => f.RelativePath).Distinct().Count());
         Assert.DoesNotContain(found, f => f.RelativePath.StartsWith("area3/", StringComparison.Ordinal) && f.RelativePath.Contains("/skip/", StringComparison.Ordinal));
         Assert.Contains(found, f => f.RelativePath.StartsWith("area4/", StringComparison.Ordinal) && f.RelativePath.Contains("/skip/", StringComparison.Ordinal));
@@ -119,6 +121,15 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal(new FileInfo(Path.Combine(_root, "big.md")).Length, big.Source.Bytes.Length);
         Assert.Single(big.Checkboxes);
         Assert.Contains(workspace.Documents, d => d.Path == "empty.md" && d.Items.Count == 0);
+    }
+
+    [Fact]
+    public void Overlapping_paths_find_each_file_once_and_a_named_file_stays_explicit()
+    {
+        string named = Path.Combine(_root, "docs", "plan.markdown");
+        var files = Discovery.Find(_root, [Path.Combine(_root, "docs"), _root, named], PunchlistConfig.Empty);
+        Assert.Equal(["TODO.md", "docs/archive/keep.md", "docs/plan.markdown"], files.Select(f => f.RelativePath));
+        Assert.Equal(["docs/plan.markdown"], files.Where(f => f.Explicit).Select(f => f.RelativePath));
     }
 
     [Fact]
