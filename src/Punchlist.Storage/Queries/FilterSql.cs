@@ -5,9 +5,12 @@ using Punchlist.Search;
 namespace Punchlist.Storage.Queries;
 
 /// <summary>
-/// A filter tree as a SQL predicate over `items i`. Every leaf is two-valued (never NULL), so that
-/// `-priority:p0` keeps the items with no priority instead of losing them to SQL's NULL logic.
-/// Values travel as parameters; document globs are resolved here against the documents' paths.
+/// A filter tree as a SQL predicate over `items i`. A negation treats an unknown (NULL) as false before
+/// it negates, so that `-priority:p0` keeps the items with no priority instead of losing them to SQL's
+/// NULL logic; AND and OR need no such care, since WHERE already reads NULL as false and neither can
+/// turn an unknown into true. So a leaf may be NULL where its column is, and need not pay for a guard
+/// on every row it reads. Values travel as parameters; document globs are resolved here against the
+/// documents' paths.
 /// </summary>
 internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatching)
 {
@@ -19,7 +22,7 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
     {
         AllOf all => "(" + string.Join(" AND ", all.Parts.Select(Of)) + ")",
         AnyOf any => "(" + string.Join(" OR ", any.Parts.Select(Of)) + ")",
-        Not not => "NOT " + Of(not.Part),
+        Not not => $"NOT ifnull({Of(not.Part)}, 0)",
         Words => $"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(FtsExpression.Of(node))})",
         IdFilter f => $"(i.item_id IS NOT NULL AND i.item_id LIKE {Parameter(Like(f.Prefix) + "%")} ESCAPE '\\')",
         PriorityFilter f => Priority(f),
@@ -55,7 +58,9 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
     private static string Priority(PriorityFilter f)
     {
         var ranks = f.Ranks.OfType<int>().ToList();
-        string some = ranks.Count == 0 ? "0" : $"(i.priority IS NOT NULL AND {Unselective($"i.priority IN ({string.Join(", ", ranks)})")})";
+        // No `IS NOT NULL` guard: SQLite would test it on every entry the index gives (`priority:p0
+        // is:open` over a million items: count 4.0 -> 2.6 ms).
+        string some = ranks.Count == 0 ? "0" : Unselective($"i.priority IN ({string.Join(", ", ranks)})");
         return f.Ranks.Contains(null) ? $"(i.priority IS NULL OR {some})" : some;
     }
 
