@@ -21,7 +21,7 @@ internal sealed class IndexWriter : IDisposable
     private readonly List<SqliteCommand> _commands = [];
     private readonly SqliteCommand _putDocument, _touchDocument, _deleteDocument;
     private readonly SqliteCommand[] _deleteRows;
-    private readonly SqliteCommand _insertItem, _insertDetails, _insertTech, _insertCriterion, _insertText;
+    private readonly SqliteCommand _insertItem, _insertDetails, _insertTech, _insertCriterion, _insertText, _countItems;
     private readonly bool _factsOnly;
     private long _nextItem;
 
@@ -50,7 +50,9 @@ internal sealed class IndexWriter : IDisposable
             Prepare("DELETE FROM item_tech WHERE item_id IN (SELECT id FROM items WHERE doc_id = $doc)", "$doc"),
             Prepare("DELETE FROM item_details WHERE id IN (SELECT id FROM items WHERE doc_id = $doc)", "$doc"),
             Prepare("DELETE FROM items WHERE doc_id = $doc", "$doc"),
+            Prepare("DELETE FROM item_counts WHERE doc_id = $doc", "$doc"),
         ];
+        _countItems = Prepare("INSERT INTO item_counts(doc_id, priority, state, n) SELECT doc_id, priority, state, count(*) FROM items WHERE doc_id = $doc GROUP BY priority, state", "$doc");
         _insertItem = Prepare("INSERT INTO items(id, doc_id, ordinal, key, item_id, line, state, priority, due, effort, criteria_total, criteria_checked, flags, owner, sections) VALUES ($id, $doc, $ordinal, $key, $itemId, $line, $state, $priority, $due, $effort, $total, $checked, $flags, $owner, $sections)",
             "$id", "$doc", "$ordinal", "$key", "$itemId", "$line", "$state", "$priority", "$due", "$effort", "$total", "$checked", "$flags", "$owner", "$sections");
         _insertDetails = Prepare("INSERT INTO item_details(id, data) VALUES ($id, $data)", "$id", "$data");
@@ -91,9 +93,16 @@ internal sealed class IndexWriter : IDisposable
         Set(command, "$idsHash", ids.Hash);
         long doc = (long)command.ExecuteScalar()!;
         RemoveRows(doc);
-        foreach (var item in _factsOnly ? [] : record?.Items ?? [])
+        IReadOnlyList<ItemRecord> items = _factsOnly ? [] : record?.Items ?? [];
+        foreach (var item in items)
         {
             PutItem(doc, item);
+        }
+
+        if (items.Count > 0)
+        {
+            Set(_countItems, "$doc", doc);
+            _countItems.ExecuteNonQuery();
         }
 
         return doc;

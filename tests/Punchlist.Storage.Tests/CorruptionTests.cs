@@ -87,6 +87,22 @@ public sealed class CorruptionTests : IDisposable
         Assert.Empty(_warnings);
     }
 
+    [Fact]
+    public void The_per_document_counts_step_counts_the_items_an_older_index_already_holds()
+    {
+        Scan().Dispose();
+        using (var db = IndexDatabase.OpenFile(Database, _warnings.Add, out _)!)
+        {
+            db.Connection.Execute("DROP TABLE item_counts; PRAGMA user_version = 4");
+        }
+
+        using var index = Scan();
+        var open = index.Search(Punchlist.Search.Query.Parse("is:open", IndexCacheTests.Context));
+        var done = index.Search(Punchlist.Search.Query.Parse("is:done priority:none", IndexCacheTests.Context));
+        Assert.Equal((1, 1), (open.Total, done.Total));
+        Assert.Empty(_warnings);
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     private void AssertRebuilt()

@@ -50,6 +50,7 @@ public sealed class IndexCacheTests : IDisposable
         Assert.Equal((2, 1, 1), (index.Counts.FromIndex, index.Counts.Read, index.Counts.Parsed));
         Assert.Equal(3, index.Documents.Single(d => d.Path == "a.md").Items.Count);
         Assert.Equal(["Test the restore"], Titles(index, "restore doc:a.md"));
+        Assert.Equal((3, 1, 2), (Total(index, "is:open"), Total(index, "is:done"), Total(index, "priority:none is:open doc:a.md")));
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class IndexCacheTests : IDisposable
         Assert.Equal(1, index.Counts.Removed);
         Assert.Equal(["a.md"], index.Documents.Select(d => d.Path));
         Assert.Empty(Titles(index, "drill"));
+        Assert.Equal((1, 1), (Total(index, "is:open"), Total(index, "-is:open")));
     }
 
     [Fact]
@@ -169,6 +171,9 @@ public sealed class IndexCacheTests : IDisposable
 
     private static List<string> Titles(IndexedWorkspace index, string query) =>
         index.Search(Query.Parse(query, Context)).Hits.Select(h => h.Item.Title).ToList();
+
+    // Counted from item_counts: a filter of states, priorities and documents alone.
+    private static int Total(IndexedWorkspace index, string query) => index.Search(Query.Parse(query, Context)).Total;
 
     private IndexedWorkspace Scan(string? path = null) => WorkspaceIndex.Scan([path ?? _workspace.Root], IndexOptions.Default);
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Punchlist.Search;
 using Punchlist.Storage.Checks;
+using Punchlist.Storage.Queries;
 
 namespace Punchlist.Storage.Tests;
 
@@ -36,5 +38,23 @@ public sealed class QueryPlanTests
         // The step that reads the documents table, named or by its alias.
         string documents = Assert.Single(steps, s => Regex.IsMatch(s, @"^(SCAN|SEARCH) (documents|d)\b"));
         Assert.Matches($"^SCAN (documents|d) USING COVERING INDEX {index}$", documents);
+    }
+
+    [Fact]
+    public void Priorities_and_states_alone_are_counted_per_document_from_a_covering_index()
+    {
+        using var database = IndexDatabase.InMemory();
+        var steps = new List<string>();
+        var parts = SearchRunner.Parts.Of(SearchPlan.Of(Query.Parse("priority:p0 is:open", IndexCacheTests.Context)), scope: null, _ => []);
+        using (var command = database.Connection.Command($"EXPLAIN QUERY PLAN {parts.Counting}", [.. parts.Sql.Parameters]))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Equal(["SEARCH i USING COVERING INDEX item_counts_by_state (state=? AND priority=?)"], steps);
     }
 }

@@ -9,7 +9,7 @@ internal sealed record Migration(int Version, string Sql);
 /// </summary>
 internal static class Migrations
 {
-    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3), new(4, V4)];
+    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3), new(4, V4), new(5, V5)];
 
     // Texts live once, in the full-text table (`items_fts`, whose rowid is the item's id); `items` holds
     // what filters and sorts, narrow so that a scan stays cheap; `item_details` what only output needs.
@@ -116,5 +116,15 @@ internal static class Migrations
     // 15 MB of pages for 10,000 documents: 150 ms in a fresh process, 26 ms from this index.
     private const string V4 = """
         CREATE INDEX documents_hashes ON documents(id, hash);
+        """;
+
+    // How many items each document holds of each priority and state: a query of priorities, states,
+    // documents and staleness alone (`priority:p0 is:open`, the commonest) counts its matches from a
+    // row per document instead of an index entry per item (a million items: 2.6 -> 0.3 ms).
+    private const string V5 = """
+        CREATE TABLE item_counts(doc_id INTEGER NOT NULL, priority INTEGER, state INTEGER NOT NULL, n INTEGER NOT NULL);
+        CREATE INDEX item_counts_by_doc ON item_counts(doc_id);
+        CREATE INDEX item_counts_by_state ON item_counts(state, priority, doc_id, n);
+        INSERT INTO item_counts(doc_id, priority, state, n) SELECT doc_id, priority, state, count(*) FROM items GROUP BY doc_id, priority, state;
         """;
 }
