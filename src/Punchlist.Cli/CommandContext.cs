@@ -12,7 +12,13 @@ internal sealed class CommandContext
 
     public required TextWriter Error { get; init; }
 
-    public required IAnsiConsole Console { get; init; }
+    /// <summary>
+    /// The terminal renderer, made on first use: a run that prints JSON never loads Spectre.Console
+    /// (about a hundred methods to compile in a fresh process).
+    /// </summary>
+    public IAnsiConsole Console => LazyConsole.Value;
+
+    private Lazy<IAnsiConsole> LazyConsole { get; init; } = null!;
 
     public required DateOnly Today { get; init; }
 
@@ -27,6 +33,21 @@ internal sealed class CommandContext
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
         bool color = environment.ColorAllowed && !parse.GetValue(options.NoColor);
+        return new CommandContext
+        {
+            Out = output,
+            Error = error,
+            LazyConsole = new Lazy<IAnsiConsole>(() => CreateConsole(output, color, environment.Width), LazyThreadSafetyMode.None),
+            Today = parse.GetValue(options.Today) ?? environment.Today,
+            Json = parse.GetValue(options.Json),
+            Explain = parse.GetValue(options.Explain),
+            Verbose = parse.GetValue(options.Verbose),
+            NoIndex = parse.GetValue(options.NoIndex) || !environment.IndexOnDisk,
+        };
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter output, bool color, int? width)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
@@ -34,18 +55,8 @@ internal sealed class CommandContext
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = environment.Width ?? (System.Console.IsOutputRedirected ? 120 : Math.Max(80, System.Console.WindowWidth));
-        return new CommandContext
-        {
-            Out = output,
-            Error = error,
-            Console = console,
-            Today = parse.GetValue(options.Today) ?? environment.Today,
-            Json = parse.GetValue(options.Json),
-            Explain = parse.GetValue(options.Explain),
-            Verbose = parse.GetValue(options.Verbose),
-            NoIndex = parse.GetValue(options.NoIndex) || !environment.IndexOnDisk,
-        };
+        console.Profile.Width = width ?? (System.Console.IsOutputRedirected ? 120 : Math.Max(80, System.Console.WindowWidth));
+        return console;
     }
 
     public Workspace Load(string[]? paths, CliEnvironment environment)
