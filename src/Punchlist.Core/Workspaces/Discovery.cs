@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using DotNet.Globbing;
 using System.IO.Enumeration;
-using MAB.DotIgnore;
 
 namespace Punchlist.Workspaces;
 
@@ -90,7 +89,7 @@ public static class Discovery
         foreach (var (full, _) in targets.Where(t => !t.IsFile))
         {
             string relative = Relative(root, full);
-            work.Push(new Work(new Folder(full, relative == "." ? string.Empty : relative, IgnoresAbove(root, full)), null));
+            work.Push(new Work(new Folder(full, relative == "." ? string.Empty : relative, IgnoreRules.Above(root, full)), null));
         }
 
         int unfinished = work.Count;
@@ -153,7 +152,7 @@ public static class Discovery
     public static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
 
     // A folder to walk: its path, its path from the root, and the .gitignore lists that apply in it.
-    private readonly record struct Folder(string Dir, string Relative, List<(string Dir, IgnoreList List)> Ignores);
+    private readonly record struct Folder(string Dir, string Relative, IgnoreRules Ignores);
 
     // punchlist.yml's include and exclude globs.
     private sealed record Filters(List<Glob> Include, List<Glob> Exclude);
@@ -164,12 +163,8 @@ public static class Discovery
     // entries, and this walk runs before anything else can start.
     private static void Visit(Folder folder, Filters filters, bool stamped, List<WorkspaceFile> found, List<Folder> next)
     {
-        var (dir, relativeDir, ignores) = folder;
-        var local = ReadIgnore(dir);
-        if (local is not null)
-        {
-            ignores = [.. ignores, (dir, local)];
-        }
+        var (dir, relativeDir, above) = folder;
+        var ignores = above.In(dir);
 
         List<Entry> entries;
         try
@@ -190,7 +185,7 @@ public static class Discovery
 
             string full = Path.Join(dir, name);
             string relative = relativeDir.Length == 0 ? name : $"{relativeDir}/{name}";
-            if ((ignores.Count > 0 && IsIgnored(full, isDir, ignores)) || (filters.Exclude.Count > 0 && IsExcluded(relative, isDir, filters.Exclude)))
+            if ((!ignores.IsEmpty && ignores.Ignores(full, isDir)) || (filters.Exclude.Count > 0 && IsExcluded(relative, isDir, filters.Exclude)))
             {
                 continue;
             }
@@ -238,54 +233,4 @@ public static class Discovery
 
     private static bool IsMarkdown(ReadOnlySpan<char> name) =>
         name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsIgnored(string full, bool isDir, List<(string Dir, IgnoreList List)> ignores)
-    {
-        foreach (var (dir, list) in ignores)
-        {
-            string relative = Path.GetRelativePath(dir, full).Replace('\\', '/');
-            if (!relative.StartsWith("..", StringComparison.Ordinal) && list.IsIgnored(relative, isDir))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // .gitignore files between the root and a folder the walk starts in apply to it too.
-    private static List<(string Dir, IgnoreList List)> IgnoresAbove(string root, string start)
-    {
-        var result = new List<(string, IgnoreList)>();
-        var chain = new List<string>();
-        for (var dir = Directory.GetParent(start); dir is not null && dir.FullName.Length >= root.Length; dir = dir.Parent)
-        {
-            chain.Add(dir.FullName);
-        }
-
-        chain.Reverse();
-        foreach (string dir in chain)
-        {
-            var list = ReadIgnore(dir);
-            if (list is not null)
-            {
-                result.Add((dir, list));
-            }
-        }
-
-        return result;
-    }
-
-    private static IgnoreList? ReadIgnore(string dir)
-    {
-        string path = Path.Combine(dir, ".gitignore");
-        try
-        {
-            return File.Exists(path) ? new IgnoreList(File.ReadAllLines(path), MatchFlags.PATHNAME) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,5 @@
 using DotNet.Globbing;
-using MAB.DotIgnore;
+using Punchlist.Workspaces;
 
 namespace Punchlist.Evidence.Files;
 
@@ -45,7 +45,7 @@ internal sealed class RepositoryIndex
     {
         var files = new List<string>();
         var stamps = new List<RepositoryStamp> { RepositoryStamp.Of(new DirectoryInfo(root), ".") };
-        bool truncated = !Walk(root, root, [], files, stamps, maxFiles);
+        bool truncated = !Walk(root, root, IgnoreRules.None, files, stamps, maxFiles);
         files.Sort(StringComparer.Ordinal);
         return new RepositoryIndex(root, files, truncated, stamps);
     }
@@ -90,21 +90,9 @@ internal sealed class RepositoryIndex
 
     // Each folder's stamp is taken before it is listed (by the parent's listing, or by Build for the
     // root), so a change racing with the walk shows up as a changed stamp next time.
-    private static bool Walk(string root, string dir, List<(string Dir, IgnoreList List)> ignores, List<string> files, List<RepositoryStamp> stamps, int maxFiles)
+    private static bool Walk(string root, string dir, IgnoreRules above, List<string> files, List<RepositoryStamp> stamps, int maxFiles)
     {
-        string ignoreFile = Path.Combine(dir, ".gitignore");
-        if (File.Exists(ignoreFile))
-        {
-            try
-            {
-                stamps.Add(RepositoryStamp.Of(new FileInfo(ignoreFile), Relative(root, ignoreFile)));
-                ignores = [.. ignores, (dir, new IgnoreList(File.ReadAllLines(ignoreFile), MatchFlags.PATHNAME))];
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // an unreadable .gitignore ignores nothing
-            }
-        }
+        var ignores = above.In(dir, found: path => stamps.Add(RepositoryStamp.Of(new FileInfo(path), Relative(root, path))));
 
         IEnumerable<FileSystemInfo> entries;
         try
@@ -119,7 +107,7 @@ internal sealed class RepositoryIndex
         foreach (var entry in entries)
         {
             bool isDir = entry is DirectoryInfo;
-            if ((isDir && (Skipped.Contains(entry.Name) || entry.LinkTarget is not null)) || Ignored(entry.FullName, isDir, ignores))
+            if ((isDir && (Skipped.Contains(entry.Name) || entry.LinkTarget is not null)) || ignores.Ignores(entry.FullName, isDir))
             {
                 continue;
             }
@@ -146,17 +134,4 @@ internal sealed class RepositoryIndex
     }
 
     private static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
-
-    private static bool Ignored(string full, bool isDir, List<(string Dir, IgnoreList List)> ignores)
-    {
-        foreach (var (dir, list) in ignores)
-        {
-            if (list.IsIgnored(Path.GetRelativePath(dir, full).Replace('\\', '/'), isDir))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,0 +1,70 @@
+using MAB.DotIgnore;
+
+namespace Punchlist.Workspaces;
+
+/// <summary>
+/// The `.gitignore` files that apply in a folder, outermost first: a folder's rules are its parent's
+/// and its own. Shared by the walk for Markdown files (<see cref="Discovery"/>) and the walk for the
+/// repository's evidence, so both ignore the same files. An unreadable `.gitignore` ignores nothing.
+/// </summary>
+internal sealed class IgnoreRules
+{
+    public static readonly IgnoreRules None = new([]);
+
+    private readonly (string Dir, IgnoreList List)[] _lists;
+
+    private IgnoreRules((string Dir, IgnoreList List)[] lists) => _lists = lists;
+
+    public bool IsEmpty => _lists.Length == 0;
+
+    /// <summary>The rules of the folders from <paramref name="root"/> down to the parent of <paramref name="start"/>, where a walk of it begins.</summary>
+    public static IgnoreRules Above(string root, string start)
+    {
+        var chain = new List<string>();
+        for (var dir = Directory.GetParent(start); dir is not null && dir.FullName.Length >= root.Length; dir = dir.Parent)
+        {
+            chain.Add(dir.FullName);
+        }
+
+        chain.Reverse();
+        return chain.Aggregate(None, (rules, dir) => rules.In(dir));
+    }
+
+    /// <summary>
+    /// The rules inside <paramref name="dir"/>: these and its own `.gitignore`, when it has one.
+    /// <paramref name="found"/> hears of that file before it is read (the evidence walk stamps it).
+    /// </summary>
+    public IgnoreRules In(string dir, Action<string>? found = null)
+    {
+        string path = Path.Combine(dir, ".gitignore");
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return this;
+            }
+
+            found?.Invoke(path);
+            return new IgnoreRules([.. _lists, (dir, new IgnoreList(File.ReadAllLines(path), MatchFlags.PATHNAME))]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return this;
+        }
+    }
+
+    /// <summary>Whether a file or folder (by full path) is ignored by any of the rules.</summary>
+    public bool Ignores(string full, bool isDir)
+    {
+        foreach (var (dir, list) in _lists)
+        {
+            string relative = Path.GetRelativePath(dir, full).Replace('\\', '/');
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && list.IsIgnored(relative, isDir))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
