@@ -35,6 +35,49 @@ public sealed class CodecTests
     }
 
     [Fact]
+    public void Lookups_read_back_whole_from_the_bytes_binary_writer_wrote()
+    {
+        var lookups = new Lookups(
+            [new("MH-001", true), new("P0-999", false)],
+            [new("PLAN-e962d61", true)],
+            [new("docs/ü-notes.md", false)],
+            [new("dockerfile/*.Dockerfile", true)],
+            [new("docker:api", true), new("helm:chart", false), new("k8s:probe", null)]);
+
+        // Rows cached before the codecs shared VarintWriter were written this way: they must still read.
+        using var stream = new MemoryStream();
+        using (var binary = new BinaryWriter(stream))
+        {
+            foreach (var list in new[] { lookups.ItemIds, lookups.PlanIds, lookups.Paths, lookups.Globs })
+            {
+                binary.Write7BitEncodedInt(list.Count);
+                foreach (var (question, answer) in list)
+                {
+                    binary.Write(question);
+                    binary.Write(answer);
+                }
+            }
+
+            binary.Write7BitEncodedInt(lookups.Probes.Count);
+            foreach (var (probe, ok) in lookups.Probes)
+            {
+                binary.Write(probe);
+                binary.Write((byte)(ok switch { null => 0, false => 1, true => 2 }));
+            }
+        }
+
+        Assert.Equal(stream.ToArray(), lookups.Encode());
+        var read = Lookups.Decode(stream.ToArray());
+        Assert.Equal(lookups.ItemIds, read.ItemIds);
+        Assert.Equal(lookups.PlanIds, read.PlanIds);
+        Assert.Equal(lookups.Paths, read.Paths);
+        Assert.Equal(lookups.Globs, read.Globs);
+        Assert.Equal(lookups.Probes, read.Probes);
+        Assert.Null(Lookups.None.Encode());
+        Assert.True(Lookups.Decode(null).IsEmpty);
+    }
+
+    [Fact]
     public void Bytes_and_strings_read_back_in_order()
     {
         var writer = new VarintWriter(0);

@@ -1,4 +1,5 @@
 using Punchlist.Analysis.Findings;
+using Punchlist.Storage.Codecs;
 
 namespace Punchlist.Storage.Checks;
 
@@ -31,28 +32,26 @@ internal sealed record Lookups(
             return null;
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        // The same bytes BinaryWriter wrote before the codecs shared VarintWriter: rows stay readable.
+        var writer = new VarintWriter(256);
+        foreach (var list in new[] { ItemIds, PlanIds, Paths, Globs })
         {
-            foreach (var list in new[] { ItemIds, PlanIds, Paths, Globs })
+            writer.Int(list.Count);
+            foreach (var (question, answer) in list)
             {
-                writer.Write7BitEncodedInt(list.Count);
-                foreach (var (question, answer) in list)
-                {
-                    writer.Write(question);
-                    writer.Write(answer);
-                }
-            }
-
-            writer.Write7BitEncodedInt(Probes.Count);
-            foreach (var (probe, ok) in Probes)
-            {
-                writer.Write(probe);
-                writer.Write((byte)(ok switch { null => 0, false => 1, true => 2 }));
+                writer.String(question);
+                writer.Byte(answer ? (byte)1 : (byte)0);
             }
         }
 
-        return stream.ToArray();
+        writer.Int(Probes.Count);
+        foreach (var (probe, ok) in Probes)
+        {
+            writer.String(probe);
+            writer.Byte((byte)(ok switch { null => 0, false => 1, true => 2 }));
+        }
+
+        return writer.ToArray();
     }
 
     public static Lookups Decode(byte[]? blob)
@@ -62,21 +61,21 @@ internal sealed record Lookups(
             return None;
         }
 
-        using var reader = new BinaryReader(new MemoryStream(blob));
+        var reader = new VarintReader(blob);
         var lists = new List<KeyValuePair<string, bool>>[4];
         for (int l = 0; l < lists.Length; l++)
         {
-            lists[l] = new List<KeyValuePair<string, bool>>(reader.Read7BitEncodedInt());
+            lists[l] = new List<KeyValuePair<string, bool>>(reader.Int());
             for (int i = lists[l].Capacity; i > 0; i--)
             {
-                lists[l].Add(new(reader.ReadString(), reader.ReadBoolean()));
+                lists[l].Add(new(reader.String(), reader.Byte() != 0));
             }
         }
 
-        var probes = new List<KeyValuePair<string, bool?>>(reader.Read7BitEncodedInt());
+        var probes = new List<KeyValuePair<string, bool?>>(reader.Int());
         for (int i = probes.Capacity; i > 0; i--)
         {
-            probes.Add(new(reader.ReadString(), reader.ReadByte() switch { 0 => null, 1 => false, _ => true }));
+            probes.Add(new(reader.String(), reader.Byte() switch { 0 => null, 1 => false, _ => true }));
         }
 
         return new Lookups(lists[0], lists[1], lists[2], lists[3], probes);
