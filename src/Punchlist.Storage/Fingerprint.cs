@@ -41,7 +41,7 @@ internal static class Fingerprint
             return false; // another process reset it while this one waited for the lock
         }
 
-        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "documents", "checks", "repository" })
+        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "item_counts", "documents", "checks", "repository" })
         {
             connection.Execute($"DELETE FROM {table}");
         }

@@ -132,6 +132,27 @@ public sealed class IndexCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_new_fingerprint_empties_every_table_the_documents_fill()
+    {
+        Scan().Dispose();
+        using var database = IndexDatabase.OpenFile(_workspace.Path(".punchlist/index.db"), _ => { }, out _)!;
+        // Every table but the index's own bookkeeping (and FTS5's shadow tables, emptied with items_fts).
+        var tables = new List<string>();
+        using (var command = database.Connection.Command("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'items_fts_%' AND name <> 'meta'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("item_counts", tables);
+        Assert.True(Fingerprint.Reset(database.Connection, "another build"));
+        Assert.All(tables, table => Assert.Equal(0L, database.Connection.Scalar<long>($"SELECT count(*) FROM {table}")));
+    }
+
+    [Fact]
     public void In_memory_the_workspace_is_left_untouched()
     {
         using var index = WorkspaceIndex.Scan([_workspace.Root], new IndexOptions { InMemory = true });
