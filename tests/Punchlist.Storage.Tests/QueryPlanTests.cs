@@ -45,7 +45,7 @@ public sealed class QueryPlanTests
     {
         using var database = IndexDatabase.InMemory();
         var steps = new List<string>();
-        var parts = SearchRunner.Parts.Of(SearchPlan.Of(Query.Parse("priority:p0 is:open", IndexCacheTests.Context)), scope: null, _ => []);
+        var parts = QuerySql.Of(SearchPlan.Of(Query.Parse("priority:p0 is:open", IndexCacheTests.Context)), scope: null, _ => []);
         using (var command = database.Connection.Command($"EXPLAIN QUERY PLAN {parts.Counting}", [.. parts.Sql.Parameters]))
         using (var reader = command.ExecuteReader())
         {
