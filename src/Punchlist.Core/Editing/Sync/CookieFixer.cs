@@ -41,26 +41,20 @@ public sealed class CookieFixer : ISyncFixer
         var edits = new List<ProposedEdit>();
         foreach (var block in parsed.Descendants())
         {
-            var (region, inline) = block switch
+            // Counting walks the document's items and boxes: it is deferred until a cookie is found.
+            (TextSpan Region, ContainerInline? Inline, Func<(int Done, int Total, string Basis)?>? Count) line = block switch
             {
-                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline),
-                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline),
-                _ => (default(TextSpan), null),
+                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, () => ForHeading(document, h)),
+                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, () => ForListItem(document, boxes, li, p)),
+                _ => (default, null, null),
             };
-            if (region.IsEmpty)
+            if (line.Count is null || line.Region.IsEmpty)
             {
                 continue;
             }
 
-            // Counting walks the document's items and boxes: only for a line that holds a cookie.
-            var cookies = Cookies(text, region, inline, boxes).ToList();
-            var count = cookies.Count == 0 ? null : block switch
-            {
-                HeadingBlock h => ForHeading(document, h),
-                ListItemBlock li => ForListItem(document, boxes, li, (ParagraphBlock)li[0]),
-                _ => null,
-            };
-            if (count is not { } counted)
+            var cookies = Cookies(text, line.Region, line.Inline, boxes).ToList();
+            if (cookies.Count == 0 || line.Count() is not { } counted)
             {
                 continue;
             }
@@ -68,10 +62,10 @@ public sealed class CookieFixer : ISyncFixer
             foreach (var span in cookies)
             {
                 string old = text.Substring(span.Start, span.Length);
-                string now = ProgressCookie.Format(old, counted.Item1, counted.Item2);
+                string now = ProgressCookie.Format(old, counted.Done, counted.Total);
                 if (!string.Equals(old, now, StringComparison.Ordinal))
                 {
-                    edits.Add(new ProposedEdit(new TextEdit(span, now), ChangeKind.Cookie, $"progress cookie {old} counts {counted.Item1} of {counted.Item2} {counted.Item3}"));
+                    edits.Add(new ProposedEdit(new TextEdit(span, now), ChangeKind.Cookie, $"progress cookie {old} counts {counted.Done} of {counted.Total} {counted.Basis}"));
                 }
             }
         }
