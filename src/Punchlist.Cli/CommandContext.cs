@@ -77,9 +77,11 @@ internal sealed class CommandContext
     {
         foreach (string warning in warnings)
         {
-            Error.WriteLine($"punch: warning: {warning}");
+            Warn(warning);
         }
     }
+
+    public void Warn(string warning) => Error.WriteLine($"punch: warning: {warning}");
 
     /// <summary>
     /// Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only

@@ -12,7 +12,7 @@ internal static class IndexedScan
             InMemory = context.NoIndex,
             FactsOnly = factsOnly,
             KeepDocuments = keepDocuments,
-            Warn = message => context.Error.WriteLine($"punch: warning: {message}"),
+            Warn = context.Warn,
         };
         var workspace = WorkspaceIndex.Scan(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory], options);
         context.Warn(workspace.Warnings);
