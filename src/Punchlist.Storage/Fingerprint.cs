@@ -41,7 +41,7 @@ internal static class Fingerprint
             return false; // another process reset it while this one waited for the lock
         }
 
-        foreach (string table in new[] { "items_fts", "criteria", "item_tech", "item_details", "items", "item_counts", "documents", "checks", "repository" })
+        foreach (string table in DataTables(connection))
         {
             connection.Execute($"DELETE FROM {table}");
         }
@@ -50,5 +50,23 @@ internal static class Fingerprint
         connection.Execute("INSERT INTO meta(key, value) VALUES ('fingerprint', $f) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$f", fingerprint));
         transaction.Commit();
         return true;
+    }
+
+    /// <summary>
+    /// Every table the documents fill, read from the schema so that a table added by a later step is
+    /// emptied too (a list written here once missed one): all but the index's own bookkeeping (`meta`)
+    /// and FTS5's shadow tables, which emptying `items_fts` empties.
+    /// </summary>
+    internal static List<string> DataTables(SqliteConnection connection)
+    {
+        var tables = new List<string>();
+        using var command = connection.Command("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'items_fts_%' AND name <> 'meta'");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 }
