@@ -70,8 +70,7 @@ public static class WorkspaceIndex
         var database = (options.InMemory ? null : OpenOnDisk(root, options.Warn, out memoryReason)) ?? IndexDatabase.InMemory();
         try
         {
-            Fingerprint.Reset(database.Connection, Fingerprint.Of(root));
-            return (database, memoryReason, Known(database.Connection));
+            return (database, memoryReason, Prepare(database.Connection, root));
         }
         catch (SqliteException)
         {
@@ -117,11 +116,7 @@ public static class WorkspaceIndex
         List<WorkspaceFile> files, IndexOptions options, string? memoryReason, Dictionary<string, KnownDocument>? known)
     {
         var connection = database.Connection;
-        if (known is null)
-        {
-            Fingerprint.Reset(connection, Fingerprint.Of(root));
-            known = Known(connection);
-        }
+        known ??= Prepare(connection, root);
 
         var found = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         var scopes = Scopes(root, paths);
@@ -279,6 +274,13 @@ public static class WorkspaceIndex
         var document = reader.Read(file.RelativePath, bytes);
         bool reported = file.Explicit || document.IsTracker;
         return new Reading(file, stamp, DocumentRecord.Of(document, policy), false, null, keep && reported ? document : null);
+    }
+
+    // The index emptied if other code or another punchlist.yml built it, then what it remembers of every file.
+    private static Dictionary<string, KnownDocument> Prepare(SqliteConnection connection, string root)
+    {
+        Fingerprint.Reset(connection, Fingerprint.Of(root));
+        return Known(connection);
     }
 
     internal const string KnownSql = "SELECT id, path, size, mtime, racy, parsed FROM documents";
