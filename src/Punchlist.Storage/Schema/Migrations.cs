@@ -120,7 +120,8 @@ internal static class Migrations
 
     // How many items each document holds of each priority and state: a query of priorities, states,
     // documents and staleness alone (`priority:p0 is:open`, the commonest) counts its matches from a
-    // row per document instead of an index entry per item (a million items: 2.6 -> 0.3 ms).
+    // row per document instead of an index entry per item (a million items, 5,000 documents: 2.5 -> 0.23 ms
+    // from Python's sqlite3).
     private const string V5 = """
         CREATE TABLE item_counts(doc_id INTEGER NOT NULL, priority INTEGER, state INTEGER NOT NULL, n INTEGER NOT NULL);
         CREATE INDEX item_counts_by_doc ON item_counts(doc_id);
