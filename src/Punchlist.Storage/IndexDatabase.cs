@@ -112,6 +112,7 @@ internal sealed class IndexDatabase : IDisposable
 
             connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
             Migrate(connection, migrations);
+            Queries.RankFunction.Register(connection);
             return new IndexDatabase(connection, path);
         }
         catch

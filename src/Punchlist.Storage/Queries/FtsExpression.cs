@@ -9,13 +9,18 @@ namespace Punchlist.Storage.Queries;
 /// </summary>
 internal static class FtsExpression
 {
-    // Columns of items_fts, in order, and their BM25 weights: title above criteria above the rest.
+    // Columns of items_fts, in order (their BM25 weights are RankFunction.Weights).
     public const string Columns = "title, criteria, section, fields, body";
-    public const string Bm25 = "bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
 
-    /// <summary>BM25 counting only one column (by number): below zero when that column matched.</summary>
-    public static string Only(int column) =>
-        "bm25(items_fts, " + string.Join(", ", Enumerable.Range(0, 5).Select(c => c == column ? "1.0" : "0.0")) + ")";
+    /// <summary>How many phrases <see cref="Of"/> writes for a node: FTS5 numbers them in that order from 0.</summary>
+    public static int PhraseCount(QueryNode node) => node switch
+    {
+        Words => 1,
+        AnyOf any => any.Parts.Sum(PhraseCount),
+        AllOf all => all.Parts.Sum(PhraseCount),
+        Not not => PhraseCount(not.Part),
+        _ => 0,
+    };
 
     /// <summary>
     /// The words and phrases a plan ranks by (<see cref="SearchPlan.Terms"/>: those present, not under a

@@ -8,6 +8,9 @@ namespace Punchlist.Storage.Queries;
 /// </summary>
 internal sealed record QuerySql(FilterSql Sql, string? Match, string From, string Condition, string Counting)
 {
+    /// <summary>True when the count is of the full-text expression's matches alone, no filter or scope.</summary>
+    public bool CountsMatchOnly { get; private init; }
+
     public static QuerySql Of(SearchPlan plan, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching)
     {
         var sql = new FilterSql(documentsMatching);
@@ -40,7 +43,7 @@ internal sealed record QuerySql(FilterSql Sql, string? Match, string From, strin
             (null, { } filter, _) when CountedByDocument(filter) => $"SELECT coalesce(sum(i.n), 0) FROM item_counts i {condition}",
             _ => $"SELECT count(*) FROM {from} {condition}",
         };
-        return new QuerySql(sql, match, from, condition, counting);
+        return new QuerySql(sql, match, from, condition, counting) { CountsMatchOnly = match is not null && plan.Filter is null && scope is null };
     }
 
     // Whether a filter reads only the columns item_counts keeps (priority, state, doc_id), so that its

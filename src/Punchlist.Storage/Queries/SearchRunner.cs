@@ -25,25 +25,28 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
 
     public SearchResults Run(SearchPlan plan, int? limit)
     {
-        var (sql, match, from, condition, counting) = QuerySql.Of(plan, scope, documentsMatching);
+        var query = QuerySql.Of(plan, scope, documentsMatching);
+        var (sql, match, from, condition, counting) = query;
         int total = Count(counting, sql.Parameters);
 
-        // Where the words matched, as three flags: title, criteria, the item's prose. They order the
-        // ranked results before BM25, whose length normalisation alone would put a two-word task that
-        // mentions a word in its heading above the card whose title, criteria and text are about it.
-        // BM25 weighted on one column is below zero exactly when that column holds a match (FTS5 keeps
-        // every IDF positive), which costs far less per row than a second full-text query.
-        string flags = "NULL AS t, NULL AS c, NULL AS b, NULL AS score";
+        // Where the words matched (title, criteria, the item's prose) orders the ranked results before
+        // BM25, whose length normalisation alone would put a two-word task that mentions a word in its
+        // heading above the card whose title, criteria and text are about it. RankFunction computes both
+        // from the query's own phrases only, so the narrowing below can add phrases to the expression.
+        string ranks = "NULL AS place, NULL AS score";
         if (match is not null)
         {
-            flags = $"{FtsExpression.Only(0)} < 0 AS t, {FtsExpression.Only(1)} < 0 AS c, {FtsExpression.Only(4)} < 0 AS b, {FtsExpression.Bm25} AS score";
+            int phrases = FtsExpression.PhraseCount(plan.Ranked!);
+            // One phrase counted alone: the total is how many rows hold it, which BM25's IDF needs (FTS5
+            // would walk the phrase's whole doclist again to count them).
+            string hits = phrases == 1 && query.CountsMatchOnly ? $", {total}" : string.Empty;
+            ranks = $"{RankFunction.Name}(items_fts, 0, {phrases}) AS place, {RankFunction.Name}(items_fts, 1, {phrases}{hits}) AS score";
         }
 
-        const string Tier = "CASE WHEN t THEN 0 WHEN c THEN 1 ELSE 2 END";
         var order = new List<string>(Sort(plan.Sort));
         if (match is not null)
         {
-            order.AddRange([Tier, "t + c + b DESC", "score"]);
+            order.AddRange(["place", "score"]);
         }
 
         order.AddRange(["path", "ordinal"]);
@@ -53,39 +56,39 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         // matches the walk would cross most of the index for them; then find them first and sort.
         bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
         string limited = limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty;
-        string Select(string narrowing) => (walk
+        string select = (walk
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
             : $"""
                 INSERT INTO temp.hits(id, tier, score)
-                SELECT id, {(match is null ? "NULL" : Tier)}, score FROM (
-                    SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {flags}
-                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{narrowing})
+                SELECT id, place / 4, score FROM (
+                    SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {ranks}
+                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
                 ORDER BY {string.Join(", ", order)}
                 """) + limited;
 
         if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
         {
-            // Many matches ranked, few wanted: the order's first keys (where the words matched) split the
+            // Many matches ranked, few wanted: the order's first key (where the words matched) splits the
             // matches into groups that follow each other, so the top results lie in the first groups that
-            // hold enough of them. Rank only those: BM25 and the flags are computed for the rows of these
-            // groups alone (the `+` keeps FTS5 scanning the matches rather than seeking each candidate).
+            // hold enough of them. Rank only those, by asking the full-text index for the query's matches
+            // that are also in these groups: one walk of its doclists, ranking the group's rows alone.
+            string expression = FtsExpression.Of(plan.Ranked!);
             string positive = FtsExpression.AnyOf(plan.Terms);
             string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
-            string narrow = sql.Parameter(string.Empty);
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
             {
-                var parameters = sql.Parameters.Select(p => p.Name == narrow ? (p.Name, (object?)groups) : p).ToArray();
-                using var command = connection.Command(Select($" AND +items_fts.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {narrow})"), parameters);
+                var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
+                using var command = connection.Command(select, parameters);
                 if (command.ExecuteNonQuery() >= top)
                 {
-                    return new SearchResults(total, Fetch(FtsExpression.Of(plan.Ranked!)));
+                    return new SearchResults(total, Fetch(expression));
                 }
 
                 connection.Execute("DELETE FROM temp.hits");
             }
         }
 
-        using (var command = connection.Command(Select(string.Empty), [.. sql.Parameters]))
+        using (var command = connection.Command(select, [.. sql.Parameters]))
         {
             command.ExecuteNonQuery();
         }
