@@ -30,6 +30,50 @@ internal sealed class IndexDatabase : IDisposable
     /// <summary>The file, or null in memory.</summary>
     public string? Path { get; }
 
+    private SqliteConnection? _sibling;
+    private bool _siblingTried;
+
+    /// <summary>Whether <see cref="Sibling"/> has been opened (tests check that a query used it).</summary>
+    internal bool SiblingOpen => _sibling is not null;
+
+    /// <summary>
+    /// A second, read-only connection to the same file, opened on first use, so that one query can read
+    /// on two cores (WAL lets both read at once). Null in memory, or when it cannot be opened: then the
+    /// query runs on <see cref="Connection"/> alone, as it would anyway.
+    /// </summary>
+    public SqliteConnection? Sibling
+    {
+        get
+        {
+            if (_siblingTried || Path is null)
+            {
+                return _sibling;
+            }
+
+            _siblingTried = true;
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = Path,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = BusyTimeoutMs / 1000,
+            }.ToString());
+            try
+            {
+                connection.Open();
+                connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
+                Queries.RankFunction.Register(connection);
+                _sibling = connection;
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                connection.Dispose();
+            }
+
+            return _sibling;
+        }
+    }
+
     public static IndexDatabase InMemory() => Open(":memory:", null, Migrations.All);
 
     /// <summary>
@@ -164,7 +208,11 @@ internal sealed class IndexDatabase : IDisposable
         transaction.Commit();
     }
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        _sibling?.Dispose();
+        Connection.Dispose();
+    }
 }
 
 /// <summary>The file is a SQLite database, but not ours.</summary>

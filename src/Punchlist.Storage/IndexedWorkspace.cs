@@ -52,6 +52,9 @@ public sealed class IndexedWorkspace : IDisposable
     /// <summary>Ranked queries with more matches than this rank only the first groups of matches (tests lower it).</summary>
     internal int NarrowRankingAbove { get; set; } = SearchRunner.NarrowAbove;
 
+    /// <summary>Whether a query has read on the index's second connection (tests check the two-core path).</summary>
+    internal bool SiblingOpen => _database.SiblingOpen;
+
     /// <summary>Documents the scan parsed and kept for this run (<see cref="IndexOptions.KeepDocuments"/>), by path.</summary>
     internal IReadOnlyDictionary<string, ReadDocument> Kept { get; init; } = new Dictionary<string, ReadDocument>();
 
@@ -89,7 +92,7 @@ public sealed class IndexedWorkspace : IDisposable
             plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
         }
 
-        return new SearchRunner(_database.Connection, ScopeTable(), DocumentsMatching, NarrowRankingAbove).Run(plan, limit);
+        return new SearchRunner(_database.Connection, () => _database.Sibling, ScopeTable(), DocumentsMatching, NarrowRankingAbove).Run(plan, limit);
     }
 
     /// <summary>

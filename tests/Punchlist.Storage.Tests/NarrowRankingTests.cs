@@ -6,24 +6,39 @@ namespace Punchlist.Storage.Tests;
 
 /// <summary>
 /// Ranking only the first groups of matches (what a query with many matches does) gives exactly the
-/// results and scores of ranking every match, whatever the limit, on every word shape.
+/// results and scores of ranking every match, whatever the limit, on every word shape: in memory (one
+/// connection) and in an index file, where each half of the items is ranked on its own connection.
 /// </summary>
 public sealed class NarrowRankingTests
 {
+    public static TheoryData<string> Queries =>
+    [
+        "backup", "test", "docker", "monitoring alerts", "\"health check\"", "deploy OR release", "back*",
+        "security -docker", "database is:open", "config doc:*.md",
+    ];
+
     [Theory]
-    [InlineData("backup")]
-    [InlineData("test")]
-    [InlineData("docker")]
-    [InlineData("monitoring alerts")]
-    [InlineData("\"health check\"")]
-    [InlineData("deploy OR release")]
-    [InlineData("back*")]
-    [InlineData("security -docker")]
-    [InlineData("database is:open")]
-    [InlineData("config doc:*.md")]
+    [MemberData(nameof(Queries))]
+    public void Narrowed_ranking_on_two_connections_matches_full_ranking(string text)
+    {
+        using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
+        using var index = WorkspaceIndex.Scan([workspace.Root], IndexOptions.Default);
+        Assert.NotNull(index.IndexPath);
+        Compare(index, text);
+        Assert.True(index.SiblingOpen);
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
     public void Narrowed_ranking_matches_full_ranking(string text)
     {
         using var index = WorkspaceIndex.Scan([Repo.Seeds], new IndexOptions { InMemory = true });
+        Compare(index, text);
+        Assert.False(index.SiblingOpen);
+    }
+
+    private static void Compare(IndexedWorkspace index, string text)
+    {
         var query = Query.Parse(text, IndexCacheTests.Context);
         foreach (int? limit in new int?[] { 1, 3, 10, 20, 200 })
         {

@@ -10,9 +10,10 @@ namespace Punchlist.Storage.Queries;
 /// computed for every match), then the rows and snippets of those ids alone. Ranked queries are
 /// driven by the full-text index and ordered by where the words matched (title, criteria, elsewhere),
 /// then by how many of those matched, then BM25 (title weighs most, then criteria, then the rest); ties,
-/// and unranked queries, keep document order.
+/// and unranked queries, keep document order. <paramref name="sibling"/> gives a second connection to
+/// the same database, when there is one, for ranking many matches on two cores.
 /// </summary>
-internal sealed class SearchRunner(SqliteConnection connection, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, int narrowAbove = SearchRunner.NarrowAbove)
+internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConnection?> sibling, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, int narrowAbove = SearchRunner.NarrowAbove)
 {
     /// <summary>Ranked queries with more matches than this rank only the groups their top results lie in.</summary>
     public const int NarrowAbove = 1000;
@@ -56,15 +57,11 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
         // matches the walk would cross most of the index for them; then find them first and sort.
         bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
         string limited = limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty;
-        string select = (walk
-            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal"
-            : $"""
-                INSERT INTO temp.hits(id, tier, score)
-                SELECT id, place / 4, score FROM (
-                    SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {ranks}
-                    FROM {from} JOIN documents d ON d.id = i.doc_id {condition})
-                ORDER BY {string.Join(", ", order)}
-                """) + limited;
+        string Rows(string bounds) =>
+            $"SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {ranks} FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{bounds}";
+        string select = walk
+            ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal{limited}"
+            : $"INSERT INTO temp.hits(id, tier, score) SELECT id, place / 4, score FROM ({Rows(string.Empty)}) ORDER BY {string.Join(", ", order)}{limited}";
 
         if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
         {
@@ -75,11 +72,22 @@ internal sealed class SearchRunner(SqliteConnection connection, string? scope, F
             string expression = FtsExpression.Of(plan.Ranked!);
             string positive = FtsExpression.AnyOf(plan.Terms);
             string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
+            var other = scope is null ? sibling() : null;
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
             {
                 var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
-                using var command = connection.Command(select, parameters);
-                if (command.ExecuteNonQuery() >= top)
+                int found;
+                if (other is not null)
+                {
+                    found = RankingInHalves.Run(connection, other, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
+                }
+                else
+                {
+                    using var command = connection.Command(select, parameters);
+                    found = command.ExecuteNonQuery();
+                }
+
+                if (found >= top)
                 {
                     return new SearchResults(total, Fetch(expression));
                 }
