@@ -26,6 +26,14 @@ public sealed class NarrowRankingTests
         Assert.NotNull(index.IndexPath);
         Compare(index, text);
         Assert.True(index.SiblingOpen);
+
+        // The same answers as one connection in memory gives (counted and ranked without halves).
+        using var memory = WorkspaceIndex.Scan([workspace.Root], new IndexOptions { InMemory = true });
+        var query = Query.Parse(text, IndexCacheTests.Context);
+        var expected = memory.Search(query, 10);
+        var actual = index.Search(query, 10);
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(Describe(expected), Describe(actual));
     }
 
     [Theory]

@@ -17,8 +17,7 @@ internal static class RankingInHalves
     /// </summary>
     public static int Run(SqliteConnection connection, SqliteConnection other, Func<string, string> half, (string Name, object? Value)[] parameters, string limited)
     {
-        long middle = connection.Scalar<long>("SELECT ifnull((SELECT min(id) FROM items) + ((SELECT max(id) FROM items) - (SELECT min(id) FROM items)) / 2, 0)");
-        (string, object?)[] bounded = [.. parameters, ("$middle", middle)];
+        (string, object?)[] bounded = [.. parameters, ("$middle", Middle(connection))];
         var upper = Task.Run(() => Candidates(other, half(" AND items_fts.rowid >= $middle"), bounded));
         List<(long Id, long Place, double Score)> lower;
         try
@@ -50,6 +49,33 @@ internal static class RankingInHalves
             ORDER BY c.place, c.score, d.path, i.ordinal{limited}
             """);
         return merge.ExecuteNonQuery();
+    }
+
+    /// <summary>A full-text count (`SELECT count(*) FROM items_fts WHERE …`) as the sum of two halves counted at once.</summary>
+    public static int Count(SqliteConnection connection, SqliteConnection other, string count, (string Name, object? Value)[] parameters)
+    {
+        (string, object?)[] bounded = [.. parameters, ("$middle", Middle(connection))];
+        var upper = Task.Run(() => Scalar(other, count + " AND items_fts.rowid >= $middle", bounded));
+        long lower;
+        try
+        {
+            lower = Scalar(connection, count + " AND items_fts.rowid < $middle", bounded);
+        }
+        finally
+        {
+            Task.WaitAny(upper);
+        }
+
+        return checked((int)(lower + upper.GetAwaiter().GetResult()));
+    }
+
+    private static long Middle(SqliteConnection connection) =>
+        connection.Scalar<long>("SELECT ifnull((SELECT min(id) FROM items) + ((SELECT max(id) FROM items) - (SELECT min(id) FROM items)) / 2, 0)");
+
+    private static long Scalar(SqliteConnection on, string sql, (string Name, object? Value)[] parameters)
+    {
+        using var command = on.Command(sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static List<(long Id, long Place, double Score)> Candidates(SqliteConnection on, string sql, (string Name, object? Value)[] parameters)

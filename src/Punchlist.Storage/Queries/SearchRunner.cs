@@ -28,7 +28,14 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
     {
         var query = QuerySql.Of(plan, scope, documentsMatching);
         var (sql, match, from, condition, counting) = query;
-        int total = Count(counting, sql.Parameters);
+        // Ranked, few results wanted: with an index file, such a query reads on two connections at once
+        // (RankingInHalves) where its words have many matches. Counting words alone walks their doclists
+        // as long as each half of the ranking does, so that count is split the same way.
+        bool rankedFew = match is not null && plan.Sort.Key == SortKey.Relevance && limit > 0;
+        var other = rankedFew && scope is null ? sibling() : null;
+        int total = other is not null && query.CountsMatchOnly
+            ? RankingInHalves.Count(connection, other, counting, [.. sql.Parameters])
+            : Count(counting, sql.Parameters);
 
         // Where the words matched (title, criteria, the item's prose) orders the ranked results before
         // BM25, whose length normalisation alone would put a two-word task that mentions a word in its
@@ -63,7 +70,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal{limited}"
             : $"INSERT INTO temp.hits(id, tier, score) SELECT id, place / 4, score FROM ({Rows(string.Empty)}) ORDER BY {string.Join(", ", order)}{limited}";
 
-        if (match is not null && plan.Sort.Key == SortKey.Relevance && limit is { } top && top > 0 && total > narrowAbove)
+        if (rankedFew && total > narrowAbove)
         {
             // Many matches ranked, few wanted: the order's first key (where the words matched) splits the
             // matches into groups that follow each other, so the top results lie in the first groups that
@@ -72,7 +79,6 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             string expression = FtsExpression.Of(plan.Ranked!);
             string positive = FtsExpression.AnyOf(plan.Terms);
             string t = $"({{title}} : {positive})", c = $"({{criteria}} : {positive})", b = $"({{body}} : {positive})";
-            var other = scope is null ? sibling() : null;
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
             {
                 var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
@@ -87,7 +93,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
                     found = command.ExecuteNonQuery();
                 }
 
-                if (found >= top)
+                if (found >= limit)
                 {
                     return new SearchResults(total, Fetch(expression));
                 }
