@@ -78,11 +78,23 @@ public sealed class RankFunctionTests : IDisposable
         Assert.All(Scores(string.Empty).Zip(Scores($", {hits * 3}")), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 
-    [Fact]
-    public void Wrong_arguments_are_an_sql_error_not_a_crash()
+    [Theory]
+    [InlineData("punch_rank(items_fts)")]
+    [InlineData("punch_rank(items_fts, 1)")]
+    [InlineData("punch_rank(items_fts, 1, -5)")]
+    [InlineData("punch_rank(items_fts, 0, 'many')")]
+    public void Wrong_arguments_are_an_sql_error_not_a_crash(string call)
     {
-        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => Rows("SELECT punch_rank(items_fts) FROM items_fts WHERE items_fts MATCH $m", "\"backup\""));
+        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => Rows($"SELECT {call} FROM items_fts WHERE items_fts MATCH $m", "\"backup\""));
         Assert.Contains("punch_rank", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_phrases_asked_for_than_the_query_has_rank_by_all_of_them()
+    {
+        var rows = Rows("SELECT punch_rank(items_fts, 1, 1000), bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0) FROM items_fts WHERE items_fts MATCH $m", "\"backup\" OR \"restore\"");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal((double)r[1], (double)r[0]));
     }
 
     private static string Bm25(double[] weights) =>

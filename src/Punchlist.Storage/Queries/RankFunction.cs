@@ -30,7 +30,7 @@ internal static unsafe class RankFunction
     public static readonly double[] Weights = [10.0, 4.0, 1.0, 2.0, 1.0];
 
     private const int TitleColumn = 0, CriteriaColumn = 1, BodyColumn = 4;
-    private const int SqliteOk = 0, SqliteRow = 100, SqliteNull = 5;
+    private const int SqliteOk = 0, SqliteRow = 100, SqliteInteger = 1, SqliteNull = 5;
     private const string Library = "e_sqlite3";
 
     /// <summary>Makes the function known to FTS5 on this connection's database handle.</summary>
@@ -38,26 +38,24 @@ internal static unsafe class RankFunction
     {
         IntPtr db = connection.Handle!.DangerousGetHandle();
         Fts5Api* api = null;
-        byte[] sql = "SELECT fts5(?1)\0"u8.ToArray();
-        byte[] type = "fts5_api_ptr\0"u8.ToArray();
         IntPtr statement;
-        fixed (byte* text = sql)
+        fixed (byte* text = "SELECT fts5(?1)\0"u8)
         {
             Check(sqlite3_prepare_v2(db, text, -1, out statement, IntPtr.Zero), "prepare");
         }
 
-        try
+        // SQLite keeps the type's address until the step compares it: the literal is static data, which never moves.
+        fixed (byte* type = "fts5_api_ptr\0"u8)
         {
-            fixed (byte* name = type)
+            try
             {
-                Check(sqlite3_bind_pointer(statement, 1, &api, name, IntPtr.Zero), "bind");
+                Check(sqlite3_bind_pointer(statement, 1, &api, type, IntPtr.Zero), "bind");
+                Check(sqlite3_step(statement) == SqliteRow ? SqliteOk : 1, "step");
             }
-
-            Check(sqlite3_step(statement) == SqliteRow ? SqliteOk : 1, "step");
-        }
-        finally
-        {
-            sqlite3_finalize(statement);
+            finally
+            {
+                sqlite3_finalize(statement);
+            }
         }
 
         if (api is null || api->Version < 2)
@@ -65,8 +63,7 @@ internal static unsafe class RankFunction
             throw new InvalidOperationException("the SQLite library has no FTS5 extension API");
         }
 
-        byte[] function = Encoding.ASCII.GetBytes(Name + "\0");
-        fixed (byte* name = function)
+        fixed (byte* name = "punch_rank\0"u8) // Name, as C text (FTS5 copies it)
         {
             Check(api->CreateFunction(api, name, IntPtr.Zero, &Rank, IntPtr.Zero), "register");
         }
@@ -83,35 +80,53 @@ internal static unsafe class RankFunction
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Rank(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
     {
-        if (count < 2)
+        // An exception must not cross back into SQLite's C frames (it would end the process): every
+        // failure becomes the statement's error.
+        try
         {
-            Fail(context, Name + "(items_fts, part, phrases [, hits]) needs a part and a phrase count");
-            return;
+            if (Compute(api, fts, context, count, values) is { } error)
+            {
+                Fail(context, error);
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(context, $"{Name} failed: {e.Message}");
+        }
+    }
+
+    private static string? Compute(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
+    {
+        long requested = count >= 2 && sqlite3_value_type(values[0]) == SqliteInteger && sqlite3_value_type(values[1]) == SqliteInteger
+            ? sqlite3_value_int64(values[1])
+            : -1;
+        if (requested < 0)
+        {
+            return Name + "(items_fts, part, phrases [, hits]) needs a part and a phrase count, whole numbers";
         }
 
-        int part = (int)sqlite3_value_int64(values[0]);
-        int phrases = Math.Min((int)sqlite3_value_int64(values[1]), api->PhraseCount(fts));
+        long part = sqlite3_value_int64(values[0]);
+        int phrases = (int)Math.Min(requested, api->PhraseCount(fts));
         int instances;
         if (api->InstCount(fts, &instances) != SqliteOk)
         {
-            Fail(context, "could not read the row's matches");
-            return;
+            return "could not read the row's matches";
         }
 
         if (part == 0)
         {
             sqlite3_result_int64(context, Where(api, fts, phrases, instances));
-            return;
+            return null;
         }
 
         var data = Statistics(api, fts, phrases, count > 2 && sqlite3_value_type(values[2]) != SqliteNull ? sqlite3_value_int64(values[2]) : -1);
         if (data is null)
         {
-            Fail(context, "could not read the index's statistics");
-            return;
+            return "could not read the index's statistics";
         }
 
         sqlite3_result_double(context, Bm25(api, fts, data, phrases, instances));
+        return null;
     }
 
     private static long Where(Fts5ExtensionApi* api, IntPtr fts, int phrases, int instances)
@@ -138,7 +153,8 @@ internal static unsafe class RankFunction
     private static double Bm25(Fts5ExtensionApi* api, IntPtr fts, double* data, int phrases, int instances)
     {
         const double K1 = 1.2, B = 0.75;
-        double* frequency = stackalloc double[phrases];
+        // A query's phrases are few; a pathological one with thousands goes to the heap, not the stack.
+        Span<double> frequency = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
         for (int i = 0; i < instances; i++)
         {
             int phrase, column, offset;
