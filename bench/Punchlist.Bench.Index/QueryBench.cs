@@ -87,6 +87,12 @@ internal static class QueryBench
         Console.WriteLine($"| database size | {bytes / 1024 / 1024} MB: {bytes / count} bytes per item |");
 
         using var index = new IndexedWorkspace(database, folder, PunchlistConfig.Empty, scope, new ScanCounts(0, 0, 0, 0, 0), [], null);
+        // PUNCHLIST_BENCH_NARROWING=Always|Never forces the ranking's narrowing, to measure what it chooses between.
+        if (Environment.GetEnvironmentVariable("PUNCHLIST_BENCH_NARROWING") is { Length: > 0 } narrowing)
+        {
+            index.Narrowing = Enum.Parse<Punchlist.Storage.Queries.Narrowing>(narrowing, ignoreCase: true);
+        }
+
         var random = new Random(7);
         string[] words = SyntheticItems.Words;
         var mix = new (string Name, int Runs, Func<int, string> Query, Func<int, string, Func<Baseline, bool>> Scan)[]

@@ -49,8 +49,8 @@ public sealed class IndexedWorkspace : IDisposable
     /// <summary>Why the index is in memory (`--no-index`, a read-only folder, a newer index); null on disk.</summary>
     public string? InMemoryBecause { get; }
 
-    /// <summary>Ranked queries with more matches than this rank only the first groups of matches (tests lower it).</summary>
-    internal int NarrowRankingAbove { get; set; } = SearchRunner.NarrowAbove;
+    /// <summary>Whether ranked queries rank only the first groups of their matches (tests force it either way).</summary>
+    internal Narrowing Narrowing { get; set; } = Narrowing.ByCost;
 
     /// <summary>Whether a query has read on the index's second connection (tests check the two-core path).</summary>
     internal bool SiblingOpen => _database.SiblingOpen;
@@ -92,7 +92,7 @@ public sealed class IndexedWorkspace : IDisposable
             plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
         }
 
-        return new SearchRunner(_database.Connection, () => _database.Sibling, ScopeTable(), DocumentsMatching, NarrowRankingAbove).Run(plan, limit);
+        return new SearchRunner(_database.Connection, () => _database.Sibling, ScopeTable(), DocumentsMatching, Narrowing).Run(plan, limit);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Punchlist.Model;
 using Punchlist.Search;
@@ -13,11 +14,8 @@ namespace Punchlist.Storage.Queries;
 /// and unranked queries, keep document order. <paramref name="sibling"/> gives a second connection to
 /// the same database, when there is one, for ranking many matches on two cores.
 /// </summary>
-internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConnection?> sibling, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, int narrowAbove = SearchRunner.NarrowAbove)
+internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConnection?> sibling, string? scope, Func<DocFilter, IEnumerable<long>> documentsMatching, Narrowing narrowing = Narrowing.ByCost)
 {
-    /// <summary>Ranked queries with more matches than this rank only the groups their top results lie in.</summary>
-    public const int NarrowAbove = 1000;
-
     // A walk in document order pays off when at least one item in this many matches.
     private const int WalkAbove = 100;
 
@@ -33,9 +31,12 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         // as long as each half of the ranking does, so that count is split the same way.
         bool rankedFew = match is not null && plan.Sort.Key == SortKey.Relevance && limit > 0;
         var other = rankedFew && scope is null ? sibling() : null;
-        int total = other is not null && query.CountsMatchOnly
-            ? RankingInHalves.Count(connection, other, counting, [.. sql.Parameters])
+        bool split = other is not null && query.CountsMatchOnly;
+        long started = Stopwatch.GetTimestamp();
+        int total = split
+            ? RankingInHalves.Count(connection, other!, counting, [.. sql.Parameters])
             : Count(counting, sql.Parameters);
+        double walkMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds * (split ? 2 : 1);
 
         // Where the words matched (title, criteria, the item's prose) orders the ranked results before
         // BM25, whose length normalisation alone would put a two-word task that mentions a word in its
@@ -70,7 +71,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal{limited}"
             : $"INSERT INTO temp.hits(id, tier, score) SELECT id, place / 4, score FROM ({Rows(string.Empty)}) ORDER BY {string.Join(", ", order)}{limited}";
 
-        if (rankedFew && total > narrowAbove)
+        if (rankedFew && NarrowingCost.Narrow(narrowing, total, walkMs))
         {
             // Many matches ranked, few wanted: the order's first key (where the words matched) splits the
             // matches into groups that follow each other, so the top results lie in the first groups that
@@ -82,18 +83,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
             {
                 var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
-                int found;
-                if (other is not null)
-                {
-                    found = RankingInHalves.Run(connection, other, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
-                }
-                else
-                {
-                    using var command = connection.Command(select, parameters);
-                    found = command.ExecuteNonQuery();
-                }
-
-                if (found >= limit)
+                if (Select(parameters, other) >= limit)
                 {
                     return new SearchResults(total, Fetch(expression));
                 }
@@ -102,12 +92,21 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             }
         }
 
-        using (var command = connection.Command(select, [.. sql.Parameters]))
-        {
-            command.ExecuteNonQuery();
-        }
-
+        // Every match ranked: on two connections only when there are many (otherwise the hand-off costs more).
+        Select([.. sql.Parameters], total > NarrowingCost.Floor ? other : null);
         return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
+
+        // Ranked by relevance, few wanted, and a second connection: each half of the items on its own.
+        int Select((string Name, object? Value)[] parameters, SqliteConnection? other)
+        {
+            if (rankedFew && other is not null)
+            {
+                return RankingInHalves.Run(connection, other, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
+            }
+
+            using var command = connection.Command(select, parameters);
+            return command.ExecuteNonQuery();
+        }
     }
 
     private static IEnumerable<string> Sort(SortOrder sort)
