@@ -97,11 +97,11 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
 
         // Ranked by relevance, few wanted, and a second connection: each half of the items on its own.
-        int Select((string Name, object? Value)[] parameters, SqliteConnection? other)
+        int Select((string Name, object? Value)[] parameters, SqliteConnection? second)
         {
-            if (rankedFew && other is not null)
+            if (rankedFew && second is not null)
             {
-                return RankingInHalves.Run(connection, other, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
+                return RankingInHalves.Run(connection, second, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
             }
 
             using var command = connection.Command(select, parameters);
