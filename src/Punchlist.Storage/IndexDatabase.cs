@@ -23,6 +23,7 @@ internal sealed class IndexDatabase : IDisposable
     {
         Connection = connection;
         Path = path;
+        _sibling = new(() => OpenSibling(path));
     }
 
     public SqliteConnection Connection { get; }
@@ -30,47 +31,37 @@ internal sealed class IndexDatabase : IDisposable
     /// <summary>The file, or null in memory.</summary>
     public string? Path { get; }
 
-    private SqliteConnection? _sibling;
-    private bool _siblingTried;
+    private readonly Lazy<SqliteConnection?> _sibling;
 
     /// <summary>Whether <see cref="Sibling"/> has been opened (tests check that a query used it).</summary>
-    internal bool SiblingOpen => _sibling is not null;
+    internal bool SiblingOpen => _sibling.IsValueCreated && _sibling.Value is not null;
 
     /// <summary>
     /// A second, read-only connection to the same file, opened on first use, so that one query can read
     /// on two cores (WAL lets both read at once). Null in memory, or when it cannot be opened: then the
     /// query runs on <see cref="Connection"/> alone, as it would anyway.
     /// </summary>
-    public SqliteConnection? Sibling
+    public SqliteConnection? Sibling => _sibling.Value;
+
+    private static SqliteConnection? OpenSibling(string? path)
     {
-        get
+        if (path is null)
         {
-            if (_siblingTried || Path is null)
-            {
-                return _sibling;
-            }
+            return null;
+        }
 
-            _siblingTried = true;
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = Path,
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-                DefaultTimeout = BusyTimeoutMs / 1000,
-            }.ToString());
-            try
-            {
-                connection.Open();
-                connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
-                Queries.RankFunction.Register(connection);
-                _sibling = connection;
-            }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException)
-            {
-                connection.Dispose();
-            }
-
-            return _sibling;
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = Connect(path, SqliteOpenMode.ReadOnly);
+            connection.Execute(ReadingPragmas);
+            Queries.RankFunction.Register(connection);
+            return connection;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            connection?.Dispose();
+            return null;
         }
     }
 
@@ -134,17 +125,9 @@ internal sealed class IndexDatabase : IDisposable
 
     private static IndexDatabase Open(string source, string? path, IReadOnlyList<Migration> migrations)
     {
-        // No pooling: a connection's file handle must close with it, so a broken file can be moved aside.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = source,
-            Pooling = false,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        }.ToString());
+        var connection = Connect(source, SqliteOpenMode.ReadWriteCreate);
         try
         {
-            connection.Open();
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
             Check(connection, migrations);
             if (path is not null)
             {
@@ -154,10 +137,37 @@ internal sealed class IndexDatabase : IDisposable
                 connection.Execute("PRAGMA journal_size_limit = 67108864");
             }
 
-            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
+            connection.Execute("PRAGMA synchronous = NORMAL; " + ReadingPragmas);
             Migrate(connection, migrations);
             Queries.RankFunction.Register(connection);
             return new IndexDatabase(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // Temporary tables (search hits) in memory, and a 32 MB page cache.
+    private const string ReadingPragmas = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768";
+
+    // Opened, with the busy timeout SQLite itself applies (several processes share the file). No
+    // pooling: a connection's file handle must close with it, so a broken file can be moved aside.
+    private static SqliteConnection Connect(string source, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = source,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+            return connection;
         }
         catch
         {
@@ -210,7 +220,11 @@ internal sealed class IndexDatabase : IDisposable
 
     public void Dispose()
     {
-        _sibling?.Dispose();
+        if (_sibling.IsValueCreated)
+        {
+            _sibling.Value?.Dispose();
+        }
+
         Connection.Dispose();
     }
 }
