@@ -35,15 +35,16 @@ internal sealed record QuerySql(FilterSql Sql, string? Match, string From, strin
         string condition = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
         // One facet alone counts from its own index: every item_tech row has its item, so the items
         // need not be visited (ten thousand random reads for a common technology in a million items).
+        bool matchOnly = (match, plan.Filter, scope) is (not null, null, null);
         string counting = (match, plan.Filter, scope) switch
         {
-            (not null, null, null) => $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}",
+            _ when matchOnly => $"SELECT count(*) FROM items_fts WHERE items_fts MATCH {match}",
             (null, TechFilter tech, null) => $"SELECT count(*) FROM item_tech WHERE tech = {sql.Parameter(tech.Technology)}",
             // Priorities, states and documents alone count from a row per document and kind of item.
             (null, { } filter, _) when CountedByDocument(filter) => $"SELECT coalesce(sum(i.n), 0) FROM item_counts i {condition}",
             _ => $"SELECT count(*) FROM {from} {condition}",
         };
-        return new QuerySql(sql, match, from, condition, counting) { CountsMatchOnly = match is not null && plan.Filter is null && scope is null };
+        return new QuerySql(sql, match, from, condition, counting) { CountsMatchOnly = matchOnly };
     }
 
     // Whether a filter reads only the columns item_counts keeps (priority, state, doc_id), so that its
