@@ -6,18 +6,24 @@ namespace Punchlist.Storage.Queries;
 /// One ranked query on two connections to the same index file: walking FTS5's doclists of a word that
 /// a third of a million items hold is most of such a query's time, and each connection walks half.
 /// </summary>
-internal static class RankingInHalves
+internal sealed class RankingInHalves(SqliteConnection connection, SqliteConnection other)
 {
+    private long? _middle;
+
+    // The middle item id, read once for the query: the lower half is below it, on this connection.
+    private long Middle => _middle ??=
+        connection.Scalar<long>("SELECT ifnull((SELECT min(id) FROM items) + ((SELECT max(id) FROM items) - (SELECT min(id) FROM items)) / 2, 0)");
+
     /// <summary>
-    /// Ranks by relevance on two cores: the items below the middle id on <paramref name="connection"/>
-    /// and the rest on <paramref name="other"/> at once, each half's top rows merged into temp.hits by the same order
+    /// Ranks by relevance on two cores: the items below the middle id on this connection and the rest
+    /// on the other at once, each half's top rows merged into temp.hits by the same order
     /// (where matched, score, then document order). <paramref name="half"/> gives the SQL that selects
     /// `id, place, score` of the items within the bounds it is given, ordered and limited by
     /// <paramref name="limited"/>. Returns how many rows it kept.
     /// </summary>
-    public static int Run(SqliteConnection connection, SqliteConnection other, Func<string, string> half, (string Name, object? Value)[] parameters, string limited)
+    public int Rank(Func<string, string> half, (string Name, object? Value)[] parameters, string limited)
     {
-        (string, object?)[] bounded = [.. parameters, ("$middle", Middle(connection))];
+        (string, object?)[] bounded = [.. parameters, ("$middle", Middle)];
         var upper = Task.Run(() => Candidates(other, half(" AND items_fts.rowid >= $middle"), bounded));
         List<(long Id, long Place, double Score)> lower;
         try
@@ -52,9 +58,9 @@ internal static class RankingInHalves
     }
 
     /// <summary>A full-text count (`SELECT count(*) FROM items_fts WHERE …`) as the sum of two halves counted at once.</summary>
-    public static int Count(SqliteConnection connection, SqliteConnection other, string count, (string Name, object? Value)[] parameters)
+    public int Count(string count, (string Name, object? Value)[] parameters)
     {
-        (string, object?)[] bounded = [.. parameters, ("$middle", Middle(connection))];
+        (string, object?)[] bounded = [.. parameters, ("$middle", Middle)];
         var upper = Task.Run(() => Scalar(other, count + " AND items_fts.rowid >= $middle", bounded));
         long lower;
         try
@@ -68,9 +74,6 @@ internal static class RankingInHalves
 
         return checked((int)(lower + upper.GetAwaiter().GetResult()));
     }
-
-    private static long Middle(SqliteConnection connection) =>
-        connection.Scalar<long>("SELECT ifnull((SELECT min(id) FROM items) + ((SELECT max(id) FROM items) - (SELECT min(id) FROM items)) / 2, 0)");
 
     private static long Scalar(SqliteConnection on, string sql, (string Name, object? Value)[] parameters)
     {

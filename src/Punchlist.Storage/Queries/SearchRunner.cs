@@ -30,11 +30,11 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         // (RankingInHalves) where its words have many matches. Counting words alone walks their doclists
         // as long as each half of the ranking does, so that count is split the same way.
         bool rankedFew = match is not null && plan.Sort.Key == SortKey.Relevance && limit > 0;
-        var other = rankedFew && scope is null ? sibling() : null;
-        bool split = other is not null && query.CountsMatchOnly;
+        var halves = rankedFew && scope is null && sibling() is { } second ? new RankingInHalves(connection, second) : null;
+        bool split = halves is not null && query.CountsMatchOnly;
         long started = Stopwatch.GetTimestamp();
         int total = split
-            ? RankingInHalves.Count(connection, other!, counting, [.. sql.Parameters])
+            ? halves!.Count(counting, [.. sql.Parameters])
             : Count(counting, sql.Parameters);
         double walkMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds * (split ? 2 : 1);
 
@@ -83,7 +83,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             foreach (string groups in new[] { $"{t} AND {c} AND {b}", $"{t} AND ({c} OR {b})", t, $"{t} OR ({c} AND {b})", $"{t} OR {c}", $"{t} OR {c} OR {b}" })
             {
                 var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
-                if (Select(parameters, other) >= limit)
+                if (Select(parameters, halves) >= limit)
                 {
                     return new SearchResults(total, Fetch(expression));
                 }
@@ -93,15 +93,15 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         }
 
         // Every match ranked: on two connections only when there are many (otherwise the hand-off costs more).
-        Select([.. sql.Parameters], total > NarrowingCost.Floor ? other : null);
+        Select([.. sql.Parameters], total > NarrowingCost.Floor ? halves : null);
         return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
 
         // Ranked by relevance, few wanted, and a second connection: each half of the items on its own.
-        int Select((string Name, object? Value)[] parameters, SqliteConnection? second)
+        int Select((string Name, object? Value)[] parameters, RankingInHalves? inHalves)
         {
-            if (rankedFew && second is not null)
+            if (inHalves is not null)
             {
-                return RankingInHalves.Run(connection, second, bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
+                return inHalves.Rank(bounds => $"SELECT id, place, score FROM ({Rows(bounds)}) ORDER BY {string.Join(", ", order)}{limited}", parameters, limited);
             }
 
             using var command = connection.Command(select, parameters);
