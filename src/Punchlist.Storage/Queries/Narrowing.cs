@@ -17,7 +17,7 @@ internal enum Narrowing
 /// its doclists plus three more with column filters, about four walks in all, where ranking every match
 /// takes one walk and about a microsecond of ranking per match. The count has just timed one walk of
 /// the same expression. For a word a third of a million items hold, a walk is 8 ms and ranking them
-/// all 350: narrowing wins by far. For a phrase of two common words a walk checks positions in every
+/// all 348 ms on one connection: narrowing wins by far. For a phrase of two common words a walk checks positions in every
 /// item holding both words (100,000) for 8,000 matches: a walk costs more than ranking them all, and
 /// narrowing loses by far (140 ms against 56, both on two cores).
 /// </summary>
@@ -26,9 +26,10 @@ internal static class NarrowingCost
     /// <summary>Below this many matches ranking them all is cheap whatever the walks cost.</summary>
     public const int Floor = 1000;
 
-    // Measured on the query bench's million items (docs/BENCHMARKS.md): processor time per match of
-    // ranking every match (two calls of punch_rank, the rows joined, the sort), and the walks that
-    // narrowing adds to the one ranking every match needs.
+    // From the query bench's million items (docs/BENCHMARKS.md): ranking all 287,000 matches of the
+    // commonest word took 191 ms on two connections, about 180 of them past its count and walk, so
+    // about 1.25 µs of processor time per match (two calls of punch_rank, the rows joined, the sort);
+    // and the walks that narrowing adds to the one that ranking every match needs.
     private const double RankMsPerMatch = 0.00125;
     private const double ExtraWalks = 3;
 

@@ -27,8 +27,8 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         var query = QuerySql.Of(plan, scope, documentsMatching);
         var (sql, match, from, condition, counting) = query;
         // Ranked, few results wanted: with an index file, such a query reads on two connections at once
-        // (RankingInHalves) where its words have many matches. Counting words alone walks their doclists
-        // as long as each half of the ranking does, so that count is split the same way.
+        // (RankingInHalves) where its words have many matches. Counting words alone is a walk of their
+        // doclists too (for a common word, a quarter of what narrowing walks), so it is split the same way.
         bool rankedFew = match is not null && plan.Sort.Key == SortKey.Relevance && limit > 0;
         var halves = rankedFew && scope is null && sibling() is { } second ? new RankingInHalves(connection, second) : null;
         bool split = halves is not null && query.CountsMatchOnly;
