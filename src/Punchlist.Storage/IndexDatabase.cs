@@ -24,6 +24,11 @@ internal sealed class IndexDatabase : IDisposable
         Connection = connection;
         Path = path;
         _sibling = new(() => OpenSibling(path));
+        _searching = new(() =>
+        {
+            Queries.RankFunction.Register(connection);
+            return connection;
+        });
     }
 
     public SqliteConnection Connection { get; }
@@ -32,6 +37,13 @@ internal sealed class IndexDatabase : IDisposable
     public string? Path { get; }
 
     private readonly Lazy<SqliteConnection?> _sibling;
+    private readonly Lazy<SqliteConnection> _searching;
+
+    /// <summary>
+    /// <see cref="Connection"/>, with the ranking function searches call registered on first use: a
+    /// status or a scan, which never rank, do not pay for it.
+    /// </summary>
+    public SqliteConnection Searching => _searching.Value;
 
     /// <summary>Whether <see cref="Sibling"/> has been opened (tests check that a query used it).</summary>
     internal bool SiblingOpen => _sibling.IsValueCreated && _sibling.Value is not null;
@@ -139,7 +151,6 @@ internal sealed class IndexDatabase : IDisposable
 
             connection.Execute("PRAGMA synchronous = NORMAL; " + ReadingPragmas);
             Migrate(connection, migrations);
-            Queries.RankFunction.Register(connection);
             return new IndexDatabase(connection, path);
         }
         catch

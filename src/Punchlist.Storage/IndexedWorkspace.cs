@@ -92,7 +92,7 @@ public sealed class IndexedWorkspace : IDisposable
             plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
         }
 
-        return new SearchRunner(_database.Connection, () => _database.Sibling, ScopeTable(), DocumentsMatching, Narrowing).Run(plan, limit);
+        return new SearchRunner(_database.Searching, () => _database.Sibling, ScopeTable(), DocumentsMatching, Narrowing).Run(plan, limit);
     }
 
     /// <summary>

@@ -102,7 +102,7 @@ public sealed class RankFunctionTests : IDisposable
 
     private List<object[]> Rows(string sql, string match)
     {
-        using var command = _database.Connection.Command(sql, ("$m", match));
+        using var command = _database.Searching.Command(sql, ("$m", match));
         using var reader = command.ExecuteReader();
         var rows = new List<object[]>();
         while (reader.Read())
