@@ -8,17 +8,21 @@ cd "$(dirname "$0")"
 . scripts/install-missing.sh
 install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch
 
+# ../shared (the corpus and the GFM oracle) is beside the clone in CI. A clone with nothing beside it
+# still runs every test that does not read it; the rest report themselves skipped, with the reason.
 shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
-[ -d "$shared/corpus" ] || { echo "test.sh: ../shared is missing (expected $shared)" >&2; exit 2; }
-
-# The GFM oracle's npm packages go to a folder of our own, never into ../shared.
-oracle="${PUNCHLIST_GFM_ORACLE:-${TMPDIR:-/tmp}/punchlist-gfm-oracle}"
-if [ ! -d "$oracle/node_modules" ]; then
-  mkdir -p "$oracle"
-  cp "$shared/tools/gfm-oracle/package.json" "$shared/tools/gfm-oracle/package-lock.json" "$shared/tools/gfm-oracle/tasks.mjs" "$oracle/"
-  (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error)
+if [ -d "$shared/corpus" ]; then
+  # The GFM oracle's npm packages go to a folder of our own, never into ../shared.
+  oracle="${PUNCHLIST_GFM_ORACLE:-${TMPDIR:-/tmp}/punchlist-gfm-oracle}"
+  if [ ! -d "$oracle/node_modules" ]; then
+    mkdir -p "$oracle"
+    cp "$shared/tools/gfm-oracle/package.json" "$shared/tools/gfm-oracle/package-lock.json" "$shared/tools/gfm-oracle/tasks.mjs" "$oracle/"
+    (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  export PUNCHLIST_GFM_ORACLE="$oracle"
+else
+  echo "test.sh: no ../shared beside this clone ($shared): the tests that read the corpus are skipped" >&2
 fi
-export PUNCHLIST_GFM_ORACLE="$oracle"
 
 # Microsoft's SARIF validator for the `punch check --format sarif` tests, pinned in tests/tools and
 # installed the same way into a folder of our own (named by its lock file, so a new pin reinstalls).

@@ -5,7 +5,7 @@ namespace Punchlist.Storage.Tests;
 /// <summary>Several scans of one workspace at once (as several `punch` processes would) share the file safely.</summary>
 public sealed class ConcurrencyTests
 {
-    [Fact]
+    [CorpusFact]
     public void Concurrent_scans_of_one_workspace_all_succeed_and_agree()
     {
         using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);

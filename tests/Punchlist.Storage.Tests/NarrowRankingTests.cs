@@ -17,7 +17,7 @@ public sealed class NarrowRankingTests
         "security -docker", "database is:open", "config doc:*.md",
     ];
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Queries))]
     public void Narrowed_ranking_on_two_connections_matches_full_ranking(string text)
     {
@@ -36,7 +36,7 @@ public sealed class NarrowRankingTests
         Assert.Equal(Describe(expected), Describe(actual));
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Queries))]
     public void Narrowed_ranking_matches_full_ranking(string text)
     {

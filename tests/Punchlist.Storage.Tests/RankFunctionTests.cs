@@ -23,7 +23,7 @@ public sealed class RankFunctionTests : IDisposable
         _database = IndexDatabase.OpenFile(_workspace.Path(".punchlist/index.db"), _ => { }, out _)!;
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("backup")]
     [InlineData("test deploy")]
     [InlineData("\"health check\"")]
@@ -50,7 +50,7 @@ public sealed class RankFunctionTests : IDisposable
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void Phrases_that_narrow_the_query_change_neither_place_nor_score()
     {
         const string Backup = "(\"backup\")";
@@ -66,7 +66,7 @@ public sealed class RankFunctionTests : IDisposable
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_known_count_of_rows_gives_the_same_score_without_walking_the_phrase()
     {
         long hits = (long)Rows("SELECT count(*) FROM items_fts WHERE items_fts MATCH $m", "\"backup\"")[0][0];
@@ -78,7 +78,7 @@ public sealed class RankFunctionTests : IDisposable
         Assert.All(Scores(string.Empty).Zip(Scores($", {hits * 3}")), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("punch_rank(items_fts)")]
     [InlineData("punch_rank(items_fts, 1)")]
     [InlineData("punch_rank(items_fts, 1, -5)")]
@@ -89,7 +89,7 @@ public sealed class RankFunctionTests : IDisposable
         Assert.Contains("punch_rank", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void More_phrases_asked_for_than_the_query_has_rank_by_all_of_them()
     {
         var rows = Rows("SELECT punch_rank(items_fts, 1, 1000), bm25(items_fts, 10.0, 4.0, 1.0, 2.0, 1.0) FROM items_fts WHERE items_fts MATCH $m", "\"backup\" OR \"restore\"");

@@ -11,7 +11,7 @@ public sealed class RoundTripTests
 {
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Records_and_facts_read_back_from_the_index_equal_a_fresh_parse(string caseName)
     {
@@ -26,7 +26,7 @@ public sealed class RoundTripTests
         Assert.Equal(Json(DocumentSummary.Of(fresh.Facts)), Json(Assert.Single(index.Summaries)));
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_summary_counts_overdue_items_as_the_items_do_on_any_day()
     {
         var facts = DocumentRecord.Of(DocumentReader.Default.Read("d.md", File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md")))).Facts;

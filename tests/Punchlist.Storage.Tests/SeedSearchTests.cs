@@ -11,7 +11,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
 
     public SeedSearchTests(Seeds seeds) => _index = seeds.Index;
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("id:MH-", 15)]             // MH-001..MH-015 in data-platform-todo.md
     [InlineData("id:P0-", 11)]             // 3 `## P0-…` cards in data-platform, 8 `### P0-…` in optimization-health
     [InlineData("priority:p0", 23)]        // the 15 Must Haves and those 8
@@ -35,7 +35,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
     public void Facets_count_what_the_seeds_hold(string query, int expected) =>
         Assert.Equal(expected, Search(query, limit: null).Total);
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("priority:none", 1)]  // 303 matches for one wanted: walked in document order
     [InlineData("priority:none", 5)]  // fewer than a hundred per wanted: found, then sorted
     [InlineData("backup", 2)]         // ranked
@@ -47,7 +47,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.Equal(all.Hits.Take(limit).Select(h => h.Item.Key), limited.Hits.Select(h => h.Item.Key));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Title_matches_come_before_matches_in_criteria_and_text()
     {
         var hits = Search("backup", limit: null).Hits.ToList();
@@ -58,7 +58,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.Equal(["MH-002", "P2-012", "P1-007"], hits.Take(3).Select(h => h.Item.Key));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Words_are_stemmed_both_ways()
     {
         var plural = Keys("backups");
@@ -66,7 +66,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.Contains("backup-strategy/backup-verification", plural);
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_phrase_matches_the_words_in_that_order_only()
     {
         var phrase = Search("\"backup verification\"", limit: null).Hits.Select(h => h.Item.Title).ToList();
@@ -76,7 +76,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.True(Search("verification backup", limit: null).Total > Search("\"verification backup\"", limit: null).Total);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Negated_words_exclude_and_OR_widens()
     {
         int backup = Search("backup", null).Total, restore = Search("restore", null).Total, both = Search("backup restore", null).Total;
@@ -84,7 +84,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.Equal(backup - both, Search("backup -restore", null).Total);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Tech_priority_and_state_combine()
     {
         var hits = Search("tech:docker priority:p0 is:open", limit: null).Hits;
@@ -97,7 +97,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         });
     }
 
-    [Fact]
+    [CorpusFact]
     public void The_limit_cuts_the_results_but_not_the_total()
     {
         var results = Search("backup", limit: 3);
@@ -105,7 +105,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.True(results.Total > 3);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Snippets_mark_the_matched_words()
     {
         var hit = Search("backup", 1).Hits[0];
@@ -114,7 +114,7 @@ public sealed class SeedSearchTests : IClassFixture<SeedSearchTests.Seeds>
         Assert.All(snippet.Matches, m => Assert.StartsWith("backup", snippet.Text[m], StringComparison.OrdinalIgnoreCase));
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("sort:due is:overdue", "P0-001")]          // due 2025-10-28, the earliest
     [InlineData("sort:due-desc is:overdue", "SH-005")]     // due 2025-11-20, the latest
     [InlineData("sort:priority doc:optimization*", "P0-001")]

@@ -11,7 +11,7 @@ public sealed class CheckCommandTests : IDisposable
 
     public void Dispose() => _seeds.Dispose();
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("error", 1)]
     [InlineData("warning", 1)]
     [InlineData("note", 1)]
@@ -23,7 +23,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(failOn == "error" ? 0 : expected, exit);
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_document_without_findings_passes_with_exit_0()
     {
         File.WriteAllText(_seeds.PathOf("clean.md"), "# Clean\n\n- [x] done\n- [ ] open\n");
@@ -33,7 +33,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("No findings in 1 tracker.", output, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("check", "--fail-on", "sometimes")]
     [InlineData("check", "--format", "xml")]
     [InlineData("check", "--json", "--format", "sarif")]
@@ -46,7 +46,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.StartsWith("punch: ", Assert.Single(error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_mistake_in_the_rules_of_punchlist_yml_exits_2_naming_its_place()
     {
         File.WriteAllText(_seeds.PathOf("punchlist.yml"), "rules:\n  PL011: of\n");
@@ -55,7 +55,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("punch: punchlist.yml:2:10: 'of' is not a setting for PL011 (error, warning, note or off)\n", error);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Punchlist_yml_turns_rules_off_and_regrades_them()
     {
         var before = Codes(Punch.Run("check", "--json", "--today", "2026-11-21", _seeds.Root).Out);
@@ -70,7 +70,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, exit); // nothing left at error
     }
 
-    [Fact]
+    [CorpusFact]
     public void Json_findings_carry_every_documented_field()
     {
         var (_, output, _) = Punch.Run("check", "--json", "--today", "2026-11-21", _seeds.PathOf("production-todo-tracker.md"));
@@ -80,7 +80,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(fields, first.EnumerateObject().Select(p => p.Name));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Text_output_is_grouped_by_file_with_the_source_line_and_the_correction()
     {
         var (_, output, _) = Punch.Run("check", "--today", "2026-11-21", _seeds.PathOf("production-todo-tracker.md"));
@@ -91,7 +91,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("Check failed: 4 at or above error (--fail-on error).", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Explain_lists_the_claims_it_did_not_judge_and_why()
     {
         File.WriteAllText(_seeds.PathOf("dashboard.md"), "# Plan\n\n| Area | Count |\n|---|---|\n| Backend | 3 |\n| Frontend | 1 |\n\n## Backend Services\n- [ ] a\n\n## Frontend\n- [ ] b\n");
@@ -99,7 +99,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("dashboard.md:5:13: 'Backend' (Count): 'Backend' names only part of 'Backend Services' (line 8)", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Status_counts_findings_per_document_as_check_does()
     {
         var (_, check, _) = Punch.Run("check", "--json", "--today", "2026-11-21", _seeds.Root);

@@ -1,3 +1,4 @@
+using Punchlist.Tests.Support;
 using System.Text.Json;
 using Punchlist.Cli.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class CheckSeedTests : IDisposable
         _seeds.Dispose();
     }
 
-    [Fact]
+    [CorpusFact]
     public void Data_platform_claims_are_false_on_should_have_could_have_total_total_items_and_completion()
     {
         var claims = Of("data-platform-todo.md", "PL001");
@@ -40,7 +41,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.All(claims, f => Assert.Equal("error", f.GetProperty("severity").GetString()));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Data_platform_claim_spans_are_the_numbers_in_the_dashboard()
     {
         var shouldHave = Of("data-platform-todo.md", "PL001").Single(f => Line(f) == 28 && Declared(f) == "18");
@@ -49,7 +50,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.Equal("18", line[21..23]);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Data_platform_contradictions_overdue_items_review_and_encoding()
     {
         var contradictions = Of("data-platform-todo.md", "PL002").Select(f => f.GetProperty("item").GetString()).ToList();
@@ -65,7 +66,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.Contains(Of("data-platform-todo.md", "PL007"), f => Line(f) is >= 24 and <= 30 && Declared(f) == "ï¿½");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Optimization_health_counts_are_true_and_every_item_breached_its_sla()
     {
         Assert.Empty(Of("optimization-health-todos.md", "PL001"));
@@ -75,7 +76,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.Contains(Of("optimization-health-todos.md", "PL005"), f => Declared(f) == "2026-02-23 (Monthly)");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Production_tracker_metrics_are_false_with_their_basis_except_feature_readiness()
     {
         var claims = Of("production-todo-tracker.md", "PL001");
@@ -90,7 +91,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.Contains(Of("production-todo-tracker.md", "PL006"), f => Message(f).Contains("MacRoman", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Plan_review_is_overdue_and_its_cross_references_are_broken()
     {
         Assert.Contains(Of("plan-infrastructure-devops.md", "PL005"), f => Declared(f) == "2025-07-27");
@@ -98,7 +99,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.Equal(["TODO.tests.md", "TODO.techdebt.md"], broken);
     }
 
-    [Fact]
+    [CorpusFact]
     public void The_sarif_log_of_the_seeds_passes_microsofts_validator_with_no_error_or_warning()
     {
         var (exit, output, _) = Punch.Run("check", "--format", "sarif", "--today", "2026-11-21", _seeds.Root);
@@ -115,7 +116,7 @@ public sealed class CheckSeedTests : IDisposable
         Assert.All(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(), r => Assert.Contains("punchlist.yml", r.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal));
     }
 
-    [Fact]
+    [CorpusFact]
     public void The_validator_would_catch_an_invalid_log()
     {
         string file = _seeds.PathOf("invalid.sarif.json");

@@ -9,7 +9,7 @@ public sealed class CommandTests
     private static readonly string Seeds = Repo.Seeds;
     private static readonly string Samples = Path.Combine(Repo.Root, "samples");
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("status", "--today", "21/11/2026")]
     [InlineData("status", "--bogus")]
     [InlineData("status", "--by", "colour")]
@@ -30,7 +30,7 @@ public sealed class CommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void An_ambiguous_address_lists_the_candidates()
     {
         var (_, _, error) = Punch.Run("show", "P0-001", Seeds);
@@ -38,7 +38,7 @@ public sealed class CommandTests
         Assert.Contains("optimization-health-todos.md#P0-001", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Status_json_is_versioned_and_counts_the_seeds()
     {
         var (exit, output, _) = Punch.Run("status", "--json", "--today", "2026-11-21", Seeds);
@@ -59,7 +59,7 @@ public sealed class CommandTests
         Assert.Equal(365, root.GetProperty("totals").GetProperty("items").GetProperty("total").GetInt32());
     }
 
-    [Fact]
+    [CorpusFact]
     public void Status_by_priority_adds_groups()
     {
         var (_, output, _) = Punch.Run("status", "--json", "--by", "priority", Seeds);
@@ -69,7 +69,7 @@ public sealed class CommandTests
         Assert.Equal(303, groups["none"]);
     }
 
-    [Fact]
+    [CorpusFact]
     public void List_filters_by_state_and_priority()
     {
         var (exit, output, _) = Punch.Run("list", "--json", "--state", "in-progress", "--priority", "P0,none", Seeds);
@@ -80,7 +80,7 @@ public sealed class CommandTests
         Assert.Equal(["data-platform-todo.md#P0-001", "data-platform-todo.md#P0-002", "data-platform-todo.md#MH-001"], keys);
     }
 
-    [Fact]
+    [CorpusFact]
     public void List_items_carry_the_documented_fields()
     {
         var (_, output, _) = Punch.Run("list", "--json", "--today", "2026-11-21", Path.Combine(Seeds, "data-platform-todo.md"));
@@ -97,7 +97,7 @@ public sealed class CommandTests
         Assert.Contains(mh004.GetProperty("references").EnumerateArray(), r => r.GetProperty("target").GetString() == "dockerfile/traefik.Dockerfile");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Show_prints_an_item_with_its_criteria_and_source()
     {
         var (exit, output, _) = Punch.Run("show", "data-platform-todo.md#P0-001", Seeds);
@@ -108,7 +108,7 @@ public sealed class CommandTests
         Assert.Contains("   36 │ ## P0-001: Directory Structure Refactoring", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Show_json_numbers_criteria_from_one()
     {
         var (_, output, _) = Punch.Run("show", "--json", "MH-002", Seeds);
@@ -119,7 +119,7 @@ public sealed class CommandTests
         Assert.StartsWith("Create backup service containers", first.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Status_skips_documents_that_are_not_trackers_unless_named()
     {
         var (_, all, _) = Punch.Run("status", "--json", Repo.Real);
@@ -128,14 +128,14 @@ public sealed class CommandTests
         Assert.Contains("10_eseidel__space_traders__TODO.md", named, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Explain_lists_suspicious_lines()
     {
         var (_, output, _) = Punch.Run("status", "--explain", Path.Combine(Repo.Real, "50_Redweyne__InboxAI__.local__state__replit__agent__progress_tracker.md"));
         Assert.Contains("looks like a checkbox but is not a list item", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Verbose_says_what_was_read()
     {
         var (_, _, error) = Punch.Run("status", "--verbose", Samples);
@@ -170,7 +170,7 @@ public sealed class CommandTests
         Assert.Contains("--by", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_mistyped_command_is_named_as_unknown_in_one_line()
     {
         var (exit, _, error) = Punch.Run("stauts", Samples);

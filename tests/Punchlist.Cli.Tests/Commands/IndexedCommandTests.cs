@@ -10,7 +10,7 @@ namespace Punchlist.Cli.Tests.Commands;
 /// </summary>
 public sealed class IndexedCommandTests
 {
-    [Fact]
+    [CorpusFact]
     public void A_second_status_on_an_unchanged_workspace_reads_no_document()
     {
         using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
@@ -61,7 +61,7 @@ public sealed class IndexedCommandTests
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void A_corrupt_index_is_moved_aside_with_a_warning_and_the_output_is_unchanged()
     {
         using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
@@ -74,7 +74,7 @@ public sealed class IndexedCommandTests
         Assert.Equal(string.Empty, Punch.RunIndexed("status", workspace.Root).Err);
     }
 
-    [Fact]
+    [CorpusFact]
     public void No_index_writes_nothing_into_the_workspace()
     {
         using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);
@@ -84,7 +84,7 @@ public sealed class IndexedCommandTests
         Assert.False(Directory.Exists(workspace.Path(".punchlist")));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Several_punch_processes_on_one_workspace_agree_and_leave_a_sound_index()
     {
         using var workspace = new TempWorkspace().CopyFrom(Repo.Seeds);

@@ -10,7 +10,7 @@ public sealed partial class SearchCommandTests
 {
     private static readonly string Seeds = Repo.Seeds;
 
-    [Fact]
+    [CorpusFact]
     public void Search_id_prefix_lists_exactly_the_fifteen_must_haves()
     {
         var json = SearchJson("id:MH-", "--today", "2026-11-21");
@@ -22,7 +22,7 @@ public sealed partial class SearchCommandTests
         Assert.All(results, r => Assert.Equal("data-platform-todo.md", r.GetProperty("document").GetString()));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_backup_puts_items_whose_titles_speak_of_backups_first_across_documents()
     {
         var results = SearchJson("backup", "--limit", "30").GetProperty("results").EnumerateArray().ToList();
@@ -34,7 +34,7 @@ public sealed partial class SearchCommandTests
         Assert.DoesNotContain(results.Skip(titled.Count), r => r.GetProperty("matchedIn").GetString() == "title");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_results_carry_the_documented_fields()
     {
         var first = SearchJson("backup", "--limit", "1").GetProperty("results")[0];
@@ -51,7 +51,7 @@ public sealed partial class SearchCommandTests
         Assert.Equal("backup", snippet.Substring(highlight.GetProperty("start").GetInt32(), highlight.GetProperty("length").GetInt32()), ignoreCase: true);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_for_docker_open_p0_returns_only_open_p0_items_that_name_docker()
     {
         var results = SearchJson("tech:docker priority:p0 is:open", "--limit", "100").GetProperty("results").EnumerateArray().ToList();
@@ -66,7 +66,7 @@ public sealed partial class SearchCommandTests
         }
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_effort_at_most_two_hours_finds_the_short_p0_cards_and_nothing_longer()
     {
         var addresses = SearchJson("effort:<=2h", "--limit", "100").GetProperty("results").EnumerateArray().Select(r => r.GetProperty("address").GetString()).ToList();
@@ -82,7 +82,7 @@ public sealed partial class SearchCommandTests
         Assert.All(hours, h => Assert.True(h <= 2, $"{h} h"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_limit_cuts_results_but_not_the_total()
     {
         var json = SearchJson("backup", "--limit", "2");
@@ -90,7 +90,7 @@ public sealed partial class SearchCommandTests
         Assert.True(json.GetProperty("total").GetInt32() > 20);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Search_prints_ranked_results_with_the_matched_words_marked()
     {
         var (exit, output, _) = Punch.Run("search", "backup", "--limit", "5", "--today", "2026-11-21", Seeds);
@@ -98,7 +98,7 @@ public sealed partial class SearchCommandTests
         Punch.AssertGolden("search-backup.txt", output);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("search", "priority:p9", "column 10")]
     [InlineData("search", "\"automated backups", "column 1")]
     [InlineData("list", "is:open colour:red", "column 9")]
@@ -112,7 +112,7 @@ public sealed partial class SearchCommandTests
         Assert.StartsWith($"punch: malformed query at {column}: ", line, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void List_filters_with_the_query_language_like_its_options()
     {
         var (_, byOptions, _) = Punch.Run("list", "--json", "--state", "in-progress", "--priority", "P0,none", Seeds);
@@ -121,7 +121,7 @@ public sealed partial class SearchCommandTests
         Assert.Contains("data-platform-todo.md#MH-001", byQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void List_ranks_only_when_words_are_given()
     {
         var (_, ranked, _) = Punch.Run("list", "--json", "backup", Seeds);
@@ -131,7 +131,7 @@ public sealed partial class SearchCommandTests
         Assert.Equal(inOrder.OrderBy(a => a.Split('#')[0], StringComparer.Ordinal).ToList(), inOrder);
     }
 
-    [Fact]
+    [CorpusFact]
     public void List_takes_a_first_argument_that_names_a_folder_as_a_path()
     {
         var (exit, output, _) = Punch.Run("list", "--json", Seeds);

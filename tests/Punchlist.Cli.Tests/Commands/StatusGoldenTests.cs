@@ -8,7 +8,7 @@ public sealed class StatusGoldenTests
 {
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Status_json_matches_its_golden_file(string caseName)
     {

@@ -13,7 +13,7 @@ public sealed class SyncCommandTests
 {
     public static IEnumerable<object[]> Seeds() => Directory.GetFiles(Repo.Seeds).Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Seeds))]
     public void Sync_encoding_statuses_diff_matches_its_golden_file(string seed)
     {
@@ -23,7 +23,7 @@ public sealed class SyncCommandTests
         Punch.AssertGolden($"sync/{seed}.diff", output);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Sync_write_encoding_repairs_the_data_platform_tracker_and_keeps_the_loss_reported()
     {
         using var seeds = new TempSeeds();
@@ -71,7 +71,7 @@ public sealed class SyncCommandTests
         Assert.Equal(string.Empty, secondDiff);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Sync_check_exits_0_on_a_true_tracker_and_1_when_something_would_change()
     {
         using var seeds = new TempSeeds();
@@ -82,7 +82,7 @@ public sealed class SyncCommandTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Seeds, "production-todo-tracker.md")), File.ReadAllBytes(seeds["production-todo-tracker.md"]));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Done_ticks_exactly_one_criterion_and_prints_the_one_line_diff()
     {
         using var seeds = new TempSeeds();
@@ -101,7 +101,7 @@ public sealed class SyncCommandTests
         Assert.Equal(before, File.ReadAllText(seeds["data-platform-todo.md"]));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Done_on_an_ambiguous_address_lists_the_candidates_and_changes_nothing()
     {
         using var seeds = new TempSeeds();
@@ -112,7 +112,7 @@ public sealed class SyncCommandTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md")), File.ReadAllBytes(seeds["data-platform-todo.md"]));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Sync_write_keeps_crlf_on_every_line()
     {
         using var seeds = new TempSeeds();
@@ -126,7 +126,7 @@ public sealed class SyncCommandTests
         Assert.Equal(after.Count(c => c == '\r'), CountOf(after, "\r\n"));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Sync_json_lists_every_change_with_its_kind_and_line()
     {
         var (exit, output, _) = Punch.Run("sync", "--json", "--encoding", "--statuses", "--today", "2026-11-21", Path.Combine(Repo.Seeds, "data-platform-todo.md"));
@@ -141,7 +141,7 @@ public sealed class SyncCommandTests
         Assert.StartsWith("--- a/data-platform-todo.md\n", document.GetProperty("diff").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("sync", "--write", "--check")]
     [InlineData("done", "data-platform-todo.md#MH-002", "--criterion", "99")]
     [InlineData("done", "data-platform-todo.md#MH-002")]
@@ -156,7 +156,7 @@ public sealed class SyncCommandTests
         Assert.StartsWith("punch: ", line, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CorpusFact]
     public void The_diff_is_coloured_when_the_console_takes_colour()
     {
         var output = new StringWriter { NewLine = "\n" };

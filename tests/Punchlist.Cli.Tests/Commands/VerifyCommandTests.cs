@@ -70,7 +70,7 @@ public sealed class VerifyCommandTests
         Assert.True(Items(output)["Runbooks"].GetProperty("mayBeDone").GetBoolean());
     }
 
-    [Fact]
+    [CorpusFact]
     public void On_a_copy_of_the_seeds_every_promised_file_is_absent_and_no_item_is_verified()
     {
         using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);
@@ -167,7 +167,7 @@ public sealed class VerifyCommandTests
         Assert.Contains("Verified against the repository: 7 of 8 done items", text, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("seeds")]
     [InlineData("real")]
     public void Verify_reads_every_corpus_file_without_failing(string folder)
@@ -199,7 +199,7 @@ public sealed class VerifyCommandTests
         Assert.Contains(findings, f => f.GetProperty("code").GetString() == "PL009" && f.GetProperty("declared").GetString() == "scripts/backup-db.sh");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Check_on_a_copy_of_the_seeds_has_no_PL009_until_MH_003_is_done()
     {
         using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);

@@ -25,7 +25,7 @@ public sealed class StatusJsonWriterTests
         { "real", "document" },
     };
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Workspaces))]
     public void Writes_what_the_serializer_writes_for_a_corpus_workspace(string folder, string? by)
     {

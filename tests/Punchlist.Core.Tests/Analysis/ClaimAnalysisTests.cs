@@ -6,7 +6,7 @@ namespace Punchlist.Tests.Analysis;
 
 public sealed class ClaimAnalysisTests
 {
-    [Fact]
+    [CorpusFact]
     public void A_documents_claims_are_analysed_once_and_a_document_read_again_is_analysed_alike()
     {
         byte[] bytes = File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md"));

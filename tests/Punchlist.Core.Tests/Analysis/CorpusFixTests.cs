@@ -18,7 +18,7 @@ public sealed class CorpusFixTests
 
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Claim_and_encoding_fixes_leave_nothing_to_fix(string caseName)
     {
@@ -40,7 +40,7 @@ public sealed class CorpusFixTests
         Assert.Equal(before.Items.Select(i => (i.Key, i.State, i.CriteriaChecked, i.CriteriaTotal)), after.Items.Select(i => (i.Key, i.State, i.CriteriaChecked, i.CriteriaTotal)));
     }
 
-    [Fact]
+    [CorpusFact]
     public void The_seed_dashboard_is_corrected_digit_by_digit()
     {
         var document = Read("seeds/data-platform-todo.md", File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md")));

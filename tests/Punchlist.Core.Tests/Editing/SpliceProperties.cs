@@ -21,7 +21,7 @@ public sealed class SpliceProperties
 
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Reading_and_applying_no_edit_keeps_every_byte(string caseName)
     {
@@ -46,7 +46,7 @@ public sealed class SpliceProperties
         }
     }
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Random_edits_change_exactly_their_spans(string caseName)
     {

@@ -15,7 +15,7 @@ public sealed class SyncProperties
 
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Sync_is_idempotent_and_keeps_lines_and_their_endings(string caseName)
     {

@@ -57,7 +57,7 @@ public sealed class UnifiedDiffTests
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
     // GNU patch, applying our diff to the original, must give the changed file: the format is right.
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Patch_applies_the_diff_of_random_line_changes(string caseName)
     {

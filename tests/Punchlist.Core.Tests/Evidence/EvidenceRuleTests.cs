@@ -20,7 +20,7 @@ public sealed class EvidenceRuleTests
         return Engine.Check(workspace.Documents, workspace.Root, Today, policy ?? CheckPolicy.Default, NoHistory.Instance, evidence);
     }
 
-    [Fact]
+    [CorpusFact]
     public void On_a_copy_of_the_seeds_every_promised_file_is_absent_nothing_is_verified_and_there_is_no_PL009()
     {
         using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);
@@ -35,7 +35,7 @@ public sealed class EvidenceRuleTests
         Assert.DoesNotContain(Check(seeds.Root), f => f.Code == "PL009");
     }
 
-    [Fact]
+    [CorpusFact]
     public void When_MH_003_is_ticked_done_PL009_names_the_security_scan_workflow()
     {
         using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);

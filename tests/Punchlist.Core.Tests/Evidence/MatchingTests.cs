@@ -15,7 +15,7 @@ public sealed class MatchingTests
     private static List<string> Probes(string text, string context = "") =>
         Matcher.Match(text, context, null).Select(m => m.Probe).ToList();
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("infrastructure-devops-todos.md", "Non-root user in containers", "docker.non-root")]
     [InlineData("infrastructure-devops-todos.md", "Health check configuration", "compose.healthchecks")]
     [InlineData("infrastructure-devops-todos.md", "Health check configuration", "docker.healthcheck")]

@@ -16,7 +16,7 @@ public sealed class FuzzTests
 {
     public static IEnumerable<object[]> Corpus() => Repo.CorpusCases();
 
-    [Theory]
+    [CorpusTheory]
     [MemberData(nameof(Corpus))]
     public void Reader_survives_mutations_of_corpus_file(string caseName)
     {

@@ -19,7 +19,7 @@ public sealed class KeyTests
         Assert.Equal(inOrder, items.Select(i => i.Key));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Keys_asked_for_from_many_threads_at_once_are_the_keys_of_a_sequential_read()
     {
         foreach (string file in Directory.GetFiles(Repo.Seeds))

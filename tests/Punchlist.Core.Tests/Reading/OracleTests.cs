@@ -6,7 +6,7 @@ namespace Punchlist.Tests.Reading;
 /// <summary>Our checkbox counts against an independent GFM parser's, on every corpus file and a generated tree.</summary>
 public sealed class OracleTests
 {
-    [Fact]
+    [CorpusFact]
     public void Checkbox_totals_equal_the_gfm_oracle_on_every_corpus_file()
     {
         var files = Repo.CorpusFiles().Where(f => f.EndsWith(".md", StringComparison.Ordinal)).ToList();
@@ -36,7 +36,7 @@ public sealed class OracleTests
         Assert.Empty(mismatches);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Checkbox_totals_equal_the_generators_true_counts()
     {
         string folder = Path.Combine(Path.GetTempPath(), "punchlist-gen-" + Guid.NewGuid().ToString("N"));

@@ -7,7 +7,7 @@ namespace Punchlist.Tests.Reading;
 /// <summary>The prefilter may say yes to a non-tracker; it must never say no to a tracker.</summary>
 public sealed class PrefilterTests
 {
-    [Fact]
+    [CorpusFact]
     public void Every_corpus_tracker_and_every_spec_input_passes_the_prefilter()
     {
         var inputs = Repo.CorpusFiles().Select(f => (Repo.CaseName(f), File.ReadAllBytes(f)))

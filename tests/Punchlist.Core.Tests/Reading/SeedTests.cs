@@ -12,7 +12,7 @@ public sealed class SeedTests
 
     private static Item ItemOf(TrackerDocument document, string id) => document.Items.Single(i => i.Id == id);
 
-    [Fact]
+    [CorpusFact]
     public void Optimization_health_has_42_cards_by_priority_and_no_fenced_checkboxes()
     {
         var document = Seed("optimization-health-todos.md");
@@ -25,7 +25,7 @@ public sealed class SeedTests
         Assert.Equal("2 hours", ItemOf(document, "P1-007").Effort!.Text);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Data_platform_cards_states_priorities_and_damage()
     {
         var document = Seed("data-platform-todo.md");
@@ -51,7 +51,7 @@ public sealed class SeedTests
         Assert.Contains(document.Encoding.Damages, d => d.Kind == Punchlist.Text.EncodingDamageKind.Unrepairable && d.Original == "ï¿½");
     }
 
-    [Fact]
+    [CorpusFact]
     public void Production_tracker_has_16_tasks_of_which_8_have_3_criteria()
     {
         var document = Seed("production-todo-tracker.md");
@@ -63,7 +63,7 @@ public sealed class SeedTests
         Assert.Equal("MacRoman", document.Encoding.CodePage?.Name);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Plan_reads_its_front_matter()
     {
         var document = Seed("plan-infrastructure-devops.md");
@@ -73,7 +73,7 @@ public sealed class SeedTests
         Assert.Equal("2025-07-27", document.Field(FieldKind.LastReviewed)!.Value);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Infrastructure_checklist_has_220_tasks_and_242_boxes()
     {
         var document = Seed("infrastructure-devops-todos.md");
@@ -81,7 +81,7 @@ public sealed class SeedTests
         Assert.Equal(242, document.Checkboxes.Count);
     }
 
-    [Fact]
+    [CorpusFact]
     public void Every_item_criterion_and_field_points_at_its_own_text()
     {
         foreach (string file in Directory.GetFiles(Repo.Seeds))

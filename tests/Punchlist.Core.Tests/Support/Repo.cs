@@ -18,17 +18,21 @@ public static class Repo
 
     public static string Root => RootPath.Value;
 
+    private static string SharedPath =>
+        Environment.GetEnvironmentVariable("PUNCHLIST_SHARED") is { Length: > 0 } env
+            ? env
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    /// <summary>Whether `../shared` (with its corpus) is beside the repository: CI has it, a lone clone does not.</summary>
+    public static bool HasShared => Directory.Exists(Path.Combine(SharedPath, "corpus"));
+
+    /// <summary>Why a test that needs `../shared` was skipped, in one line.</summary>
+    public static string SharedMissingReason =>
+        $"needs ../shared/corpus beside the clone (or PUNCHLIST_SHARED); not found at {SharedPath}";
+
     /// <summary>`../shared` beside the repository (or PUNCHLIST_SHARED).</summary>
-    public static string Shared
-    {
-        get
-        {
-            string path = Environment.GetEnvironmentVariable("PUNCHLIST_SHARED") is { Length: > 0 } env
-                ? env
-                : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(path) ? path : throw new InvalidOperationException($"../shared is missing: expected it at {path}");
-        }
-    }
+    public static string Shared =>
+        HasShared ? SharedPath : throw new InvalidOperationException($"../shared is missing: expected it at {SharedPath}");
 
     public static string Seeds => Path.Combine(Shared, "corpus", "seeds");
 
@@ -36,7 +40,7 @@ public static class Repo
 
     /// <summary>Every Markdown file of the corpus (seeds and real), sorted.</summary>
     public static IReadOnlyList<string> CorpusFiles() =>
-        Directory.GetFiles(Seeds).Concat(Directory.GetFiles(Real))
+        !HasShared ? [] : Directory.GetFiles(Seeds).Concat(Directory.GetFiles(Real))
             .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".org", StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();

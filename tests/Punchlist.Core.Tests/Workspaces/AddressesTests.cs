@@ -8,7 +8,7 @@ public sealed class AddressesTests
 {
     private static readonly Workspace Seeds = WorkspaceLoader.Load([Repo.Seeds]);
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("data-platform-todo.md#P0-001", "data-platform-todo.md#P0-001")]
     [InlineData("data-platform-todo.md#p0-001", "data-platform-todo.md#P0-001")]
     [InlineData("MH-004", "data-platform-todo.md#MH-004")]
@@ -19,14 +19,14 @@ public sealed class AddressesTests
         Assert.Equal(expected, Workspace.Address(document, item));
     }
 
-    [Fact]
+    [CorpusFact]
     public void An_id_in_two_documents_is_ambiguous_and_names_both()
     {
         var error = Assert.Throws<PunchlistException>(() => Addresses.Resolve(Seeds, "P0-001"));
         Assert.Equal("'P0-001' is ambiguous: data-platform-todo.md#P0-001, optimization-health-todos.md#P0-001", error.Message);
     }
 
-    [Theory]
+    [CorpusTheory]
     [InlineData("nope.md#P0-001", "no document 'nope.md'")]
     [InlineData("data-platform-todo.md#ZZ-999", "no item 'data-platform-todo.md#ZZ-999'")]
     [InlineData("data-platform-todo.md#", "names no item")]
