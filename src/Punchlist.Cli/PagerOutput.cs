@@ -27,14 +27,14 @@ internal sealed class PagerOutput(string command, int height)
         int height;
         try
         {
-            height = Console.WindowHeight;
+            height = Console.IsOutputRedirected ? 24 : Console.WindowHeight;
         }
         catch (IOException)
         {
-            return null;
+            height = 24;
         }
 
-        return height > 0 ? new PagerOutput(command, height) : null;
+        return new PagerOutput(command, height > 0 ? height : 24);
     }
 
     /// <summary>Writes <paramref name="text"/> to standard output, through the pager when it is wanted and the text is taller than the terminal.</summary>

@@ -103,7 +103,7 @@ public sealed class IndexedWorkspace : IDisposable
     public Workspace DocumentsFor(string address)
     {
         int hash = address.LastIndexOf('#');
-        string? documentPart = hash >= 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
+        string? documentPart = hash > 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
         string key = hash >= 0 ? address[(hash + 1)..] : address;
         var ids = new HashSet<long>();
         if (documentPart is not null)

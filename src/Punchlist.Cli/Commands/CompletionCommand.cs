@@ -12,15 +12,24 @@ internal static class CompletionCommand
         {
             Description = "bash, zsh, fish or powershell",
             HelpName = string.Join('|', CompletionScripts.Shells),
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value.ToLowerInvariant() : string.Empty;
+                if (text == "pwsh" || CompletionScripts.Shells.Contains(text))
+                {
+                    return text == "pwsh" ? "powershell" : text;
+                }
+
+                result.AddError($"punch completion expects {OptionValues.Listed(CompletionScripts.Shells)}, not '{Rendering.TerminalText.Quote(result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty)}'");
+                return string.Empty;
+            },
         };
-        shell.AcceptOnlyFromAmong([.. CompletionScripts.Shells, "pwsh"]);
         var command = new Command("completion", "Print the shell completion script for bash, zsh, fish or PowerShell") { shell };
         command.SetAction(parse =>
         {
             // Every command, not only the one named: the script completes them all.
             buildAll();
-            string name = parse.GetValue(shell)!.ToLowerInvariant() is "pwsh" ? "powershell" : parse.GetValue(shell)!.ToLowerInvariant();
-            output.Write(CompletionScripts.For(name, CompletionModel.Of(root), CompletionModel.Global(root)));
+            output.Write(CompletionScripts.For(parse.GetValue(shell)!, CompletionModel.Of(root), CompletionModel.Global(root)));
             return ExitCodes.Ok;
         });
         return command;

@@ -11,13 +11,13 @@ internal sealed class ItemFilters
     public Option<string[]> State { get; } = new("--state")
     {
         Description = "Only items in these states: open, in-progress, done, blocked, cancelled (repeat or comma-separate)",
-        HelpName = "STATE",
+        HelpName = "open|in-progress|done|blocked|cancelled",
     };
 
     public Option<string[]> Priority { get; } = new("--priority")
     {
         Description = "Only items of these priorities: P0..P3, none (repeat or comma-separate)",
-        HelpName = "P0..P3|none",
+        HelpName = "P0|P1|P2|P3|none",
     };
 
     public Option<int?> Limit { get; }

@@ -55,9 +55,27 @@ internal static class ListCommand
                 ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked);
             }
 
+            if (context.Explain)
+            {
+                Explain(context, workspace.Documents);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>`--explain` on list and search: the reader's notes, after the text or on stderr beside JSON.</summary>
+    internal static void Explain(CommandContext context, IReadOnlyList<Analysis.DocumentFacts> documents)
+    {
+        if (context.Json)
+        {
+            NotesRenderer.Warn(context, documents);
+        }
+        else
+        {
+            NotesRenderer.Render(context.Screen, documents);
+        }
     }
 
     private static IEnumerable<(string Document, ItemRecord Item)> Sorted(IEnumerable<(string Document, ItemRecord Item)> items, string? sort) => sort switch

@@ -41,6 +41,11 @@ internal static class SearchCommand
                 SearchRenderer.Render(context.Screen, parsed, results);
             }
 
+            if (context.Explain)
+            {
+                ListCommand.Explain(context, workspace.Documents);
+            }
+
             return ExitCodes.Ok;
         });
         return command;

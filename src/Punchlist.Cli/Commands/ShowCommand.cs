@@ -38,7 +38,8 @@ internal static class ShowCommand
                 // (PL008) are left to `punch check`, which reads them all.
                 var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
                 var evidence = own.Evidence();
-                var findings = own.Check(context.Today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008").ToList();
+                var findings = own.Check(context.Today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
+                    .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).ToList();
                 ShowRenderer.Render(context.Screen, document, item, detail, findings, evidence.For(document, item), context.Today);
                 if (context.Explain)
                 {

@@ -17,7 +17,7 @@ internal static class CompletionModel
     public static List<CompletedCommand> Of(RootCommand root)
     {
         var global = root.Options.Where(o => !o.Hidden).Select(Option).ToList();
-        return root.Subcommands.Where(c => !c.Hidden)
+        return root.Subcommands.Where(c => !c.Hidden).OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new CompletedCommand(
                 c.Name,
                 FirstSentence(c.Description),
@@ -30,13 +30,18 @@ internal static class CompletionModel
     public static List<CompletedOption> Global(RootCommand root) => root.Options.Where(o => !o.Hidden).Select(Option).ToList();
 
     private static CompletedOption Option(Option option) => new(
-        [option.Name, .. option.Aliases.Where(a => a.StartsWith('-') && !a.StartsWith('/'))],
+        [option.Name, .. option.Aliases.Where(a => a.StartsWith('-') && a != "-?")],
         FirstSentence(option.Description),
         option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool),
-        option.HelpName is { } help && help.Contains('|', StringComparison.Ordinal) && !help.Contains('.', StringComparison.Ordinal) ? help.Split('|') : []);
+        Values(option.HelpName));
 
-    private static IEnumerable<string> Choices(Argument argument) =>
-        argument.HelpName is { } help && help.Contains('|', StringComparison.Ordinal) ? help.Split('|') : [];
+    private static IEnumerable<string> Choices(Argument argument) => Values(argument.HelpName);
+
+    // A help name such as `error|warning|note` lists the values; `N|TEXT` names placeholders, which complete to nothing.
+    private static string[] Values(string? help) =>
+        help is not null && help.Contains('|', StringComparison.Ordinal) && help.Split('|').All(v => v.Length > 0 && !v.All(char.IsAsciiLetterUpper) && !v.Contains('.', StringComparison.Ordinal))
+            ? help.Split('|')
+            : [];
 
     // Completion menus show a line each: the description up to its first colon, semicolon or bracket.
     private static string FirstSentence(string? description)

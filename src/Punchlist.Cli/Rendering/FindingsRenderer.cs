@@ -49,8 +49,19 @@ internal static partial class FindingsRenderer
         var (shown, caretAt, caretLength) = Window(text, from, Math.Max(to, from + 1), room);
 
         screen.Line($"[grey]{(lineIndex + 1).ToString(CultureInfo.InvariantCulture),6} │[/] {Spectre.Console.Markup.Escape(shown)}");
-        string hint = Hint(finding);
-        screen.Line($"[grey]{Gutter}[/]{new string(' ', caretAt)}[{color}]{new string('^', caretLength)}{TerminalText.Markup(hint)}[/]");
+        string hint = TerminalText.Clean(Hint(finding));
+        if (caretAt + caretLength + Cells.Width(hint) <= room)
+        {
+            screen.Line($"[grey]{Gutter}[/]{new string(' ', caretAt)}[{color}]{new string('^', caretLength)}{Spectre.Console.Markup.Escape(hint)}[/]");
+            return;
+        }
+
+        // The correction does not fit after the caret: it goes on a line of its own, under it.
+        screen.Line($"[grey]{Gutter}[/]{new string(' ', caretAt)}[{color}]{new string('^', caretLength)}[/]");
+        if (hint.Length > 0)
+        {
+            screen.Wrapped($"[grey]{Gutter}[/]", Gutter.Length, [new Span(hint.TrimStart(), color)]);
+        }
     }
 
     /// <summary>A finding's message with any quoted text longer than 60 characters cut (an 838-character title, quoted twice).</summary>
@@ -90,22 +101,30 @@ internal static partial class FindingsRenderer
         string trackers = StatusRenderer.Plural(documents, "tracker");
         if (findings.Count == 0)
         {
-            screen.Line($"[green]No findings[/] in {trackers}{filtered}.");
+            screen.Wrapped(string.Empty, 0, [new Span("No findings", "green"), new Span($" in {trackers}{filtered}.")]);
             return;
         }
 
         var counts = new[] { Severity.Error, Severity.Warning, Severity.Note }
             .Select(s => (Severity: s, Count: findings.Count(f => f.Severity == s)))
             .Where(c => c.Count > 0)
-            .Select(c => $"[{Color(c.Severity)}]{c.Count} {c.Severity.Name()}{(c.Count == 1 ? string.Empty : "s")}[/]");
+            .ToList();
         int affected = findings.Select(f => f.Document).Distinct(StringComparer.Ordinal).Count();
-        screen.Line($"{StatusRenderer.Plural(findings.Count, "finding")} ({string.Join(", ", counts)}) in {affected} of {trackers}{filtered}.");
+        var line = new List<Span> { new($"{StatusRenderer.Plural(findings.Count, "finding")} (") };
+        for (int i = 0; i < counts.Count; i++)
+        {
+            line.Add(new Span($"{counts[i].Count} {counts[i].Severity.Name()}{(counts[i].Count == 1 ? string.Empty : "s")}", Color(counts[i].Severity)));
+            line.Add(new Span(i < counts.Count - 1 ? ", " : string.Empty));
+        }
+
+        line.Add(new Span($") in {affected} of {trackers}{filtered}."));
+        screen.Wrapped(string.Empty, 0, line);
         if (Severities.TryParse(failOn, out var threshold))
         {
             int failing = findings.Count(f => f.Severity >= threshold);
-            screen.Line(failing > 0
-                ? $"[red]Check failed:[/] {failing} at or above {threshold.Name()} (--fail-on {failOn})."
-                : $"[green]Check passed:[/] nothing at or above {threshold.Name()} (--fail-on {failOn}).");
+            screen.Wrapped(string.Empty, 0, failing > 0
+                ? [new Span("Check failed:", "red"), new Span($" {failing} at or above {threshold.Name()} (--fail-on {failOn}).")]
+                : [new Span("Check passed:", "green"), new Span($" nothing at or above {threshold.Name()} (--fail-on {failOn}).")]);
         }
     }
 

@@ -15,7 +15,7 @@ internal static class ListRenderer
             new Column("Item") { Keep = 100 },
             new Column("State") { Keep = 80 },
             new Column("Prio") { Keep = 70 },
-            new Column("Title") { Cut = Cut.End, Min = 12, Comfort = 40, Keep = 90 },
+            new Column("Title") { Cut = Cut.End, Min = 20, Comfort = 40, Keep = 90 },
             new Column("Criteria") { Right = true, Short = "Crit", Keep = 40 },
             new Column("Due") { Right = true, Keep = 75 },
             new Column("Owner") { Cut = Cut.End, Min = 8, Comfort = 14, Keep = 60 });
@@ -26,7 +26,9 @@ internal static class ListRenderer
             {
                 document = path;
                 int count = items.Count(i => i.Document == path);
-                table.Heading([new Span(TerminalText.Clean(path), "bold blue"), new Span($" · {StatusRenderer.Plural(count, "item")}", "grey")]);
+                table.Heading(items.Count < total
+                    ? [new Span(TerminalText.Clean(path), "bold blue")]
+                    : [new Span(TerminalText.Clean(path), "bold blue"), new Span($" · {StatusRenderer.Plural(count, "item")}", "grey")]);
             }
 
             string key = grouped ? "  " + TerminalText.Clean(Wording.ShortKey(item.Id, item.Key, item.Line)) : TerminalText.Clean($"{path}#{item.Key}");

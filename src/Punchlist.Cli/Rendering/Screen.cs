@@ -55,10 +55,12 @@ internal sealed class Screen(IAnsiConsole console, int width)
     {
         var text = new StringBuilder();
         var styles = new List<string?>();
+        var whole = new List<bool>();
         foreach (var span in spans)
         {
             text.Append(span.Text);
             styles.AddRange(Enumerable.Repeat(span.Style, span.Text.Length));
+            whole.AddRange(Enumerable.Repeat(span.Whole, span.Text.Length));
         }
 
         string all = text.ToString();
@@ -70,7 +72,12 @@ internal sealed class Screen(IAnsiConsole console, int width)
             int cut = end;
             if (end < all.Length)
             {
-                int space = all.LastIndexOf(' ', end, end - start);
+                int space = end;
+                while (space > start && (all[space] != ' ' || whole[space]))
+                {
+                    space--;
+                }
+
                 if (space > start)
                 {
                     cut = space;

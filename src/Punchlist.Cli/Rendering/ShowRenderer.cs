@@ -121,7 +121,7 @@ internal static class ShowRenderer
         }
 
         screen.Line();
-        screen.Line($"[bold]Evidence[/] {VerifyRenderer.Verdict(evidence.Verdict)}{(evidence.MayBeDone ? " [cyan](may be done)[/]" : string.Empty)}");
+        screen.Line($"[bold]Evidence[/] {VerifyRenderer.Verdict(evidence.Verdict)} {evidence.Verdict.Name()}{(evidence.MayBeDone ? " [cyan](may be done)[/]" : string.Empty)}");
         foreach (var record in evidence.Records)
         {
             VerifyRenderer.Record(screen, record, "  ");

@@ -44,7 +44,7 @@ internal static class StatusRenderer
                 new Span(", "),
                 new Span($"{t.Verification.Contradicted} contradicted", t.Verification.Contradicted > 0 ? "red" : null),
                 new Span($", {t.Verification.Unknown} unknown "),
-                new Span("(punch verify)", "grey"),
+                new Span("(punch verify)", "grey", Whole: true),
             ]);
         }
 
@@ -86,8 +86,8 @@ internal static class StatusRenderer
         if (late.Count > 0)
         {
             var table = new TextTable(
-                new Column("Item") { Cut = Cut.Middle, Min = 14, Comfort = 30, Keep = 100 },
-                new Column("Title") { Cut = Cut.End, Min = 10, Comfort = 40, Keep = 60 },
+                new Column("Item") { Cut = Cut.Middle, Min = 24, Comfort = 40, Keep = 100 },
+                new Column("Title") { Cut = Cut.End, Min = 10, Comfort = 30, Keep = 60 },
                 new Column("Prio") { Keep = 40 },
                 new Column("Late") { Right = true, Gap = 1, Keep = 90 },
                 new Column("Owner") { Cut = Cut.End, Min = 8, Comfort = 16, Keep = 70 });
@@ -101,7 +101,13 @@ internal static class StatusRenderer
         }
 
         string more = late.Count > 5 ? $"{late.Count - 5} more: " : string.Empty;
-        screen.Line($"[grey]{more}punch list is:overdue{(pastSla > 0 ? " · SLAs: punch check --rule PL004" : string.Empty)}[/]");
+        screen.Wrapped(string.Empty, 0,
+        [
+            new Span(more, "grey"),
+            new Span("punch list is:overdue", "grey", Whole: true),
+            new Span(pastSla > 0 ? " · SLAs: " : string.Empty, "grey"),
+            new Span(pastSla > 0 ? "punch check --rule PL004" : string.Empty, "grey", Whole: true),
+        ]);
     }
 
     private static void Priorities(Screen screen, TotalsJson totals)

@@ -41,8 +41,11 @@ internal sealed record Column(string Header)
     public int Gap { get; init; } = 2;
 }
 
-/// <summary>A run of text in one style (Spectre's, e.g. `red` or `grey`), already clean for a terminal.</summary>
-internal readonly record struct Span(string Text, string? Style = null);
+/// <summary>
+/// A run of text in one style (Spectre's, e.g. `red` or `grey`), already clean for a terminal;
+/// <paramref name="Whole"/> when wrapping must not break it (a command to copy: `punch verify`).
+/// </summary>
+internal readonly record struct Span(string Text, string? Style = null, bool Whole = false);
 
 /// <summary>What a cell shows, and optionally a compact form it takes when its column must narrow.</summary>
 internal sealed record Cell(IReadOnlyList<Span> Spans, IReadOnlyList<Span>? Compact = null)

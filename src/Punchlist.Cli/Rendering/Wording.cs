@@ -21,14 +21,17 @@ internal static class Wording
         { } date => Cell.Text(Date(date)),
     };
 
+    /// <summary>A state in a table; compact (`wip`, `blkd`, `cxl`) when the table is narrow.</summary>
     public static Cell State(ItemState state) => state switch
     {
-        ItemState.Done => Cell.Text("done", "green"),
-        ItemState.InProgress => Cell.Text("in-progress", "yellow"),
-        ItemState.Blocked => Cell.Text("blocked", "red"),
-        ItemState.Cancelled => Cell.Text("cancelled", "grey"),
-        _ => Cell.Text("open"),
+        ItemState.Done => StateCell("done", "done", "green"),
+        ItemState.InProgress => StateCell("in-progress", "wip", "yellow"),
+        ItemState.Blocked => StateCell("blocked", "blkd", "red"),
+        ItemState.Cancelled => StateCell("cancelled", "cxl", "grey"),
+        _ => StateCell("open", "open", null),
     };
+
+    private static Cell StateCell(string name, string compact, string? style) => new([new Span(name, style)], [new Span(compact, style)]);
 
     public static string StateMarkup(ItemState state) => state switch
     {

@@ -13,7 +13,7 @@ public static class Addresses
     public static (TrackerDocument Document, Item Item) Resolve(Workspace workspace, string address)
     {
         int hash = address.LastIndexOf('#');
-        string? docPart = hash >= 0 ? address[..hash] : null;
+        string? docPart = hash > 0 ? address[..hash] : null;
         string keyPart = hash >= 0 ? address[(hash + 1)..] : address;
         if (keyPart.Length == 0)
         {
