@@ -34,7 +34,7 @@ internal static class StatusRenderer
         }
 
         screen.Table(table);
-        screen.Wrapped(string.Empty, 0, $"Progress: done items of items, cancelled left out. Criteria: checked boxes inside items. Today: {report.Today}.", "grey");
+        screen.Wrapped(string.Empty, 0, $"Progress: done of items, cancelled left out · Criteria: boxes checked in items · today {report.Today}", "grey");
         if (t.Verification.Done > 0)
         {
             screen.Wrapped(string.Empty, 0,
