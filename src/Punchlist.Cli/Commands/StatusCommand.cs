@@ -4,7 +4,6 @@ using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
-using Punchlist.Search;
 
 namespace Punchlist.Cli.Commands;
 
@@ -22,8 +21,7 @@ internal static class StatusCommand
         {
             var context = CommandContext.From(parse, options, output, error, environment);
 
-            // Text lists the late items, which needs the items indexed even in memory; JSON does not.
-            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: context.Json, keepDocuments: true);
+            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
             var checks = workspace.Checks(context.Today);
             context.Warn(checks.Warnings);
             if (context.Verbose)
@@ -47,8 +45,10 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
 
-            var late = report.Totals.Late == 0 ? [] : workspace.Search(Query.Parse("is:overdue", new QueryContext(context.Today))).Hits.Select(h => (h.Document, h.Item)).ToList();
-            StatusRenderer.Render(context.Screen, report, grouping, late, context.Today);
+            // Whose items are overdue, from the facts the index keeps (a search would cost a fresh
+            // process its query machinery: about 100 ms of CPU, measured, for one line).
+            var overdue = report.Totals.Overdue == 0 ? [] : (facts ?? workspace.Documents).SelectMany(d => d.Items).Where(i => Dates.IsOverdue(i, context.Today)).Select(i => i.Owner).ToList();
+            StatusRenderer.Render(context.Screen, report, grouping, overdue);
             if (context.Explain)
             {
                 NotesRenderer.Render(context.Screen, facts ?? []);

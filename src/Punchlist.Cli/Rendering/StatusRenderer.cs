@@ -1,6 +1,5 @@
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
-using Punchlist.Search;
 
 namespace Punchlist.Cli.Rendering;
 
@@ -11,7 +10,8 @@ namespace Punchlist.Cli.Rendering;
 /// </summary>
 internal static class StatusRenderer
 {
-    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<(string Document, ItemRecord Item)> late, DateOnly today)
+    /// <param name="overdue">The owner of each overdue item (null: none).</param>
+    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> overdue)
     {
         if (report.Documents.Count == 0)
         {
@@ -48,7 +48,7 @@ internal static class StatusRenderer
             ]);
         }
 
-        Late(screen, t, late, today);
+        Late(screen, t, overdue);
         Priorities(screen, t);
         if (report.Groups is { Count: > 0 } groups && by is not null and not GroupBy.Priority)
         {
@@ -65,8 +65,8 @@ internal static class StatusRenderer
         }
     }
 
-    // What is late and whose: the items furthest past their due date, and how many are past their SLA.
-    private static void Late(Screen screen, TotalsJson totals, IReadOnlyList<(string Document, ItemRecord Item)> late, DateOnly today)
+    // What is late and whose: how many items are past their due date, by owner, and past their SLA.
+    private static void Late(Screen screen, TotalsJson totals, IReadOnlyList<string?> overdue)
     {
         if (totals.Late == 0)
         {
@@ -74,38 +74,18 @@ internal static class StatusRenderer
         }
 
         screen.Line();
-        int pastSla = Math.Max(0, totals.Late - late.Count);
-        string owners = string.Join(", ", late.GroupBy(l => l.Item.Owner).OrderByDescending(g => g.Count()).ThenBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => $"{(g.Key is null ? "no owner" : TerminalText.Clean(g.Key))} {g.Count()}"));
+        int pastSla = Math.Max(0, totals.Late - overdue.Count);
+        string owners = string.Join(", ", overdue.GroupBy(o => o).OrderByDescending(g => g.Count()).ThenBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Take(6).Select(g => $"{(g.Key is null ? "no owner" : TerminalText.Clean(g.Key))} {g.Count()}"));
+        int more = overdue.Select(o => o).Distinct().Count() - 6;
         screen.Wrapped(string.Empty, 0,
         [
             new Span($"Late: {Plural(totals.Late, "item")}", "bold red"),
-            new Span(late.Count > 0 ? $" — {late.Count} overdue ({owners})" : string.Empty),
-            new Span(pastSla > 0 ? $"{(late.Count > 0 ? "," : " —")} {pastSla} past their SLA" : string.Empty),
-        ]);
-        if (late.Count > 0)
-        {
-            var table = new TextTable(
-                new Column("Item") { Cut = Cut.Middle, Min = 24, Comfort = 40, Keep = 100 },
-                new Column("Title") { Cut = Cut.End, Min = 10, Comfort = 30, Keep = 60 },
-                new Column("Prio") { Keep = 40 },
-                new Column("Late") { Right = true, Gap = 1, Keep = 90 },
-                new Column("Owner") { Cut = Cut.End, Min = 8, Comfort = 16, Keep = 70 });
-            foreach (var (document, item) in late.OrderBy(l => l.Item.Due).Take(5))
-            {
-                table.Add(Cell.Text($"{document}#{item.Key}", "blue"), Cell.Text(item.Title), Cell.Text(item.Priority?.Name),
-                    Cell.Text(Wording.Late(item.Due, today), "red"), Owner(item.Owner));
-            }
-
-            screen.Table(table);
-        }
-
-        string more = late.Count > 5 ? $"{late.Count - 5} more: " : string.Empty;
-        screen.Wrapped(string.Empty, 0,
-        [
-            new Span(more, "grey"),
-            new Span("punch list is:overdue", "grey", Whole: true),
-            new Span(pastSla > 0 ? " · SLAs: " : string.Empty, "grey"),
+            new Span(overdue.Count > 0 ? $" — {overdue.Count} overdue ({owners}{(more > 0 ? $", {more} more owners" : string.Empty)})" : string.Empty),
+            new Span(pastSla > 0 ? $"{(overdue.Count > 0 ? "," : " —")} {pastSla} past their SLA" : string.Empty),
+            new Span(". ", null),
+            new Span(overdue.Count > 0 ? "punch list is:overdue --sort due" : string.Empty, "grey", Whole: true),
+            new Span(overdue.Count > 0 && pastSla > 0 ? " · " : string.Empty, "grey"),
             new Span(pastSla > 0 ? "punch check --rule PL004" : string.Empty, "grey", Whole: true),
         ]);
     }
