@@ -83,7 +83,7 @@ internal static class OrgCookies
         foreach (var line in outline.TextLines.Where(l => l.Entry is not { Hidden: true }))
         {
             // On an item's first line, cookies are looked for after the bullet and the box.
-            var where = line.Item is { } first && line.Span.Start == first.Start ? TextSpan.FromBounds(Math.Max(line.Span.Start, first.TextSpan.Start), line.Span.End) : line.Span;
+            var where = line.Item is { } first && line.Span.Start == first.Start ? TextSpan.FromBounds(Math.Clamp(first.TextSpan.Start, line.Span.Start, line.Span.End), line.Span.End) : line.Span;
             var spans = OrgInline.Cookies(text, where);
             if (spans.Count == 0)
             {

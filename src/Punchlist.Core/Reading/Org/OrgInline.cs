@@ -96,6 +96,7 @@ internal static class OrgInline
         }
 
         List<TextSpan>? shielded = null;
+        int next = 0; // shielded spans and cookies both come in order: one pointer walks the spans
         for (int at = text.IndexOf('[', span.Start, span.Length); at >= 0; at = at + 1 < span.End ? text.IndexOf('[', at + 1, span.End - at - 1) : -1)
         {
             int i = at + 1;
@@ -128,10 +129,14 @@ internal static class OrgInline
             }
 
             shielded ??= Shielded(text, span);
-            var cookie = TextSpan.FromBounds(at, i + 1);
-            if (!shielded.Exists(s => s.Contains(cookie.Start)))
+            while (next < shielded.Count && shielded[next].End <= at)
             {
-                cookies.Add(cookie);
+                next++;
+            }
+
+            if (next >= shielded.Count || !shielded[next].Contains(at))
+            {
+                cookies.Add(TextSpan.FromBounds(at, i + 1));
             }
         }
 
@@ -230,6 +235,7 @@ internal static class OrgInline
         }
 
         shielded.AddRange(Verbatim(text, span));
+        shielded.Sort((a, b) => a.Start.CompareTo(b.Start));
         return shielded;
     }
 
