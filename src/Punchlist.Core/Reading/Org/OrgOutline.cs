@@ -41,9 +41,6 @@ internal sealed class OrgEntry
     /// <summary>In a `COMMENT` or `:ARCHIVE:` subtree: kept as a section, never read for items (Org's agenda skips both).</summary>
     public required bool Hidden { get; init; }
 
-    /// <summary>End of its section (the next headline of any level), trailing blank lines excluded.</summary>
-    public int SectionEnd { get; set; }
-
     /// <summary>End of its subtree (the next headline of its level or above), trailing blank lines excluded.</summary>
     public int End { get; set; }
 

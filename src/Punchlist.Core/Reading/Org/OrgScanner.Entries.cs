@@ -23,11 +23,6 @@ internal sealed partial class OrgScanner
             NoteDepth(span.Start);
         }
 
-        if (_outline.Entries.Count > 0)
-        {
-            _outline.Entries[^1].SectionEnd = TrimEnd(span.Start);
-        }
-
         CloseEntries(level, span.Start);
         var parent = CurrentEntry;
         var headline = OrgHeadline.Parse(_text, span, line, stars, _outline.Settings.Keywords);
@@ -66,11 +61,6 @@ internal sealed partial class OrgScanner
         {
             _openEntries[^1].End = TrimEnd(at);
             _openEntries.RemoveAt(_openEntries.Count - 1);
-        }
-
-        if (_openEntries.Count == 0 && _outline.Entries.Count > 0 && at == _text.Length)
-        {
-            _outline.Entries[^1].SectionEnd = TrimEnd(at);
         }
     }
 
