@@ -10,6 +10,17 @@ internal static class OrgPrefilter
 {
     public static bool MayHoldItems(ReadOnlySpan<byte> bytes)
     {
+        // UTF-16 (a BOM) is rare enough to always parse; a UTF-8 BOM is not part of the first line.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return true;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
         while (!bytes.IsEmpty)
         {
             int end = bytes.IndexOf((byte)'\n');

@@ -27,6 +27,13 @@ public sealed class OrgPrefilterTests
         Assert.True(TrackerPrefilter.MayHoldItems("plan.org", Encoding.UTF8.GetBytes(text)));
 
     [Fact]
+    public void A_byte_order_mark_does_not_hide_the_first_line()
+    {
+        Assert.True(TrackerPrefilter.MayHoldItems("plan.org", [0xEF, 0xBB, 0xBF, .. "* TODO first\n"u8]));
+        Assert.True(TrackerPrefilter.MayHoldItems("plan.org", [0xEF, 0xBB, 0xBF, .. "#+TODO: A | B\n"u8]));
+    }
+
+    [Fact]
     public void The_markdown_prefilter_still_reads_markdown_files()
     {
         byte[] orgOnly = Encoding.UTF8.GetBytes("* TODO an Org headline\n");
