@@ -34,7 +34,7 @@ internal static class CheckCommand
             var workspace = context.Load(parse.GetValue(paths), environment);
             if (workspace.Documents.Count == 0 && !parse.GetValue(allowEmpty))
             {
-                throw new PunchlistException("no tracker here to check (no Markdown file holds a task or an item card); --allow-empty passes anyway");
+                throw new PunchlistException($"no tracker here to check (no Markdown or Org file holds a task or an item card{Trackers.FilteredHint(workspace.Config)}); --allow-empty passes anyway");
             }
 
             var evidence = workspace.Evidence();

@@ -48,7 +48,7 @@ internal static class StatusCommand
             // Whose items are overdue, from the facts the index keeps (a search would cost a fresh
             // process its query machinery: about 100 ms of CPU, measured, for one line).
             var overdue = report.Totals.Overdue == 0 ? [] : (facts ?? workspace.Documents).SelectMany(d => d.Items).Where(i => Dates.IsOverdue(i, context.Today)).Select(i => i.Owner).ToList();
-            StatusRenderer.Render(context.Screen, report, grouping, overdue);
+            StatusRenderer.Render(context.Screen, report, grouping, overdue, Trackers.FilteredHint(workspace.Config));
             if (context.Explain)
             {
                 NotesRenderer.Render(context.Screen, facts ?? []);

@@ -40,7 +40,7 @@ internal static class SyncCommand
             var workspace = context.Load(parse.GetValue(paths), environment);
             if (checking && workspace.Documents.Count == 0 && !parse.GetValue(allowEmpty))
             {
-                throw new PunchlistException("no tracker here to check (no Markdown file holds a task or an item card); --allow-empty passes anyway");
+                throw new PunchlistException($"no tracker here to check (no Markdown or Org file holds a task or an item card{Trackers.FilteredHint(workspace.Config)}); --allow-empty passes anyway");
             }
 
             var syncOptions = new SyncOptions { Statuses = parse.GetValue(statuses), Encoding = parse.GetValue(encoding), Touch = parse.GetValue(touch) };

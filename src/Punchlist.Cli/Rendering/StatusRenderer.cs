@@ -11,11 +11,11 @@ namespace Punchlist.Cli.Rendering;
 internal static class StatusRenderer
 {
     /// <param name="overdue">The owner of each overdue item (null: none).</param>
-    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> overdue)
+    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> overdue, string filteredHint)
     {
         if (report.Documents.Count == 0)
         {
-            screen.Line("[grey]No trackers found (no Markdown file here holds a task or an item card).[/]");
+            screen.Wrapped(string.Empty, 0, $"No trackers found (no Markdown or Org file here holds a task or an item card{filteredHint}).", "grey");
             return;
         }
 

@@ -104,4 +104,57 @@ public sealed class UsageErrorTests
             File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    [Theory]
+    [InlineData("no tracker here to check", "check")]
+    [InlineData("no tracker here to check", "sync", "--check")]
+    [InlineData("notes.txt: not a tracker", "status", "notes.txt")]
+    [InlineData("Dockerfile: not a tracker", "check", "Dockerfile")]
+    [InlineData("nosuch: no such file or folder", "list", ".", "nosuch")]
+    [InlineData("nosuch.md: no such file or folder", "status", "nosuch.md")]
+    [InlineData("no item 'ZZ-404'", "show", "ZZ-404")]
+    [InlineData("no item 'ZZ-404'", "done", "ZZ-404")]
+    [InlineData("unknown option '--jsn' for 'punch check'", "check", "--jsn")]
+    [InlineData("--limit expects a whole number of 1 or more, not 'x'", "list", "--limit", "x")]
+    public void Each_error_path_is_one_line_exit_2_and_writes_nothing(string message, params string[] args)
+    {
+        // A folder with no tracker, outside any workspace: nothing may appear in it.
+        var folder = Directory.CreateTempSubdirectory("punch-errors-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "notes.txt"), "- [ ] not Markdown\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "Dockerfile"), "FROM scratch\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "README.md"), "# Readme\n\nNo boxes here.\n");
+            var before = Snapshot(folder.FullName);
+            bool named = args.Any(a => a.Contains('.', StringComparison.Ordinal) || a is "Dockerfile" or "nosuch");
+            var (exit, output, error) = Punch.Invoke(new CliEnvironment(Punch.Today, false, 100, folder.FullName) { IndexOnDisk = true }, named ? args : [.. args, folder.FullName]);
+            Assert.Equal(2, exit);
+            Assert.Equal(string.Empty, output);
+            string line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+            Assert.StartsWith($"punch: {message}", line, StringComparison.Ordinal);
+            Assert.Equal(before, Snapshot(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Allow_empty_lets_a_gate_pass_on_a_folder_with_no_tracker()
+    {
+        var folder = Directory.CreateTempSubdirectory("punch-empty-");
+        try
+        {
+            Assert.Equal(0, Punch.RunIn(folder.FullName, "check", "--allow-empty", folder.FullName).Exit);
+            Assert.Equal(0, Punch.RunIn(folder.FullName, "sync", "--check", "--allow-empty", folder.FullName).Exit);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string Snapshot(string folder) => string.Join('\n', Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal).Select(f => $"{f} {(File.Exists(f) ? File.ReadAllText(f) : "/")}"));
 }
