@@ -54,4 +54,6 @@ internal static class JsonOutput
 [JsonSerializable(typeof(FindingsJson))]
 [JsonSerializable(typeof(EvidenceReportJson))]
 [JsonSerializable(typeof(ProbeCatalogueJson))]
+[JsonSerializable(typeof(ExportJson))]
+[JsonSerializable(typeof(ExportItemJson))]
 internal sealed partial class PunchJsonContext : JsonSerializerContext;
