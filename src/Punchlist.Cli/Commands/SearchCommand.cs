@@ -51,7 +51,7 @@ internal static class SearchCommand
         return command;
     }
 
-    private static SearchResultJson Result(SearchHit hit) => new(
+    internal static SearchResultJson Result(SearchHit hit) => new(
         hit.Item.Key,
         JsonMapping.Address(hit.Document, hit.Item),
         hit.Document,
