@@ -18,6 +18,12 @@ switch (mode)
         GitAccessBench.Run(Path.GetFullPath(args[1]), Int(2, 5));
         GitAccessBench.Update(Path.GetFullPath(args[1]), 10);
         return 0;
+    case "smoke2" when args.Length > 1:
+        Smoke2.Run(Path.GetFullPath(args[1]));
+        return 0;
+    case "smoke" when args.Length > 1:
+        Smoke.Run(Path.GetFullPath(args[1]));
+        return 0;
     default:
         Console.Error.WriteLine("usage: Punchlist.Bench.History generate DIR [COMMITS [TRACKERS]] | access REPOSITORY [ROUNDS] | history REPOSITORY [punch.dll]");
         return 2;

@@ -25,6 +25,7 @@ internal static class CliApp
             ("done", () => TickCommand.Create("done", done: true, options, output, error, environment)),
             ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
+            ("history", () => HistoryCommand.Create(options, output, error, environment)),
         };
 
         // Only the command named first is built when there is one (its help needs no other): building

@@ -30,7 +30,7 @@ public static class BurnUp
         var items = new Dictionary<long, Standing>();
         var groups = new SortedDictionary<string, Counts>(GroupOrder.Instance);
         var periods = new List<BurnUpPeriod>();
-        DateOnly? start = from is { } f ? interval.Start(f) : null;
+        DateOnly? start = null;
         DateTime last = DateTime.MinValue;
         foreach (var e in events)
         {
@@ -57,6 +57,7 @@ public static class BurnUp
 
         if (start is null)
         {
+            // Nothing happened before the end: the selection is empty throughout.
             return periods;
         }
 

@@ -29,30 +29,27 @@ public sealed record FinishedItem(long Item, string Address, string Title, DateT
 /// <summary>An item that went back from done (reopened), at that commit.</summary>
 public sealed record WentBack(long Item, string Address, string Title, HistoryCommit Commit, ItemState To);
 
-/// <summary>How many items became done in one week (Monday to Sunday).</summary>
+/// <summary>How many items became done in one week (Monday to Sunday): the weekly burn-up's <see cref="BurnUpPeriod.Completed"/>.</summary>
 public sealed record WeekCount(DateOnly Week, int Done);
 
 /// <summary>
 /// Flow over a window of time: cycle time (first in progress → done) and lead time (appeared → done)
-/// of the items finished in it, weekly throughput, and the items that went backwards.
+/// of the items finished in it, and the items that went backwards. (Weekly throughput is the weekly
+/// burn-up's completed count, one definition for both.)
 /// </summary>
-public sealed record FlowFigures(DurationStats CycleTime, DurationStats LeadTime, IReadOnlyList<WeekCount> Throughput, IReadOnlyList<FinishedItem> Finished, IReadOnlyList<WentBack> WentBackwards);
+public sealed record FlowFigures(DurationStats CycleTime, DurationStats LeadTime, IReadOnlyList<FinishedItem> Finished, IReadOnlyList<WentBack> WentBackwards);
 
 /// <summary>
 /// Computes <see cref="FlowFigures"/> from the events in one pass (pure). An item is finished at the
 /// last commit that made it done, if it is still done then (or was done when deleted); appeared is
-/// its first commit; started the first commit that showed it in progress before that. Throughput
-/// counts every commit that made a selected item done, per week; the weeks run from the window's
-/// first Monday to its end, empty weeks included.
+/// its first commit; started the first commit that showed it in progress before that.
 /// </summary>
 public static class Flow
 {
     public static FlowFigures Of(IEnumerable<ItemEvent> events, HistorySelection selection, DateOnly? from, DateOnly until)
     {
         var items = new Dictionary<long, Life>();
-        var weeks = new SortedDictionary<DateOnly, int>();
         var back = new List<WentBack>();
-        DateOnly? first = null;
         foreach (var e in events)
         {
             var day = DateOnly.FromDateTime(e.Commit.When);
@@ -61,7 +58,6 @@ public static class Flow
                 break;
             }
 
-            first ??= day;
             if (!items.TryGetValue(e.Item, out var life))
             {
                 items[e.Item] = life = new Life(e.Commit.When);
@@ -78,11 +74,6 @@ public static class Flow
             if (done && !life.Done && e.Present)
             {
                 life.DoneAt = e.Commit.When;
-                if (selected && inWindow)
-                {
-                    var week = HistoryInterval.Week.Start(day);
-                    weeks[week] = weeks.GetValueOrDefault(week) + 1;
-                }
             }
             else if (!done && life.Done && e.Present)
             {
@@ -104,19 +95,9 @@ public static class Flow
             .OrderBy(f => f.Done).ThenBy(f => f.Address, StringComparer.Ordinal)
             .ToList();
 
-        var throughput = new List<WeekCount>();
-        if ((from ?? first) is { } start)
-        {
-            for (var week = HistoryInterval.Week.Start(start); week <= until; week = week.AddDays(7))
-            {
-                throughput.Add(new WeekCount(week, weeks.GetValueOrDefault(week)));
-            }
-        }
-
         return new FlowFigures(
             DurationStats.Of(finished.Select(f => f.CycleDays).OfType<double>()),
             DurationStats.Of(finished.Select(f => f.LeadDays)),
-            throughput,
             finished,
             back);
     }

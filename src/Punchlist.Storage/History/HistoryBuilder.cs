@@ -1,0 +1,347 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Punchlist.History;
+using Punchlist.History.Git;
+using Punchlist.Reading;
+using Punchlist.Workspaces;
+
+namespace Punchlist.Storage.History;
+
+/// <summary>What one update read from git: commits, blobs parsed, and whether the history was read again from the start (the branch was rewritten).</summary>
+public sealed record HistoryReadCounts(int Commits, int Parsed, bool Rebuilt);
+
+/// <summary>
+/// Brings the history tables up to a commit: reads the main line's commits after the last one read
+/// (all of them the first time, or when the branch was rewritten), in batches; parses each blob no
+/// earlier run parsed (in parallel, with the reader every other command uses) and keeps its version;
+/// then applies the batch's commits in order — which documents each commit touched, through renames
+/// and deletions, and what it did to each item (<see cref="CommitChanges"/>). Holds one batch's
+/// blobs and the documents it touched, never the whole history.
+/// </summary>
+internal sealed class HistoryBuilder : IDisposable
+{
+    private const int BatchCommits = 256;
+
+    private readonly SqliteConnection _connection;
+    private readonly HistoryGit _git;
+    private readonly HistoryPaths _paths;
+    private readonly DocumentReader _reader;
+    private readonly HistoryWriter _writer;
+    private readonly Dictionary<string, long> _live;
+    private readonly HashSet<string> _known;
+    private readonly Dictionary<long, List<(long Item, ItemVersion Version)>> _documents = [];
+    private readonly Dictionary<string, DocumentVersion> _versions = new(StringComparer.Ordinal);
+    private BlobReader? _blobs;
+    private int _seq;
+
+    private HistoryBuilder(SqliteConnection connection, HistoryGit git, PunchlistConfig config)
+    {
+        _connection = connection;
+        _git = git;
+        _paths = new HistoryPaths(config);
+        _reader = new DocumentReader(config.ToReaderOptions());
+        _writer = new HistoryWriter(connection);
+        _live = _writer.LivePaths();
+        _known = _writer.KnownBlobs();
+        _seq = _writer.LastSeq();
+    }
+
+    /// <summary>Reads the commits up to <paramref name="head"/> that the tables do not hold yet.</summary>
+    public static HistoryReadCounts Update(SqliteConnection connection, HistoryGit git, PunchlistConfig config, string head)
+    {
+        string? stored = HistoryWriter.Head(connection);
+        if (stored == head)
+        {
+            return new HistoryReadCounts(0, 0, false);
+        }
+
+        bool rebuilt = false;
+        if (stored is not null && !FastForward(git, stored, head))
+        {
+            using var transaction = WriteTransaction.Begin(connection);
+            HistoryWriter.Clear(connection);
+            transaction.Commit();
+            stored = null;
+            rebuilt = true;
+        }
+
+        using var builder = new HistoryBuilder(connection, git, config);
+        var (commits, parsed) = builder.Read(head, stored);
+        return new HistoryReadCounts(commits, parsed, rebuilt);
+    }
+
+    // True when the last commit read is on the new head's first-parent line: the commits after it are all that is new.
+    private static bool FastForward(HistoryGit git, string stored, string head)
+    {
+        var (exit, output, _) = git.Run("rev-list", "--first-parent", "--parents", head, "^" + stored, "--");
+        if (exit != 0)
+        {
+            return false;
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
+        {
+            return false; // the head went back: what was read after it is no longer history
+        }
+
+        var oldest = lines[^1].Split(' ');
+        return oldest.Length > 1 && oldest[1] == stored;
+    }
+
+    private (int Commits, int Parsed) Read(string head, string? after)
+    {
+        int commits = 0, parsed = 0;
+        using var log = _git.Start(input: false, CommitLog.Arguments(head, after))
+            ?? throw new PunchlistException("git could not be started");
+        var batch = new List<GitCommit>(BatchCommits);
+        foreach (var commit in CommitLog.Parse(log.StandardOutput.BaseStream))
+        {
+            batch.Add(commit);
+            if (batch.Count == BatchCommits)
+            {
+                parsed += Apply(batch);
+                commits += batch.Count;
+                batch.Clear();
+            }
+        }
+
+        log.WaitForExit();
+        if (log.ExitCode != 0)
+        {
+            throw new PunchlistException($"git log failed (exit {log.ExitCode}) while reading the history");
+        }
+
+        parsed += Apply(batch);
+        commits += batch.Count;
+        using (var transaction = WriteTransaction.Begin(_connection))
+        {
+            _writer.SetHead(head);
+            transaction.Commit();
+        }
+
+        return (commits, parsed);
+    }
+
+    // Parses the batch's new blobs, then applies its commits in one transaction.
+    private int Apply(List<GitCommit> batch)
+    {
+        int parsed = Parse(batch);
+        using var transaction = WriteTransaction.Begin(_connection);
+        foreach (var commit in batch)
+        {
+            Apply(commit);
+        }
+
+        _writer.SetHead(batch.Count > 0 ? batch[^1].Id : string.Empty);
+        transaction.Commit();
+
+        // A batch's documents and versions are dropped: the next batch reads again what it touches.
+        _documents.Clear();
+        _versions.Clear();
+        return parsed;
+    }
+
+    private int Parse(List<GitCommit> batch)
+    {
+        // Each blob once, with a path it had (the reader tells formats by the file's name).
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in batch.SelectMany(c => c.Changes))
+        {
+            if (change.NewBlob is { } blob && _paths.Includes(change.Path) && !_known.Contains(blob))
+            {
+                paths.TryAdd(blob, change.Path);
+            }
+        }
+
+        var wanted = paths.Keys.ToList();
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        _blobs ??= BlobReader.Open(_git) ?? throw new PunchlistException("git could not be started");
+        var read = new ConcurrentBag<(string Blob, DocumentVersion Version)>();
+
+        // git answers in order on one pipe while both cores parse what it has sent.
+        Parallel.ForEach(_blobs.ReadMany(wanted), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, blob =>
+        {
+            var version = blob.Bytes is null ? DocumentVersion.Empty
+                : !TrackerPrefilter.MayHoldItems(blob.Bytes) ? DocumentVersion.Empty
+                : DocumentVersion.Of(_reader.Read(paths[blob.Id], blob.Bytes));
+            read.Add((blob.Id, version));
+        });
+
+        using var transaction = WriteTransaction.Begin(_connection);
+        foreach (var (blob, version) in read)
+        {
+            _writer.PutVersion(blob, version);
+            _known.Add(blob);
+            _versions[blob] = version;
+        }
+
+        transaction.Commit();
+        return read.Count;
+    }
+
+    private void Apply(GitCommit commit)
+    {
+        // Which document each change touches, and its version after the commit (null: gone).
+        var touched = new List<(long Document, string Path, string? Blob)>();
+        foreach (var change in commit.Changes)
+        {
+            bool inNew = change.NewBlob is not null && _paths.Includes(change.Path);
+            string? oldPath = change.Kind == 'R' ? change.FromPath : change.Path;
+            long? document = oldPath is not null && _paths.Includes(oldPath) && _live.Remove(oldPath, out long found) ? found : null;
+            if (!inNew)
+            {
+                if (document is { } gone)
+                {
+                    touched.Add((gone, oldPath!, null));
+                }
+
+                continue;
+            }
+
+            if (document is null && _live.Remove(change.Path, out long existing))
+            {
+                document = existing;
+            }
+
+            long id = document ?? NewDocument(change.Path);
+            _live[change.Path] = id;
+            touched.Add((id, change.Path, change.NewBlob));
+        }
+
+        // A document touched twice by one commit (a path deleted and written again) counts once, as it ends.
+        touched = touched.GroupBy(t => t.Document).Select(g => g.Last()).ToList();
+
+        var steps = new List<DocumentStep>();
+        var after = new Dictionary<long, DocumentVersion?>();
+        foreach (var (document, _, blob) in touched)
+        {
+            var before = Items(document);
+            var version = blob is null ? null : VersionOf(blob);
+            after[document] = version;
+            steps.Add(new DocumentStep(document, before, version?.Items ?? []));
+        }
+
+        var changes = CommitChanges.Between(steps);
+
+        // Documents that are no tracker before or after (notes, a README) are followed, not versioned.
+        var versioned = touched.Where(t => Items(t.Document).Count > 0 || after[t.Document] is { IsTracker: true }).Select(t => t.Document).ToHashSet();
+        if (versioned.Count == 0)
+        {
+            foreach (var (document, path, blob) in touched)
+            {
+                _writer.SetDocument(document, path, blob, _seq);
+                _documents.Remove(document);
+            }
+
+            return;
+        }
+
+        int seq = ++_seq;
+        _writer.AddCommit(seq, commit);
+        var keys = touched.ToDictionary(t => t.Document, t => Keys(t.Document, after[t.Document]));
+        foreach (var step in changes)
+        {
+            switch (step)
+            {
+                case ItemChanged c:
+                    _writer.SetItem(c.Item, c.Document, c.Version.Key, present: true, seq);
+                    _writer.AddChange(seq, c.Item, c.Document, present: true, c.Version);
+                    keys[c.Document][c.Version.Key] = c.Item;
+                    break;
+                case ItemGone g:
+                    _writer.SetItem(g.Item, g.Document, g.Version.Key, present: false, seq);
+                    _writer.AddChange(seq, g.Item, g.Document, present: false, g.Version);
+                    break;
+                case ItemAppeared a when _writer.Gone(a.Document, a.Version.Key) is { } restored:
+                    // The same line back in the same document (a revert, a tracker that is one again).
+                    _writer.SetItem(restored.Item, a.Document, a.Version.Key, present: true, seq);
+                    _writer.AddChange(seq, restored.Item, a.Document, present: true, a.Version);
+                    keys[a.Document][a.Version.Key] = restored.Item;
+                    break;
+                case ItemAppeared a:
+                    long item = _writer.AddItem(a.Document, a.Version.Key, seq);
+                    _writer.AddChange(seq, item, a.Document, present: true, a.Version);
+                    keys[a.Document][a.Version.Key] = item;
+                    break;
+            }
+        }
+
+        foreach (var (document, path, blob) in touched)
+        {
+            var version = after[document];
+            _writer.SetDocument(document, path, blob, seq);
+            if (versioned.Contains(document))
+            {
+                _writer.AddVersion(document, seq, path, blob, version);
+            }
+
+            var ids = keys[document];
+            _documents[document] = (version?.Items ?? []).Where(i => ids.ContainsKey(i.Key)).Select(i => (ids[i.Key], i)).ToList();
+        }
+    }
+
+    // The items that stayed in the document under the same key keep their ids; the steps add the rest.
+    private Dictionary<string, long> Keys(long document, DocumentVersion? after)
+    {
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (after is null)
+        {
+            return keys;
+        }
+
+        var now = after.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (item, version) in Items(document))
+        {
+            if (now.Contains(version.Key))
+            {
+                keys[version.Key] = item;
+            }
+        }
+
+        return keys;
+    }
+
+    private long NewDocument(string path)
+    {
+        long id = _writer.AddDocument(path, _seq + 1);
+        _documents[id] = [];
+        return id;
+    }
+
+    // A document's items as the last commit left them, each with its item id.
+    private List<(long Item, ItemVersion Version)> Items(long document)
+    {
+        if (_documents.TryGetValue(document, out var items))
+        {
+            return items;
+        }
+
+        var (blob, ids) = _writer.Live(document);
+        var version = blob is null ? null : VersionOf(blob);
+        items = (version?.Items ?? []).Where(i => ids.ContainsKey(i.Key)).Select(i => (ids[i.Key], i)).ToList();
+        _documents[document] = items;
+        return items;
+    }
+
+    private DocumentVersion VersionOf(string blob)
+    {
+        if (!_versions.TryGetValue(blob, out var version))
+        {
+            version = _writer.Version(blob) ?? DocumentVersion.Empty;
+            _versions[blob] = version;
+        }
+
+        return version;
+    }
+
+    public void Dispose()
+    {
+        _blobs?.Dispose();
+        _writer.Dispose();
+    }
+}
