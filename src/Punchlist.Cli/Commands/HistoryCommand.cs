@@ -221,7 +221,7 @@ internal static class HistoryCommand
         }
 
         string root = Discovery.FindRoot(anchor ?? workingDirectory);
-        var scopes = paths.Select(p => Discovery.Relative(root, p)).Select(r => r == "." ? string.Empty : r).ToList();
+        var scopes = paths.Select(p => Discovery.Relative(root, p)).Where(r => r != ".").ToList(); // the root itself is everything
         if (scopes.Any(s => s.StartsWith("../", StringComparison.Ordinal)))
         {
             throw new PunchlistException($"{scopes.First(s => s.StartsWith("../", StringComparison.Ordinal))}: outside the workspace at {root}");

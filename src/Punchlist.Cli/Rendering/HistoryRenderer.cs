@@ -82,7 +82,7 @@ internal static class HistoryRenderer
             }
         }
 
-        console.MarkupLine("[grey]Scope: items that exist (a deleted item counts on as done when it was done); added and removed: items that came into scope or left it in that period.[/]");
+        console.MarkupLine("[grey]Scope: items that exist (an item deleted when done stays done); added, removed: into scope or out of it.[/]");
     }
 
     private static void Flow(IAnsiConsole console, FlowJson flow)

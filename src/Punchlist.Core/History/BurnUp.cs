@@ -7,7 +7,8 @@ namespace Punchlist.History;
 /// One period of a burn-up for one group (or all items when <see cref="Group"/> is null), counted at
 /// the period's end: <see cref="Scope"/> items exist, <see cref="Done"/> of them done; during the
 /// period <see cref="Added"/> came into scope and <see cref="Removed"/> left it, <see cref="Completed"/>
-/// became done and <see cref="Reopened"/> went back from done.
+/// became done (from another state: an item that appears done was not completed then) and
+/// <see cref="Reopened"/> went back from done.
 /// </summary>
 public sealed record BurnUpPeriod(DateOnly Start, DateOnly End, string? Group, int Scope, int Done, int Added, int Removed, int Completed, int Reopened);
 
@@ -93,11 +94,13 @@ public static class BurnUp
                     g.Added++;
                 }
 
-                if (after.Done && !before.Done)
+                // A change of state, not of scope: an item that appears already done, or enters the
+                // selection done, was not completed here.
+                if (after.Done && before.Seen && !before.StateDone)
                 {
                     g.Completed++;
                 }
-                else if (before.Done && !after.Done)
+                else if (before.StateDone && !after.StateDone)
                 {
                     g.Reopened++;
                 }
@@ -141,8 +144,9 @@ public static class BurnUp
         }
     }
 
-    // What one item counts for at the moment: whether it is in scope, done, and in which group.
-    private readonly record struct Standing(bool InScope, bool Done, string Group)
+    // What one item counts for at the moment: whether it is in scope, done, and in which group; and
+    // whether it had been seen at all and was done, selected or not.
+    private readonly record struct Standing(bool InScope, bool Done, string Group, bool Seen, bool StateDone)
     {
         public static Standing Of(ItemEvent e, HistorySelection selection, GroupBy? by)
         {
@@ -157,7 +161,7 @@ public static class BurnUp
                 GroupBy.Section => v.Section ?? Grouping.NoSection,
                 _ => v.Owner ?? Grouping.NoOwner,
             };
-            return new Standing(inScope, inScope && v.State == ItemState.Done, group);
+            return new Standing(inScope, inScope && v.State == ItemState.Done, group, Seen: true, v.State == ItemState.Done);
         }
     }
 

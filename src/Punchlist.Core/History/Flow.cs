@@ -41,8 +41,9 @@ public sealed record FlowFigures(DurationStats CycleTime, DurationStats LeadTime
 
 /// <summary>
 /// Computes <see cref="FlowFigures"/> from the events in one pass (pure). An item is finished at the
-/// last commit that made it done, if it is still done then (or was done when deleted); appeared is
-/// its first commit; started the first commit that showed it in progress before that.
+/// last commit that made it done, if it is still done then (or was done when deleted) and some
+/// commit showed it not done before (an item written down already done has no lead time to
+/// measure); appeared is its first commit; started the first commit that showed it in progress.
 /// </summary>
 public static class Flow
 {
@@ -66,6 +67,7 @@ public static class Flow
             bool selected = selection.Matches(e.Version, e.Document);
             bool done = e.Version.State == ItemState.Done;
             bool inWindow = from is null || day >= from.Value;
+            life.EverOpen |= e.Present && !done && e.Version.State != ItemState.Cancelled;
             if (e.Present && e.Version.State == ItemState.InProgress && life.Started is null)
             {
                 life.Started = e.Commit.When;
@@ -89,7 +91,7 @@ public static class Flow
         }
 
         var finished = items
-            .Where(p => p.Value is { Done: true, DoneAt: { } at, Last: { } last } && selection.Matches(last.Version, last.Document) && (from is null || DateOnly.FromDateTime(at) >= from.Value))
+            .Where(p => p.Value is { Done: true, EverOpen: true, DoneAt: { } at, Last: { } last } && selection.Matches(last.Version, last.Document) && (from is null || DateOnly.FromDateTime(at) >= from.Value))
             .Select(p => new FinishedItem(p.Key, p.Value.Last!.Address, p.Value.Last.Version.Title, p.Value.Appeared,
                 p.Value.Started is { } s && s <= p.Value.DoneAt!.Value ? s : null, p.Value.DoneAt!.Value))
             .OrderBy(f => f.Done).ThenBy(f => f.Address, StringComparer.Ordinal)
@@ -111,6 +113,9 @@ public static class Flow
         public DateTime? DoneAt { get; set; }
 
         public bool Done { get; set; }
+
+        /// <summary>Seen not yet done at some commit: an item that appeared done has no lead time to measure.</summary>
+        public bool EverOpen { get; set; }
 
         public ItemEvent? Last { get; set; }
     }
