@@ -3,6 +3,7 @@ using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Cli.Sarif;
+using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
@@ -33,7 +34,8 @@ internal static class CheckCommand
             string chosen = Format(parse.GetValue(format), context.Json);
             var workspace = context.Load(parse.GetValue(paths), environment);
             var evidence = workspace.Evidence();
-            var findings = workspace.Check(context.Today, evidence: evidence);
+            using var clock = HistoryClock.Open(workspace.Root, workspace.Config, new Storage.IndexOptions { InMemory = context.NoIndex, Warn = context.Warn });
+            var findings = workspace.Check(context.Today, clock, evidence);
             context.Warn(evidence.Warnings());
             switch (chosen)
             {

@@ -2,7 +2,7 @@ namespace Punchlist.Analysis.Policies;
 
 /// <summary>
 /// The commit the repository around a folder has checked out, read from `.git` without starting
-/// `git`: what <see cref="GitHistory"/>'s answers depend on, since `git log` shows the history of
+/// `git`: what the history clock's answers depend on, since the history read is the history of
 /// that commit. Follows `.git` files (worktrees, submodules), `commondir`, loose refs and
 /// `packed-refs`.
 /// </summary>
