@@ -111,7 +111,7 @@ internal static class HistoryCommand
         }
 
         var timeline = Timeline.Of(events, until);
-        var json = new HistoryJson(Schema, today, true, null, null, null, null, null, null, null, null, null, HistoryMapping.Timeline(timeline), null);
+        var json = new HistoryJson(Schema, today, true, null, null, null, null, null, null, null, null, null, HistoryMapping.Timeline(timeline, request.Until), null);
         if (context.Json)
         {
             HistoryMapping.Write(context.Out, json);

@@ -45,7 +45,8 @@ internal static class HistoryMapping
         group, f.Remaining, Date(f.From), f.Samples.Select(Week).ToList(), f.Window, f.Trials, f.Seed,
         f.Dates.Select(d => new ForecastDateJson(d.Percent, d.Weeks, Date(d.Date))).ToList(), f.TooLittle);
 
-    public static TimelineJson Timeline(ItemTimeline t) => new(
+    /// <param name="until">The last day the clock of the current state ran (through its end).</param>
+    public static TimelineJson Timeline(ItemTimeline t, DateOnly until) => new(
         t.Address,
         t.Last.Title,
         t.Last.State.Name(),
@@ -53,7 +54,7 @@ internal static class HistoryMapping
         t.Present,
         t.Entries.Select(e => new TimelineEntryJson(Commit(e.Commit), e.Document, e.Changes.Select(c => new FieldChangeJson(c.Field, c.From, c.To)).ToList())).ToList(),
         t.TimeInState.ToDictionary(d => d.State.Name(), d => Round(d.Time.TotalDays)!.Value),
-        Date(t.Until));
+        Date(until));
 
     /// <summary>Days to a tenth: a day's precision is what planning reads, and the JSON stays stable.</summary>
     public static double? Round(double? days) => days is { } d ? Math.Round(d, 1, MidpointRounding.AwayFromZero) : null;
