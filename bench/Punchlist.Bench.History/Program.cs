@@ -3,8 +3,9 @@ using Punchlist.Bench.History;
 
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- generate DIR [COMMITS=2400 [TRACKERS=200]]
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- access REPOSITORY [ROUNDS=5]
-// dotnet run -c Release --project bench/Punchlist.Bench.History -- history REPOSITORY [PATH/TO/punch.dll]
+// dotnet run -c Release --project bench/Punchlist.Bench.History -- history REPOSITORY PATH/TO/punch.dll [LONGER-REPOSITORY [ROUNDS=5]]
 // Results are printed as Markdown for docs/BENCHMARKS.md; each measures its baseline in the same run.
+// `history` adds commits to REPOSITORY (the update measurement): generate it again for the next run.
 string mode = args.Length > 0 ? args[0] : "help";
 int Int(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (mode)
@@ -18,13 +19,12 @@ switch (mode)
         GitAccessBench.Run(Path.GetFullPath(args[1]), Int(2, 5));
         GitAccessBench.Update(Path.GetFullPath(args[1]), 10);
         return 0;
-    case "smoke2" when args.Length > 1:
-        Smoke2.Run(Path.GetFullPath(args[1]));
+    case "history" when args.Length > 2:
+        HistoryBench.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args.Length > 3 && args[3].Length > 0 ? Path.GetFullPath(args[3]) : null, Int(4, 5));
         return 0;
-    case "smoke" when args.Length > 1:
-        Smoke.Run(Path.GetFullPath(args[1]));
-        return 0;
+    case "peak-build" when args.Length > 1:
+        return HistoryBench.PeakChild(Path.GetFullPath(args[1]));
     default:
-        Console.Error.WriteLine("usage: Punchlist.Bench.History generate DIR [COMMITS [TRACKERS]] | access REPOSITORY [ROUNDS] | history REPOSITORY [punch.dll]");
+        Console.Error.WriteLine("usage: Punchlist.Bench.History generate DIR [COMMITS [TRACKERS]] | access REPOSITORY [ROUNDS] | history REPOSITORY punch.dll [LONGER [ROUNDS]]");
         return 2;
 }

@@ -73,7 +73,9 @@ public sealed record DocumentVersion(bool IsTracker, string? Title, int Checkbox
     // names nothing countable are left out, as PL001 leaves them.
     private static List<ClaimVersion> ClaimsOf(TrackerDocument document)
     {
-        if (document.Tables.Count == 0 && document.Metadata.Count == 0 && !document.Items.Any(i => i.Fields.Count > 0))
+        // Claims are tables, or fields whose value holds a number: most versions of most trackers have
+        // none, and the analysis is a tenth of a parse.
+        if (document.Tables.Count == 0 && !document.Metadata.Concat(document.Items.SelectMany(i => i.Fields)).Any(f => f.HasValue && f.Value.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
         {
             return [];
         }
