@@ -69,13 +69,17 @@ public sealed record DocumentVersion(bool IsTracker, string? Title, int Checkbox
     public DocumentSummary Summary(string path) =>
         DocumentSummary.Of(new DocumentFacts(path, Title, CheckboxesTotal, CheckboxesChecked, Items.Select(i => i.Facts).ToList(), []));
 
+    private static bool MayClaim(MetadataField field) =>
+        field.HasValue && field.Kind is FieldKind.Custom or FieldKind.Completed && field.Value.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+
     // Every claim the analysis judged — held, or false — by where it is written; claims whose label
     // names nothing countable are left out, as PL001 leaves them.
     private static List<ClaimVersion> ClaimsOf(TrackerDocument document)
     {
-        // Claims are tables, or fields whose value holds a number: most versions of most trackers have
-        // none, and the analysis is a tenth of a parse.
-        if (document.Tables.Count == 0 && !document.Metadata.Concat(document.Items.SelectMany(i => i.Fields)).Any(f => f.HasValue && f.Value.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+        // Claims are table cells, or the value of a field with no meaning of its own that holds a number
+        // (what ClaimReader reads): most versions of most trackers have none, and the analysis would
+        // cost about half as much again as the parse.
+        if (document.Tables.Count == 0 && !document.Metadata.Concat(document.Items.SelectMany(i => i.Fields)).Any(MayClaim))
         {
             return [];
         }

@@ -22,6 +22,10 @@ internal sealed class HistoryBuilder : IDisposable
 {
     private const int BatchCommits = 256;
 
+    // Documents (with their items) and parsed versions kept between commits: enough for a workspace's
+    // trackers many times over, and the memory of a few thousand documents, not of the history.
+    private const int KeptDocuments = 4096;
+
     private readonly SqliteConnection _connection;
     private readonly HistoryGit _git;
     private readonly HistoryPaths _paths;
@@ -31,6 +35,8 @@ internal sealed class HistoryBuilder : IDisposable
     private readonly HashSet<string> _known;
     private readonly Dictionary<long, List<(long Item, ItemVersion Version)>> _documents = [];
     private readonly Dictionary<string, DocumentVersion> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (string Path, string? Blob, int Seq)> _moved = [];
+    private readonly HashSet<long> _withGone;
     private BlobReader? _blobs;
     private int _seq;
 
@@ -44,6 +50,7 @@ internal sealed class HistoryBuilder : IDisposable
         _live = _writer.LivePaths();
         _known = _writer.KnownBlobs();
         _seq = _writer.LastSeq();
+        _withGone = _writer.DocumentsWithGoneItems();
     }
 
     /// <summary>Reads the commits up to <paramref name="head"/> that the tables do not hold yet.</summary>
@@ -55,55 +62,107 @@ internal sealed class HistoryBuilder : IDisposable
             return new HistoryReadCounts(0, 0, false);
         }
 
-        bool rebuilt = false;
-        if (stored is not null && !FastForward(git, stored, head))
+        if (stored is not null)
         {
-            using var transaction = WriteTransaction.Begin(connection);
-            HistoryWriter.Clear(connection);
-            transaction.Commit();
-            stored = null;
-            rebuilt = true;
+            try
+            {
+                using var forward = new HistoryBuilder(connection, git, config);
+                var (newCommits, newlyParsed) = forward.Read(head, stored);
+                return new HistoryReadCounts(newCommits, newlyParsed, false);
+            }
+            catch (RewrittenException)
+            {
+                // The last commit read is not on the new head's first-parent line (a rebase, a reset, another
+                // branch checked out): what was read after the fork is no longer history. Read it all again;
+                // the parsed blobs stay.
+                using var transaction = WriteTransaction.Begin(connection);
+                HistoryWriter.Clear(connection);
+                transaction.Commit();
+            }
         }
 
         using var builder = new HistoryBuilder(connection, git, config);
-        var (commits, parsed) = builder.Read(head, stored);
-        return new HistoryReadCounts(commits, parsed, rebuilt);
+        var (commits, parsed) = builder.Read(head, null);
+        return new HistoryReadCounts(commits, parsed, stored is not null);
     }
 
-    // True when the last commit read is on the new head's first-parent line: the commits after it are all that is new.
-    private static bool FastForward(HistoryGit git, string stored, string head)
-    {
-        var (exit, output, _) = git.Run("rev-list", "--first-parent", "--parents", head, "^" + stored, "--");
-        if (exit != 0)
-        {
-            return false;
-        }
-
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length == 0)
-        {
-            return false; // the head went back: what was read after it is no longer history
-        }
-
-        var oldest = lines[^1].Split(' ');
-        return oldest.Length > 1 && oldest[1] == stored;
-    }
+    private sealed class RewrittenException() : Exception("the branch was rewritten");
 
     private (int Commits, int Parsed) Read(string head, string? after)
     {
         int commits = 0, parsed = 0;
         using var log = _git.Start(input: false, CommitLog.Arguments(head, after))
-            ?? throw new PunchlistException("git could not be started");
-        var batch = new List<GitCommit>(BatchCommits);
-        foreach (var commit in CommitLog.Parse(log.StandardOutput.BaseStream))
+            ?? throw new GitMissingException();
+
+        // Two stages: git's output read into batches whose new blobs are parsed on every core, and the
+        // batches applied in order on this thread (SQLite's), so that applying one batch overlaps with
+        // reading and parsing the next.
+        using var queue = new BlockingCollection<(List<GitCommit> Batch, List<(string Blob, DocumentVersion Version)> Parsed)>(boundedCapacity: 2);
+        var requested = new HashSet<string>(_known, StringComparer.Ordinal);
+        var producer = Task.Run(() =>
         {
-            batch.Add(commit);
-            if (batch.Count == BatchCommits)
+            try
             {
-                parsed += Apply(batch);
-                commits += batch.Count;
-                batch.Clear();
+                var batch = new List<GitCommit>(BatchCommits);
+                bool first = true;
+                foreach (var commit in CommitLog.Parse(log.StandardOutput.BaseStream))
+                {
+                    // After a commit read before, the oldest new one must be its child on the first-parent line.
+                    if (first && after is not null && (commit.Parents.Count == 0 || commit.Parents[0] != after))
+                    {
+                        throw new RewrittenException();
+                    }
+
+                    first = false;
+                    batch.Add(commit);
+                    if (batch.Count == BatchCommits)
+                    {
+                        queue.Add((batch, Parse(batch, requested)));
+                        batch = new List<GitCommit>(BatchCommits);
+                    }
+                }
+
+                if (first && after is not null)
+                {
+                    throw new RewrittenException(); // nothing after it: the head went back, or elsewhere
+                }
+
+                queue.Add((batch, Parse(batch, requested)));
             }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+
+        try
+        {
+            foreach (var (batch, versions) in queue.GetConsumingEnumerable())
+            {
+                Apply(batch, versions);
+                commits += batch.Count;
+                parsed += versions.Count;
+            }
+
+            producer.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            // Applying failed: stop git and let the reader finish, so that nothing is left running.
+            try
+            {
+                log.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // it had exited
+            }
+
+            foreach (var _ in queue.GetConsumingEnumerable())
+            {
+            }
+
+            throw;
         }
 
         log.WaitForExit();
@@ -112,8 +171,6 @@ internal sealed class HistoryBuilder : IDisposable
             throw new PunchlistException($"git log failed (exit {log.ExitCode}) while reading the history");
         }
 
-        parsed += Apply(batch);
-        commits += batch.Count;
         using (var transaction = WriteTransaction.Begin(_connection))
         {
             _writer.SetHead(head);
@@ -123,65 +180,80 @@ internal sealed class HistoryBuilder : IDisposable
         return (commits, parsed);
     }
 
-    // Parses the batch's new blobs, then applies its commits in one transaction.
-    private int Apply(List<GitCommit> batch)
+    // Keeps the batch's new versions, then applies its commits, in one transaction.
+    private void Apply(List<GitCommit> batch, List<(string Blob, DocumentVersion Version)> versions)
     {
-        int parsed = Parse(batch);
         using var transaction = WriteTransaction.Begin(_connection);
-        foreach (var commit in batch)
-        {
-            Apply(commit);
-        }
-
-        _writer.SetHead(batch.Count > 0 ? batch[^1].Id : string.Empty);
-        transaction.Commit();
-
-        // A batch's documents and versions are dropped: the next batch reads again what it touches.
-        _documents.Clear();
-        _versions.Clear();
-        return parsed;
-    }
-
-    private int Parse(List<GitCommit> batch)
-    {
-        // Each blob once, with a path it had (the reader tells formats by the file's name).
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var change in batch.SelectMany(c => c.Changes))
-        {
-            if (change.NewBlob is { } blob && _paths.Includes(change.Path) && !_known.Contains(blob))
-            {
-                paths.TryAdd(blob, change.Path);
-            }
-        }
-
-        var wanted = paths.Keys.ToList();
-        if (wanted.Count == 0)
-        {
-            return 0;
-        }
-
-        _blobs ??= BlobReader.Open(_git) ?? throw new PunchlistException("git could not be started");
-        var read = new ConcurrentBag<(string Blob, DocumentVersion Version)>();
-
-        // git answers in order on one pipe while both cores parse what it has sent.
-        Parallel.ForEach(_blobs.ReadMany(wanted), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, blob =>
-        {
-            var version = blob.Bytes is null ? DocumentVersion.Empty
-                : !TrackerPrefilter.MayHoldItems(blob.Bytes) ? DocumentVersion.Empty
-                : DocumentVersion.Of(_reader.Read(paths[blob.Id], blob.Bytes));
-            read.Add((blob.Id, version));
-        });
-
-        using var transaction = WriteTransaction.Begin(_connection);
-        foreach (var (blob, version) in read)
+        foreach (var (blob, version) in versions)
         {
             _writer.PutVersion(blob, version);
             _known.Add(blob);
             _versions[blob] = version;
         }
 
+        foreach (var commit in batch)
+        {
+            Apply(commit);
+        }
+
+        foreach (var (document, (path, blob, seq)) in _moved)
+        {
+            _writer.SetDocument(document, path, blob, seq);
+        }
+
+        _moved.Clear();
+        if (batch.Count > 0)
+        {
+            _writer.SetHead(batch[^1].Id);
+        }
+
         transaction.Commit();
-        return read.Count;
+        if (_documents.Count > KeptDocuments || _versions.Count > KeptDocuments)
+        {
+            // Read again, from the index, when a later commit touches them.
+            _documents.Clear();
+            _versions.Clear();
+        }
+    }
+
+    // The batch's blobs that no earlier batch or run asked for, read from git and parsed on every core.
+    private List<(string Blob, DocumentVersion Version)> Parse(List<GitCommit> batch, HashSet<string> requested)
+    {
+        // Each blob once, with a path it had (the reader tells formats by the file's name).
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in batch.SelectMany(c => c.Changes))
+        {
+            if (change.NewBlob is { } blob && _paths.Includes(change.Path) && requested.Add(blob))
+            {
+                paths.TryAdd(blob, change.Path);
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            return [];
+        }
+
+        _blobs ??= BlobReader.Open(_git) ?? throw new GitMissingException();
+        var read = new ConcurrentBag<(string Blob, DocumentVersion Version)>();
+        int missing = 0;
+
+        // git answers in order on one pipe while the cores parse what it has sent.
+        Parallel.ForEach(_blobs.ReadMany([.. paths.Keys]), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, blob =>
+        {
+            if (blob.Bytes is null)
+            {
+                Interlocked.Increment(ref missing);
+                return;
+            }
+
+            var version = TrackerPrefilter.MayHoldItems(blob.Bytes) ? DocumentVersion.Of(_reader.Read(paths[blob.Id], blob.Bytes)) : DocumentVersion.Empty;
+            read.Add((blob.Id, version));
+        });
+
+        // A version that cannot be read would look like a tracker emptied: say so instead.
+        return missing == 0 ? [.. read]
+            : throw new PunchlistException($"the repository lacks {missing} {(missing == 1 ? "version" : "versions")} of its trackers (a partial clone?): fetch them to read the history");
     }
 
     private void Apply(GitCommit commit)
@@ -234,7 +306,7 @@ internal sealed class HistoryBuilder : IDisposable
         {
             foreach (var (document, path, blob) in touched)
             {
-                _writer.SetDocument(document, path, blob, _seq);
+                _moved[document] = (path, blob, _seq);
                 _documents.Remove(document);
             }
 
@@ -249,17 +321,22 @@ internal sealed class HistoryBuilder : IDisposable
             switch (step)
             {
                 case ItemChanged c:
-                    _writer.SetItem(c.Item, c.Document, c.Version.Key, present: true, seq);
+                    if (c.Version.Key != c.Before.Key || !Items(c.Document).Exists(i => i.Item == c.Item))
+                    {
+                        _writer.SetItem(c.Item, c.Document, c.Version.Key, present: true); // a new key or document
+                    }
+
                     _writer.AddChange(seq, c.Item, c.Document, present: true, c.Version);
                     keys[c.Document][c.Version.Key] = c.Item;
                     break;
                 case ItemGone g:
-                    _writer.SetItem(g.Item, g.Document, g.Version.Key, present: false, seq);
+                    _writer.SetItem(g.Item, g.Document, g.Version.Key, present: false);
                     _writer.AddChange(seq, g.Item, g.Document, present: false, g.Version);
+                    _withGone.Add(g.Document);
                     break;
-                case ItemAppeared a when _writer.Gone(a.Document, a.Version.Key) is { } restored:
+                case ItemAppeared a when _withGone.Contains(a.Document) && _writer.Gone(a.Document, a.Version.Key) is { } restored:
                     // The same line back in the same document (a revert, a tracker that is one again).
-                    _writer.SetItem(restored.Item, a.Document, a.Version.Key, present: true, seq);
+                    _writer.SetItem(restored.Item, a.Document, a.Version.Key, present: true);
                     _writer.AddChange(seq, restored.Item, a.Document, present: true, a.Version);
                     keys[a.Document][a.Version.Key] = restored.Item;
                     break;
@@ -274,7 +351,7 @@ internal sealed class HistoryBuilder : IDisposable
         foreach (var (document, path, blob) in touched)
         {
             var version = after[document];
-            _writer.SetDocument(document, path, blob, seq);
+            _moved[document] = (path, blob, seq);
             if (versioned.Contains(document))
             {
                 _writer.AddVersion(document, seq, path, blob, version);
@@ -345,3 +422,6 @@ internal sealed class HistoryBuilder : IDisposable
         _writer.Dispose();
     }
 }
+
+/// <summary>The git program could not be started (not installed).</summary>
+internal sealed class GitMissingException() : Exception("git could not be started");

@@ -46,7 +46,14 @@ public sealed class HistoryClock : ICreationClock, IDisposable
             if (_ready is null)
             {
                 _connection = _open();
-                _ready = HistoryIndex.Update(_connection, _root, _config).State == HistoryState.Ready;
+                try
+                {
+                    _ready = HistoryIndex.Update(_connection, _root, _config).State == HistoryState.Ready;
+                }
+                catch (PunchlistException)
+                {
+                    _ready = false; // history that cannot be read (a partial clone): the clocks fall back to the documents' dates
+                }
             }
 
             if (_ready is false)

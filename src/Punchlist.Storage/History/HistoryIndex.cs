@@ -71,36 +71,59 @@ public sealed class HistoryIndex : IDisposable
             return (HistoryState.NotARepository, $"{Shown(root)} is not in a git repository: there is no history to read", null);
         }
 
-        // The warm path: the checked-out commit, read from .git without starting git, is the one read last.
-        if (GitHead.Of(root) is { } head && head == HistoryWriter.Head(connection))
+        // The checked-out commit, read from .git without starting git: on the warm path (the commit read
+        // last) nothing more is done; on the others no process is spent on asking git what .git says.
+        string? head = GitHead.Of(root);
+        string? stored = HistoryWriter.Head(connection);
+        if (head is not null && head == stored)
         {
             return (HistoryState.Ready, null, null);
         }
 
-        var git = new HistoryGit(root);
-        var (exit, output, error) = git.Run("rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD^{commit}");
-        if (exit == -1)
+        if (head is not null && head.StartsWith("ref:", StringComparison.Ordinal))
         {
-            return (HistoryState.NoGit, "git is not installed: history is read with the git program", null);
+            return (HistoryState.NoCommits, "the repository has no commits yet: there is no history to read", null);
         }
 
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (exit != 0 || lines.Length < 2)
-        {
-            string? problem = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Length > 0);
-            return lines.Length >= 1 && problem is null
-                ? (HistoryState.NoCommits, "the repository has no commits yet: there is no history to read", null)
-                : (HistoryState.NoGit, $"git cannot read the repository: {problem ?? $"exit {exit}"}", null);
-        }
-
-        if (lines[0] == "true")
+        if (GitHead.IsShallow(root))
         {
             return (HistoryState.Shallow, "this is a shallow clone: its history is cut short (run `git fetch --unshallow` to read it whole)", null);
         }
 
-        var read = HistoryBuilder.Update(connection, git, config, lines[1].Trim());
-        return (HistoryState.Ready, null, read);
+        var git = new HistoryGit(root);
+        if (head is null || !IsCommitId(head))
+        {
+            // What .git holds was not plain enough to read (another ref store): ask git.
+            var (exit, output, error) = git.Run("rev-parse", "--verify", "-q", "HEAD^{commit}");
+            if (exit == -1)
+            {
+                return (HistoryState.NoGit, NoGit, null);
+            }
+
+            if (exit != 0)
+            {
+                string? problem = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+                return problem is null
+                    ? (HistoryState.NoCommits, "the repository has no commits yet: there is no history to read", null)
+                    : (HistoryState.NoGit, $"git cannot read the repository: {problem}", null);
+            }
+
+            head = output.Trim();
+        }
+
+        try
+        {
+            return (HistoryState.Ready, null, HistoryBuilder.Update(connection, git, config, head));
+        }
+        catch (GitMissingException)
+        {
+            return (HistoryState.NoGit, NoGit, null);
+        }
     }
+
+    private const string NoGit = "git is not installed: history is read with the git program";
+
+    private static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 
     private static string Shown(string root) => Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } name ? name : root;
 

@@ -44,6 +44,20 @@ internal sealed class HistoryWriter(SqliteConnection connection) : IDisposable
         return paths;
     }
 
+    /// <summary>The documents that have items no longer present (which a later commit may restore).</summary>
+    public HashSet<long> DocumentsWithGoneItems()
+    {
+        var documents = new HashSet<long>();
+        using var command = connection.Command("SELECT DISTINCT doc_id FROM history_items WHERE present = 0");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            documents.Add(reader.GetInt64(0));
+        }
+
+        return documents;
+    }
+
     public HashSet<string> KnownBlobs()
     {
         var blobs = new HashSet<string>(StringComparer.Ordinal);
@@ -90,8 +104,8 @@ internal sealed class HistoryWriter(SqliteConnection connection) : IDisposable
     {
         var command = Prepared("""
             SELECT c.item_id, c.key, c.item_key, c.title, c.state, c.priority, c.due, c.owner, c.criteria_total, c.criteria_checked, c.sections
-            FROM history_items i JOIN history_changes c ON c.item_id = i.id AND c.seq = i.last_seq
-            WHERE i.doc_id = $d AND i.key = $k AND i.present = 0 ORDER BY i.last_seq DESC LIMIT 1
+            FROM history_items i JOIN history_changes c ON c.item_id = i.id AND c.seq = (SELECT max(seq) FROM history_changes WHERE item_id = i.id)
+            WHERE i.doc_id = $d AND i.key = $k AND i.present = 0 ORDER BY c.seq DESC LIMIT 1
             """, "$d", "$k");
         command.Parameters[0].Value = document;
         command.Parameters[1].Value = key;
@@ -118,10 +132,10 @@ internal sealed class HistoryWriter(SqliteConnection connection) : IDisposable
     }
 
     public long AddItem(long document, string key, int seq) =>
-        Insert("INSERT INTO history_items(doc_id, key, present, first_seq, last_seq) VALUES ($d, $k, 1, $s, $s) RETURNING id", ("$d", document), ("$k", key), ("$s", seq));
+        Insert("INSERT INTO history_items(doc_id, key, present, first_seq) VALUES ($d, $k, 1, $s) RETURNING id", ("$d", document), ("$k", key), ("$s", seq));
 
-    public void SetItem(long item, long document, string key, bool present, int seq) =>
-        Run("UPDATE history_items SET doc_id = $d, key = $k, present = $p, last_seq = $s WHERE id = $i", ("$d", document), ("$k", key), ("$p", present ? 1 : 0), ("$s", seq), ("$i", item));
+    public void SetItem(long item, long document, string key, bool present) =>
+        Run("UPDATE history_items SET doc_id = $d, key = $k, present = $p WHERE id = $i", ("$d", document), ("$k", key), ("$p", present ? 1 : 0), ("$i", item));
 
     public void AddChange(int seq, long item, long document, bool present, ItemVersion v) =>
         Run("""

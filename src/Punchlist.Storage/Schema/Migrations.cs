@@ -134,7 +134,8 @@ internal static class Migrations
     // claims, encoded), each document through renames (`history_documents`: its latest path, and its
     // blob now — null once deleted), what each commit made of each document it touched
     // (`history_versions`: the summary, and how many claims it made and how many were false), each
-    // item through every key it had (`history_items`), and a row per commit that changed an item
+    // item through every key it had (`history_items`: its document and key now, whether it is there,
+    // where it first appeared), and a row per commit that changed an item
     // (`history_changes`: the item as that commit left it). `meta` holds the last commit read
     // (`history.head`), so that the next run reads only the commits after it.
     private const string V6 = """
@@ -144,7 +145,7 @@ internal static class Migrations
         CREATE TABLE history_versions(doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, blob TEXT, summary BLOB, claims INTEGER NOT NULL, false_claims INTEGER NOT NULL,
             PRIMARY KEY(doc_id, seq)) WITHOUT ROWID;
         CREATE INDEX history_versions_with_claims ON history_versions(seq) WHERE claims > 0;
-        CREATE TABLE history_items(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, key TEXT NOT NULL, present INTEGER NOT NULL, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL);
+        CREATE TABLE history_items(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, key TEXT NOT NULL, present INTEGER NOT NULL, first_seq INTEGER NOT NULL);
         CREATE INDEX history_items_by_doc ON history_items(doc_id, present, key);
         CREATE TABLE history_changes(seq INTEGER NOT NULL, item_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, present INTEGER NOT NULL,
             key TEXT NOT NULL, item_key TEXT, title TEXT NOT NULL, state INTEGER NOT NULL, priority INTEGER, due INTEGER, owner TEXT,

@@ -25,12 +25,16 @@ public static class CommitLog
 
     private const string Format = "--format=%x1e%H%x1f%P%x1f%ct%x1f%an%x1f%s";
 
-    /// <summary>`git log` arguments for the main line up to <paramref name="head"/>, after <paramref name="after"/> when given.</summary>
+    /// <summary>
+    /// `git log` arguments for the main line up to <paramref name="head"/>: all of it, the commits that
+    /// changed Markdown files only; or, after <paramref name="after"/>, every commit (so that the
+    /// oldest shows whether it follows <paramref name="after"/>: the branch moved forward, not rewritten).
+    /// </summary>
     public static string[] Arguments(string head, string? after) =>
     [
         "log", "--first-parent", "--reverse", "--raw", "-z", "--no-abbrev", "-M", "--diff-merges=first-parent",
         "--no-textconv", "--no-ext-diff", "--no-color", "--relative", Format,
-        after is null ? head : $"{after}..{head}", "--", .. Pathspecs,
+        after is null ? head : $"{after}..{head}", "--", .. after is null ? Pathspecs : [],
     ];
 
     /// <summary>Reads the commits <paramref name="git"/> prints for <see cref="Arguments"/>, one at a time.</summary>
