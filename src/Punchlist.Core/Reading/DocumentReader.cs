@@ -7,7 +7,8 @@ namespace Punchlist.Reading;
 /// <summary>
 /// Reads one Markdown file into a <see cref="TrackerDocument"/>. Never throws: input Markdig cannot
 /// parse (nesting past its limit, files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by
-/// line instead, and the document says so in its notes. Thread-safe.
+/// line instead, and the document says so in its notes. Org files (`*.org`) are read by
+/// <see cref="Org.OrgReader"/> into the same model. Thread-safe.
 /// </summary>
 public sealed class DocumentReader(ReaderOptions options)
 {
@@ -33,7 +34,9 @@ public sealed class DocumentReader(ReaderOptions options)
     {
         var notes = new List<ReaderNote>();
         var encoding = EncodingReport.Analyze(source);
-        var walk = source.Bytes.Length > options.MaxParseBytes
+        var format = FormatOf(path);
+        var walk = format == DocumentFormat.Org ? Org.OrgReader.Read(source, options, encoding, notes)
+            : source.Bytes.Length > options.MaxParseBytes
             ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
             : ReadMarkdown(source, encoding, notes);
 
@@ -45,6 +48,7 @@ public sealed class DocumentReader(ReaderOptions options)
         {
             Path = path,
             Source = source,
+            Format = format,
             Title = walk.Title,
             Id = walk.Metadata.Find(f => f.Kind == FieldKind.Id && f.Shape == FieldShape.FrontMatter)?.Value,
             Metadata = walk.Metadata,
@@ -58,6 +62,10 @@ public sealed class DocumentReader(ReaderOptions options)
             Notes = notes,
         };
     }
+
+    /// <summary>Org for `*.org`; Markdown for everything else.</summary>
+    public static DocumentFormat FormatOf(string path) =>
+        path.EndsWith(".org", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Org : DocumentFormat.Markdown;
 
     private static MarkdownPipelineBuilder NewPipeline() =>
         new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables();
