@@ -268,4 +268,17 @@ public sealed class HistoryIndexTests : IDisposable
         Assert.Equal((0, 0, 1), (p2.Scope, p2.Added, p2.Removed));
         Assert.All(weeks, w => Assert.Equal(new DateOnly(2025, 1, 13), w.Start));
     }
+
+    [Fact]
+    public void An_org_tracker_has_a_history_too()
+    {
+        _repo.Write("PLAN.org", "* Plan\n** TODO Write the guide\n** TODO Ship it\n").Commit("2025-01-06");
+        _repo.Write("PLAN.org", "* Plan\n** TODO Write the guide\n** DONE Ship it\n").Commit("2025-01-08", "Shipped", "Bob");
+
+        using var history = Open();
+        var events = history.Reader.Events().ToList();
+        Assert.Equal(3, events.Count);
+        var shipped = events[^1];
+        Assert.Equal(("Bob", ItemState.Done, "PLAN.org"), (shipped.Commit.Author, shipped.Version.State, shipped.Document));
+    }
 }

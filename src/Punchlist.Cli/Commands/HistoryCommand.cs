@@ -203,7 +203,7 @@ internal static class HistoryCommand
         {
             string full = Path.GetFullPath(target, workingDirectory);
             bool exists = File.Exists(full) || Directory.Exists(full);
-            if (exists || target.EndsWith('/') || target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+            if (exists || target.EndsWith('/') || target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".org", StringComparison.OrdinalIgnoreCase))
             {
                 anchor ??= exists ? full : null;
                 paths.Add(full);

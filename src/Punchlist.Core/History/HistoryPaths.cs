@@ -5,7 +5,7 @@ namespace Punchlist.History;
 
 /// <summary>
 /// Which paths of a commit are documents the workspace reads, as <see cref="Discovery"/> decides on
-/// disk: Markdown files, not under `node_modules`, `bin`, `obj` or `.punchlist`, within punchlist.yml's
+/// disk: Markdown and Org files, not under `node_modules`, `bin`, `obj` or `.punchlist`, within punchlist.yml's
 /// `include` and outside its `exclude` (today's punchlist.yml, for every commit: history is read the
 /// way the workspace is read now).
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class HistoryPaths(PunchlistConfig config)
 
     public bool Includes(string path)
     {
-        if (!(path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)))
+        if (!(path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".org", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }

@@ -86,6 +86,11 @@ internal sealed class HistoryBuilder : IDisposable
         return new HistoryReadCounts(commits, parsed, stored is not null);
     }
 
+    // A version is known by its blob id; one read as Org (the same bytes in a `*.org` file read
+    // otherwise) by the id with a prefix.
+    private static string CacheKey(string blob, string path) =>
+        DocumentReader.FormatOf(path) == Model.DocumentFormat.Org ? "org:" + blob : blob;
+
     private sealed class RewrittenException() : Exception("the branch was rewritten");
 
     private (int Commits, int Parsed) Read(string head, string? after)
@@ -219,17 +224,17 @@ internal sealed class HistoryBuilder : IDisposable
     // The batch's blobs that no earlier batch or run asked for, read from git and parsed on every core.
     private List<(string Blob, DocumentVersion Version)> Parse(List<GitCommit> batch, HashSet<string> requested)
     {
-        // Each blob once, with a path it had (the reader tells formats by the file's name).
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each version once, with a path it had (the reader tells formats by the file's name).
+        var wanted = new List<(string Key, string Blob, string Path)>();
         foreach (var change in batch.SelectMany(c => c.Changes))
         {
-            if (change.NewBlob is { } blob && _paths.Includes(change.Path) && requested.Add(blob))
+            if (change.NewBlob is { } blob && _paths.Includes(change.Path) && requested.Add(CacheKey(blob, change.Path)))
             {
-                paths.TryAdd(blob, change.Path);
+                wanted.Add((CacheKey(blob, change.Path), blob, change.Path));
             }
         }
 
-        if (paths.Count == 0)
+        if (wanted.Count == 0)
         {
             return [];
         }
@@ -239,7 +244,8 @@ internal sealed class HistoryBuilder : IDisposable
         int missing = 0;
 
         // git answers in order on one pipe while the cores parse what it has sent.
-        Parallel.ForEach(_blobs.ReadMany([.. paths.Keys]), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, blob =>
+        // git answers in the order asked, so the n-th answer is the n-th wanted version.
+        Parallel.ForEach(_blobs.ReadMany([.. wanted.Select(w => w.Blob)]), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (blob, _, n) =>
         {
             if (blob.Bytes is null)
             {
@@ -247,8 +253,9 @@ internal sealed class HistoryBuilder : IDisposable
                 return;
             }
 
-            var version = TrackerPrefilter.MayHoldItems(blob.Bytes) ? DocumentVersion.Of(_reader.Read(paths[blob.Id], blob.Bytes)) : DocumentVersion.Empty;
-            read.Add((blob.Id, version));
+            var (key, _, path) = wanted[(int)n];
+            var version = TrackerPrefilter.MayHoldItems(path, blob.Bytes) ? DocumentVersion.Of(_reader.Read(path, blob.Bytes)) : DocumentVersion.Empty;
+            read.Add((key, version));
         });
 
         // A version that cannot be read would look like a tracker emptied: say so instead.
@@ -282,7 +289,7 @@ internal sealed class HistoryBuilder : IDisposable
 
             long id = document ?? NewDocument(change.Path);
             _live[change.Path] = id;
-            touched.Add((id, change.Path, change.NewBlob));
+            touched.Add((id, change.Path, CacheKey(change.NewBlob!, change.Path)));
         }
 
         // A document touched twice by one commit (a path deleted and written again) counts once, as it ends.

@@ -13,7 +13,7 @@ public sealed record GitCommit(string Id, IReadOnlyList<string> Parents, DateTim
 }
 
 /// <summary>
-/// The commits of the main line (first parents) in order, oldest first, each with the Markdown files
+/// The commits of the main line (first parents) in order, oldest first, each with the tracker files (Markdown, Org)
 /// it changed against its first parent — a merge's changes are what it brought to the main line —
 /// read from one `git log --raw -z` as it streams (renames detected, blob ids in full). Only regular
 /// files; paths relative to the working directory (`--relative`).
@@ -21,7 +21,7 @@ public sealed record GitCommit(string Id, IReadOnlyList<string> Parents, DateTim
 public static class CommitLog
 {
     /// <summary>The pathspecs of the files history reads, as Discovery finds them (case ignored).</summary>
-    public static readonly string[] Pathspecs = [":(icase)*.md", ":(icase)*.markdown"];
+    public static readonly string[] Pathspecs = [":(icase)*.md", ":(icase)*.markdown", ":(icase)*.org"];
 
     private const string Format = "--format=%x1e%H%x1f%P%x1f%ct%x1f%an%x1f%s";
 
