@@ -281,4 +281,28 @@ public sealed class HistoryIndexTests : IDisposable
         var shipped = events[^1];
         Assert.Equal(("Bob", ItemState.Done, "PLAN.org"), (shipped.Commit.Author, shipped.Version.State, shipped.Document));
     }
+
+    [Fact]
+    public async Task Two_runs_that_read_the_history_at_once_read_it_once()
+    {
+        _repo.Write("TODO.md", Plan).Commit("2025-01-06");
+        _repo.Write("TODO.md", Plan.Replace("- [ ] Pipeline", "- [x] Pipeline")).Commit("2025-01-07");
+        _repo.Write("TODO.md", Plan.Replace("- [ ] Tests", "- [x] Tests")).Commit("2025-01-08");
+        using (Open(onDisk: true))
+        {
+            // creates the index, so that both runs below share one file
+        }
+
+        _repo.Write("TODO.md", Plan.Replace("**Owner:** alice", "**Owner:** bob")).Commit("2025-01-09");
+        var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            using var history = Open(onDisk: true);
+            return (history.Read, Events: Dump(history.Reader));
+        })).ToArray();
+        var results = await Task.WhenAll(runs);
+
+        Assert.Single(results, r => r.Read is { Commits: 1 });
+        using var fresh = Open();
+        Assert.All(results, r => Assert.Equal(Dump(fresh.Reader), r.Events));
+    }
 }

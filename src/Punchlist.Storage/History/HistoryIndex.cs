@@ -113,7 +113,11 @@ public sealed class HistoryIndex : IDisposable
 
         try
         {
-            return (HistoryState.Ready, null, HistoryBuilder.Update(connection, git, config, head));
+            // One process reads the history of an index file at a time; one that waited finds it read.
+            using var exclusive = HistoryLock.Take(connection.DataSource);
+            return exclusive is not null && HistoryWriter.Head(connection) == head
+                ? (HistoryState.Ready, null, null)
+                : (HistoryState.Ready, null, HistoryBuilder.Update(connection, git, config, head));
         }
         catch (GitMissingException)
         {
