@@ -28,12 +28,10 @@ internal static class HistoryCommand
             Description = "Files or folders (also ones since deleted), an item's address (path#key, or a bare ID), or a query (see docs/query.md)",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var interval = new Option<string>("--interval") { Description = "The burn-up's period: day, week (default) or month", DefaultValueFactory = _ => "week" };
-        interval.AcceptOnlyFromAmong("day", "week", "month");
-        var since = new Option<DateOnly?>("--since") { Description = "Report from this date, YYYY-MM-DD", CustomParser = r => ParseDate(r, "--since") };
-        var until = new Option<DateOnly?>("--until") { Description = "Report up to this date, YYYY-MM-DD (default: today)", CustomParser = r => ParseDate(r, "--until") };
-        var by = new Option<string?>("--by") { Description = "Also a burn-up and a forecast per priority, document, section or owner" };
-        by.AcceptOnlyFromAmong("document", "priority", "section", "owner");
+        var interval = OptionValues.Choice("--interval", "The burn-up's period: day, week (default) or month", ["day", "week", "month"], fallback: "week");
+        var since = new Option<DateOnly?>("--since") { Description = "Report from this date, YYYY-MM-DD", HelpName = "YYYY-MM-DD", CustomParser = r => ParseDate(r, "--since") };
+        var until = new Option<DateOnly?>("--until") { Description = "Report up to this date, YYYY-MM-DD (default: today)", HelpName = "YYYY-MM-DD", CustomParser = r => ParseDate(r, "--until") };
+        var by = OptionValues.Choice("--by", "Also a burn-up and a forecast per document, priority, section or owner", ["document", "priority", "section", "owner"]);
         var command = new Command("history", "Show the trackers' past from git: burn-up, flow, a forecast, or one item's timeline") { targets, interval, since, until, by };
         command.SetAction(parse =>
         {
@@ -63,7 +61,7 @@ internal static class HistoryCommand
         var query = Query.Parse(queryText, new QueryContext(context.Today));
         var selection = HistorySelection.Of(query, paths); // refuses what history cannot select by, before git is read
 
-        using var history = HistoryIndex.Open(root, ConfigLoader.Load(root), new IndexOptions { InMemory = context.NoIndex, Warn = context.Warn });
+        using var history = HistoryIndex.Open(root, ConfigLoader.Load(root), context.IndexOptionsFor(root));
         if (context.Verbose && history.Read is { } read)
         {
             context.Error.WriteLine($"punch: history: {read.Commits} commits read, {read.Parsed} blobs parsed{(read.Rebuilt ? " (the branch was rewritten: read again from the start)" : string.Empty)}");
@@ -118,7 +116,7 @@ internal static class HistoryCommand
         }
         else
         {
-            HistoryRenderer.RenderTimeline(context.Console, json.Item!);
+            HistoryRenderer.RenderTimeline(context.Screen, json.Item!);
         }
 
         return ExitCodes.Ok;
@@ -184,7 +182,7 @@ internal static class HistoryCommand
         }
         else
         {
-            HistoryRenderer.Render(context.Console, json);
+            HistoryRenderer.Render(context.Screen, json);
         }
 
         return ExitCodes.Ok;
@@ -245,7 +243,7 @@ internal static class HistoryCommand
             return date;
         }
 
-        result.AddError($"{option} expects a date as YYYY-MM-DD, not '{text}'");
+        result.AddError($"{option} expects a date as YYYY-MM-DD, not '{Rendering.TerminalText.Quote(text)}'");
         return null;
     }
 }

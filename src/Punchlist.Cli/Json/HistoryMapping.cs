@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Punchlist.History;
 using Punchlist.Model;
@@ -9,12 +8,12 @@ namespace Punchlist.Cli.Json;
 /// <summary>The history model as `punchlist.history/1`, and its writer.</summary>
 internal static class HistoryMapping
 {
-    // Indented, camelCase, and text as written (quotes and non-ASCII letters are not escaped).
+    // Indented, camelCase, and text as written: the one encoder every document uses (ReadableEncoder).
     private static readonly HistoryJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ReadableEncoder.Instance,
     });
 
     public static void Write(TextWriter output, HistoryJson report) => output.WriteLine(JsonSerializer.Serialize(report, Context.HistoryJson));

@@ -1,53 +1,70 @@
 using System.Globalization;
 using Punchlist.Cli.Json;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
 /// <summary>
 /// `punch history` for a terminal, rendered from its JSON model: the burn-up as a table whose last
-/// column is the chart (done in green, the rest of the scope in grey, to one scale), then flow,
-/// claims that turned false, and the forecast; or one item's timeline.
+/// column is the chart (done in green, the rest of the scope in grey, to one scale; the chart is the
+/// first thing a narrow terminal gives up), then flow, claims that turned false, and the forecast; or
+/// one item's timeline. Prose wraps under its own indent; foreign text is cleaned for the terminal.
 /// </summary>
 internal static class HistoryRenderer
 {
-    private const int ChartWidth = 32;
     private const int MostPeriods = 52;
     private const int MostPeriodsPerGroup = 12;
     private const int MostListed = 10;
 
-    public static void Render(IAnsiConsole console, HistoryJson report)
+    public static void Render(Screen screen, HistoryJson report)
     {
         if (!report.Available)
         {
-            console.WriteLine($"No history: {report.Reason}.");
+            screen.Wrapped(string.Empty, 0, $"No history: {report.Reason}.");
             return;
         }
 
         var range = report.History!;
         if (range.Commits == 0 || range.First is null || range.Last is null)
         {
-            console.WriteLine("No commit has changed a tracker here yet.");
+            screen.Line("No commit has changed a tracker here yet.");
             return;
         }
 
         var selection = report.Selection!;
-        string what = selection.Query is { } q ? $" matching [bold]{Markup.Escape(q)}[/]" : string.Empty;
-        string where = selection.Paths.Count > 0 ? $" under {Markup.Escape(string.Join(", ", selection.Paths))}" : string.Empty;
-        console.MarkupLine($"History of {range.Documents} {Plural(range.Documents, "tracker")}{where}: {range.Commits} {Plural(range.Commits, "commit")} changed them, "
-            + $"{Day(range.First.Date)} ([grey]{Short(range.First.Id)}[/]) to {Day(range.Last.Date)} ([grey]{Short(range.Last.Id)}[/]). Items{what}, by {report.Interval}:");
+        var head = new List<Span>
+        {
+            new($"History of {Count(range.Documents, "tracker")}"),
+        };
+        if (selection.Paths.Count > 0)
+        {
+            head.Add(new($" under {TerminalText.Clean(string.Join(", ", selection.Paths))}"));
+        }
 
-        BurnUp(console, report.BurnUp!, report.Interval!, report.By);
-        Flow(console, report.Flow!);
-        Claims(console, report.Claims!);
-        Forecasts(console, report.Forecasts!, report.By);
+        head.Add(new($": {Count(range.Commits, "commit")} changed them, {Day(range.First.Date)} "));
+        head.Add(new($"({Short(range.First.Id)})", "grey"));
+        head.Add(new($" to {Day(range.Last.Date)} "));
+        head.Add(new($"({Short(range.Last.Id)})", "grey"));
+        head.Add(new(". Items"));
+        if (selection.Query is { } q)
+        {
+            head.Add(new(" matching "));
+            head.Add(new(TerminalText.Clean(q), "bold"));
+        }
+
+        head.Add(new($", by {report.Interval}:"));
+        screen.Wrapped(string.Empty, 0, head);
+
+        BurnUp(screen, report.BurnUp!, report.Interval!, report.By);
+        Flow(screen, report.Flow!);
+        Claims(screen, report.Claims!);
+        Forecasts(screen, report.Forecasts!, report.By);
     }
 
-    private static void BurnUp(IAnsiConsole console, IReadOnlyList<BurnUpJson> periods, string interval, string? by)
+    private static void BurnUp(Screen screen, IReadOnlyList<BurnUpJson> periods, string interval, string? by)
     {
         if (periods.Count == 0)
         {
-            console.MarkupLine("[grey]No item in this selection and period.[/]");
+            screen.Line("[grey]No item in this selection and period.[/]");
             return;
         }
 
@@ -57,117 +74,138 @@ internal static class HistoryRenderer
             int most = by is null ? MostPeriods : MostPeriodsPerGroup;
             var shown = rows.Skip(Math.Max(0, rows.Count - most)).ToList();
             int scale = Math.Max(1, shown.Max(p => p.Scope));
-            var table = new Table().Border(TableBorder.Rounded);
             if (by is not null)
             {
-                table.Title($"[bold]{Markup.Escape(by)}: {Markup.Escape(group.Key ?? string.Empty)}[/]");
+                screen.Line();
+                screen.Line($"[bold]{TerminalText.Markup(by)}: {TerminalText.Markup(group.Key ?? "none")}[/]");
             }
 
-            table.AddColumn(new TableColumn(Capitalised(interval)).NoWrap());
-            foreach (string column in new[] { "Scope", "Done", "Added", "Removed" })
-            {
-                table.AddColumn(new TableColumn(column).RightAligned());
-            }
-
-            table.AddColumn(new TableColumn("Burn-up").NoWrap());
+            // The chart takes what the numbers leave (a week's period is 18 cells, four counts about 30).
+            int chart = Math.Clamp(screen.Width - 54, 10, 40);
+            var table = new TextTable(
+                new Column(Capitalised(interval)),
+                new Column("Scope") { Right = true, Gap = 2 },
+                new Column("Done") { Right = true, Gap = 1 },
+                new Column("Added") { Right = true, Gap = 1, Short = "Add", Keep = 40 },
+                new Column("Removed") { Right = true, Gap = 1, Short = "Rem", Keep = 40 },
+                new Column("Burn-up") { Keep = 10 });
             foreach (var p in shown)
             {
-                table.AddRow(Period(p, interval), Number(p.Scope), Bars.Count(p.Done, "green"), Signed(p.Added, '+', "yellow"), Signed(p.Removed, '−', "grey"), Chart(p.Done, p.Scope, scale));
+                table.Add(Period(p, interval), Cell.Number(p.Scope), Cell.Number(p.Done, "green"), Signed(p.Added, '+', "yellow"), Signed(p.Removed, '−', "grey"), Chart(p.Done, p.Scope, scale, chart));
             }
 
-            console.Write(table);
+            screen.Table(table);
             if (shown.Count < rows.Count)
             {
-                console.MarkupLine($"[grey]{rows.Count - shown.Count} earlier {Plural(rows.Count - shown.Count, interval)} not shown (--since chooses; --json has them all).[/]");
+                screen.Wrapped(string.Empty, 0, $"{rows.Count - shown.Count} earlier {Plural(rows.Count - shown.Count, interval)} not shown (--since chooses; --json has them all).", "grey");
             }
         }
 
-        console.MarkupLine("[grey]Scope: items that exist (an item deleted when done stays done); added, removed: into scope or out of it.[/]");
+        screen.Wrapped(string.Empty, 0, "Scope: items that exist (an item deleted when done stays done); added, removed: into scope or out of it.", "grey");
     }
 
-    private static void Flow(IAnsiConsole console, FlowJson flow)
+    private static void Flow(Screen screen, FlowJson flow)
     {
-        console.MarkupLine($"Cycle time (first in progress → done): {Durations(flow.CycleTime)}");
-        console.MarkupLine($"Lead time (appeared → done): {Durations(flow.LeadTime)}");
+        screen.Wrapped(string.Empty, 0, [new("Cycle time (first in progress → done): "), .. Durations(flow.CycleTime)]);
+        screen.Wrapped(string.Empty, 0, [new("Lead time (appeared → done): "), .. Durations(flow.LeadTime)]);
         var recent = flow.Throughput.Skip(Math.Max(0, flow.Throughput.Count - 12)).ToList();
         if (recent.Count > 0)
         {
-            console.MarkupLine($"Throughput, items done per week (last {recent.Count} {Plural(recent.Count, "week")}, oldest first): {string.Join(' ', recent.Select(w => w.Done.ToString(CultureInfo.InvariantCulture)))}");
+            screen.Wrapped(string.Empty, 0, $"Throughput, items done per week (last {Count(recent.Count, "week")}, oldest first): {string.Join(' ', recent.Select(w => w.Done.ToString(CultureInfo.InvariantCulture)))}");
         }
 
         if (flow.WentBackwards.Count > 0)
         {
-            console.MarkupLine($"[yellow]Went backwards from done ({flow.WentBackwards.Count}):[/]");
+            screen.Line($"[yellow]Went backwards from done ({flow.WentBackwards.Count}):[/]");
             foreach (var b in flow.WentBackwards.Take(MostListed))
             {
-                console.MarkupLine($"  {Markup.Escape(b.Address)} → {b.To}, {Day(b.Commit.Date)} ([grey]{Short(b.Commit.Id)}[/], {Markup.Escape(b.Commit.Author)})");
+                screen.Wrapped("  ", 2, [new(TerminalText.Clean(b.Address)), new($" → {b.To}, {Day(b.Commit.Date)} "), new($"({Short(b.Commit.Id)}", "grey"), new($", {TerminalText.Clean(b.Commit.Author)})")]);
             }
         }
     }
 
-    private static void Claims(IAnsiConsole console, IReadOnlyList<ClaimTurnJson> claims)
+    private static void Claims(Screen screen, IReadOnlyList<ClaimTurnJson> claims)
     {
         if (claims.Count == 0)
         {
             return;
         }
 
-        console.MarkupLine($"[red]Claims that were false ({claims.Count}):[/]");
+        screen.Line($"[red]Claims that were false ({claims.Count}):[/]");
         foreach (var c in claims.Take(MostListed))
         {
             string when = c.NeverTrue ? $"never true, since it was written on {Day(c.FirstSeen.Date)}"
-                : $"false since {Day(c.BecameFalse!.Date)} ([grey]{Short(c.BecameFalse.Id)}[/], {Markup.Escape(c.BecameFalse.Author)})";
+                : $"false since {Day(c.BecameFalse!.Date)} ({Short(c.BecameFalse.Id)}, {TerminalText.Clean(c.BecameFalse.Author)})";
             string now = c.StillFalse ? string.Empty : "; true again later";
-            console.MarkupLine($"  {Markup.Escape(c.Document)}: {Markup.Escape(c.Claim)} says {Markup.Escape(c.Declared)} — {when}{now}");
+            screen.Wrapped("  ", 2, $"{c.Document}: {c.Claim} says {c.Declared} — {when}{now}");
         }
 
         if (claims.Count > MostListed)
         {
-            console.MarkupLine($"[grey]  … and {claims.Count - MostListed} more (--json lists them all).[/]");
+            screen.Line($"[grey]  … and {claims.Count - MostListed} more (--json lists them all).[/]");
         }
     }
 
-    private static void Forecasts(IAnsiConsole console, IReadOnlyList<ForecastJson> forecasts, string? by)
+    private static void Forecasts(Screen screen, IReadOnlyList<ForecastJson> forecasts, string? by)
     {
         foreach (var f in forecasts)
         {
-            string who = by is null ? "All" : $"{Markup.Escape(by)} {Markup.Escape(f.Group ?? string.Empty)}: all";
+            string who = by is null ? "All" : $"{by} {f.Group ?? "none"}: all";
             if (f.Remaining == 0)
             {
-                console.MarkupLine($"Forecast — {who} items are done.");
+                screen.Wrapped(string.Empty, 0, $"Forecast — {who} items are done.");
             }
             else if (f.Dates.Count == 0)
             {
-                console.MarkupLine($"Forecast — {who} {f.Remaining} open {Plural(f.Remaining, "item")}: [yellow]no date[/], too little history ({Markup.Escape(f.TooLittle ?? string.Empty)}).");
+                screen.Wrapped(string.Empty, 0, [new($"Forecast — {TerminalText.Clean(who)} {f.Remaining} open {Plural(f.Remaining, "item")}: "), new("no date", "yellow"), new($", too little history ({TerminalText.Clean(f.TooLittle ?? string.Empty)}).")]);
             }
             else
             {
-                string dates = string.Join(", ", f.Dates.Select(d => $"[bold]{d.Date}[/] ({d.Percent} %)"));
-                console.MarkupLine($"Forecast — {who} {f.Remaining} open {Plural(f.Remaining, "item")} done by {dates}; {f.Trials:N0} trials over the throughput of {Markup.Escape(f.Window)}."
-                    + (f.TooLittle is { } beyond ? $" [yellow]{Markup.Escape(beyond)}.[/]" : string.Empty));
+                var spans = new List<Span> { new($"Forecast — {TerminalText.Clean(who)} {f.Remaining} open {Plural(f.Remaining, "item")} done by ") };
+                for (int i = 0; i < f.Dates.Count; i++)
+                {
+                    spans.Add(new(f.Dates[i].Date, "bold"));
+                    spans.Add(new($" ({f.Dates[i].Percent} %){(i < f.Dates.Count - 1 ? ", " : "; ")}"));
+                }
+
+                spans.Add(new($"{f.Trials:N0} trials over the throughput of {TerminalText.Clean(f.Window)}."));
+                if (f.TooLittle is { } beyond)
+                {
+                    spans.Add(new($" {TerminalText.Clean(beyond)}.", "yellow"));
+                }
+
+                screen.Wrapped(string.Empty, 0, spans);
             }
         }
     }
 
-    public static void RenderTimeline(IAnsiConsole console, TimelineJson item)
+    public static void RenderTimeline(Screen screen, TimelineJson item)
     {
-        string priority = item.Priority is { } p ? $", {p}" : string.Empty;
-        string present = item.Present ? string.Empty : " [grey](removed)[/]";
-        console.MarkupLine($"[bold]{Markup.Escape(item.Address)}[/] {Markup.Escape(item.Title)} — {item.State}{priority}{present}");
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn("Date").NoWrap());
-        table.AddColumn(new TableColumn("Commit").NoWrap());
-        table.AddColumn(new TableColumn("Author").NoWrap());
-        table.AddColumn("Change");
-        foreach (var entry in item.Entries)
+        var head = new List<Span> { new(TerminalText.Clean(item.Address), "bold"), new($" {TerminalText.Clean(item.Title)} — {item.State}") };
+        if (item.Priority is { } p)
         {
-            table.AddRow(Day(entry.Commit.Date), $"[grey]{Short(entry.Commit.Id)}[/]", Markup.Escape(entry.Commit.Author),
-                Markup.Escape(string.Join("; ", entry.Changes.Select(Change))));
+            head.Add(new($", {p}"));
         }
 
-        console.Write(table);
+        if (!item.Present)
+        {
+            head.Add(new(" (removed)", "grey"));
+        }
+
+        screen.Wrapped(string.Empty, 0, head);
+        var table = new TextTable(
+            new Column("Date"),
+            new Column("Commit") { Keep = 30 },
+            new Column("Author") { Cut = Cut.End, Min = 8, Comfort = 20, Keep = 40 },
+            new Column("Change") { Cut = Cut.End, Min = 20, Comfort = 60 });
+        foreach (var entry in item.Entries)
+        {
+            table.Add(Day(entry.Commit.Date), new Cell([new Span(Short(entry.Commit.Id), "grey")]), Cell.Text(entry.Commit.Author), Cell.Text(string.Join("; ", entry.Changes.Select(Change))));
+        }
+
+        screen.Table(table);
         string times = string.Join(", ", item.DaysInState.Select(s => $"{s.Key} {Days(s.Value)}"));
-        console.MarkupLine($"Time in each state: {(times.Length == 0 ? "none" : times)} (until {(item.Present ? Day(item.Until) : "it was removed")}).");
+        screen.Wrapped(string.Empty, 0, $"Time in each state: {(times.Length == 0 ? "none" : times)} (until {(item.Present ? Day(item.Until) : "it was removed")}).");
     }
 
     private static string Change(FieldChangeJson c) => c.Field switch
@@ -177,9 +215,9 @@ internal static class HistoryRenderer
         _ => $"{c.Field} {c.From ?? "none"} → {c.To ?? "none"}",
     };
 
-    private static string Durations(DurationJson d) => d.Count == 0
-        ? "[grey]no item in this selection went through it[/]"
-        : $"median {Days(d.MedianDays!.Value)}, 85th percentile {Days(d.P85Days!.Value)} ({d.Count} {Plural(d.Count, "item")})";
+    private static Span[] Durations(DurationJson d) => d.Count == 0
+        ? [new("no item in this selection went through it", "grey")]
+        : [new($"median {Days(d.MedianDays!.Value)}, 85th percentile {Days(d.P85Days!.Value)} ({Count(d.Count, "item")})")];
 
     private static string Days(double days) => $"{days.ToString("0.#", CultureInfo.InvariantCulture)} {(days == 1 ? "day" : "days")}";
 
@@ -190,16 +228,16 @@ internal static class HistoryRenderer
         _ => p.Start,
     };
 
-    private static string Chart(int done, int scope, int scale)
+    private static Cell Chart(int done, int scope, int scale, int width)
     {
-        int total = (int)Math.Round((double)ChartWidth * scope / scale);
-        int filled = Math.Min(total, (int)Math.Round((double)ChartWidth * done / scale));
-        return $"[green]{new string('█', filled)}[/][grey]{new string('░', total - filled)}[/]";
+        int total = (int)Math.Round((double)width * scope / scale);
+        int filled = Math.Min(total, (int)Math.Round((double)width * done / scale));
+        return new Cell([new Span(new string('█', filled), "green"), new Span(new string('░', total - filled), "grey")]);
     }
 
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static Cell Signed(int n, char sign, string color) => n == 0 ? new Cell([new Span("0", "grey")]) : new Cell([new Span($"{sign}{n}", color)]);
 
-    private static string Signed(int n, char sign, string color) => n == 0 ? "[grey]0[/]" : $"[{color}]{sign}{n}[/]";
+    private static string Count(int n, string word) => $"{n} {Plural(n, word)}";
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 
