@@ -38,6 +38,7 @@ internal static class CliApp
             ("done", () => TickCommand.Create("done", done: true, options, output, error, environment)),
             ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
+            ("history", () => HistoryCommand.Create(options, output, error, environment)),
             ("export", () => ExportCommand.Create(options, output, error, environment)),
             ("mcp", () => McpCommand.Create(options, output, error, environment)),
             ("config", () => ConfigCommand.Create(options, output, error, environment)),

@@ -113,6 +113,14 @@ internal sealed class CommandContext
         return workspace;
     }
 
+    /// <summary>
+    /// Where the index of the workspace at <paramref name="root"/> lives for a command that opens it
+    /// itself: in memory with `--no-index`, or outside a workspace (no `.git` or punchlist.yml), where a
+    /// read command creates nothing (as <see cref="IndexedScan"/> does for scans).
+    /// </summary>
+    public Storage.IndexOptions IndexOptionsFor(string root) =>
+        new() { InMemory = NoIndex || !PathArguments.InWorkspace([root]), Warn = Warn };
+
     /// <summary>Warnings go to standard error, one line each, whatever the output format.</summary>
     public void Warn(IEnumerable<string> warnings)
     {

@@ -3,6 +3,7 @@ using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Cli.Sarif;
+using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
@@ -38,7 +39,8 @@ internal static class CheckCommand
             }
 
             var evidence = workspace.Evidence();
-            var findings = workspace.Check(context.Today, evidence: evidence)
+            using var clock = HistoryClock.Open(workspace.Root, workspace.Config, context.IndexOptionsFor(workspace.Root));
+            var findings = workspace.Check(context.Today, clock, evidence)
                 .Where(f => (codes is null || codes.Contains(f.Code)) && (minimum is null || f.Severity >= minimum))
                 .ToList();
             context.Warn(evidence.Warnings());
