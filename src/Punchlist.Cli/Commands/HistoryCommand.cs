@@ -88,28 +88,7 @@ internal static class HistoryCommand
 
     private static int Item(CommandContext context, HistoryReader reader, string address, HistoryRequest request)
     {
-        var found = reader.Find(address);
-        string today = HistoryMapping.Date(context.Today);
-        if (found.Count == 0)
-        {
-            throw new PunchlistException($"no item '{address}' in the history");
-        }
-
-        if (found.Count > 1 && !found.Skip(1).All(f => f.Item == found[0].Item))
-        {
-            var candidates = found.Select(f => f.Address).Distinct(StringComparer.Ordinal).ToList();
-            throw new PunchlistException($"'{address}' names {candidates.Count} items; give one of: {string.Join(", ", candidates)}");
-        }
-
-        var until = request.Until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var events = reader.EventsOf(found[0].Item).Where(e => e.Commit.When < until).ToList();
-        if (events.Count == 0)
-        {
-            throw new PunchlistException($"'{address}' first appeared after {HistoryMapping.Date(request.Until)}");
-        }
-
-        var timeline = Timeline.Of(events, until);
-        var json = new HistoryJson(Schema, today, true, null, null, null, null, null, null, null, null, null, HistoryMapping.Timeline(timeline, request.Until), null);
+        var json = Item(reader, address, request.Until, context.Today);
         if (context.Json)
         {
             HistoryMapping.Write(context.Out, json);
@@ -122,7 +101,37 @@ internal static class HistoryCommand
         return ExitCodes.Ok;
     }
 
-    private static int Report(CommandContext context, HistoryReader reader, HistorySelection selection, string query, IReadOnlyList<string> paths, HistoryRequest request)
+    /// <summary>One item's timeline up to <paramref name="until"/> (`punch history ADDRESS --json`; the MCP tool item_history).</summary>
+    internal static HistoryJson Item(HistoryReader reader, string address, DateOnly until, DateOnly today)
+    {
+        var found = reader.Find(address);
+        if (found.Count == 0)
+        {
+            throw new PunchlistException($"no item '{address}' in the history");
+        }
+
+        if (found.Count > 1 && !found.Skip(1).All(f => f.Item == found[0].Item))
+        {
+            var candidates = found.Select(f => f.Address).Distinct(StringComparer.Ordinal).ToList();
+            throw new PunchlistException($"'{address}' names {candidates.Count} items; give one of: {string.Join(", ", candidates)}");
+        }
+
+        var end = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var events = reader.EventsOf(found[0].Item).Where(e => e.Commit.When < end).ToList();
+        if (events.Count == 0)
+        {
+            throw new PunchlistException($"'{address}' first appeared after {HistoryMapping.Date(until)}");
+        }
+
+        var timeline = Timeline.Of(events, end);
+        return new HistoryJson(Schema, HistoryMapping.Date(today), true, null, null, null, null, null, null, null, null, null, HistoryMapping.Timeline(timeline, until), null);
+    }
+
+    private static int Report(CommandContext context, HistoryReader reader, HistorySelection selection, string query, IReadOnlyList<string> paths, HistoryRequest request) =>
+        Write(context, Report(reader, selection, query, paths, request, context.Today));
+
+    /// <summary>The burn-up, flow, claims and forecast of a selection (`punch history --json`; `punch report` reads it).</summary>
+    internal static HistoryJson Report(HistoryReader reader, HistorySelection selection, string query, IReadOnlyList<string> paths, HistoryRequest request, DateOnly today)
     {
         var (interval, since, until, by) = (request.Interval, request.Since, request.Until, request.By);
         var burnUp = BurnUp.Of(reader.Events(), selection, by, interval, since, until);
@@ -156,9 +165,9 @@ internal static class HistoryCommand
         var commits = reader.Commits.Values.Where(c => DateOnly.FromDateTime(c.When) <= until).OrderBy(c => c.Seq).ToList();
         var range = new HistoryRangeJson(commits.Count, commits.Count > 0 ? HistoryMapping.Commit(commits[0]) : null,
             commits.Count > 0 ? HistoryMapping.Commit(commits[^1]) : null, documents.Count);
-        var json = new HistoryJson(
+        return new HistoryJson(
             Schema,
-            HistoryMapping.Date(context.Today),
+            HistoryMapping.Date(today),
             true,
             null,
             range,
@@ -171,7 +180,6 @@ internal static class HistoryCommand
             forecasts,
             null,
             null);
-        return Write(context, json);
     }
 
     private static int Write(CommandContext context, HistoryJson json)

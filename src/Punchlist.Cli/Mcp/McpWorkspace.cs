@@ -1,4 +1,5 @@
 using Punchlist.Storage;
+using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Mcp;
@@ -37,6 +38,13 @@ internal sealed class McpWorkspace(string folder, Func<DateOnly> today, bool rea
     /// <summary>The trackers through the index (its facts, queries and documents by address), brought up to date.</summary>
     public IndexedWorkspace Scan(bool factsOnly = false, bool keepDocuments = false) =>
         WorkspaceIndex.Scan([Folder], new IndexOptions { InMemory = indexInMemory, FactsOnly = factsOnly, KeepDocuments = keepDocuments, Warn = warn });
+
+    /// <summary>The history of the trackers in git, brought up to date (see <see cref="HistoryIndex"/>; not ready outside git).</summary>
+    public HistoryIndex History()
+    {
+        string root = Discovery.FindRoot(Folder);
+        return HistoryIndex.Open(root, ConfigLoader.Load(root), new IndexOptions { InMemory = indexInMemory, Warn = warn });
+    }
 
     /// <summary>Every tracker parsed, for what needs the whole model: findings, evidence.</summary>
     public Workspace Load()

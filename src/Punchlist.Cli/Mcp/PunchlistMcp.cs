@@ -21,19 +21,20 @@ internal static class PunchlistMcp
         P0-001 cards) as they are written, and says what is really done, late or contradicted. Start with status; find items with
         search_items (its query language: words, priority:p0, is:open, is:overdue, owner:NAME, doc:PATH…); read one with get_item;
         list_findings for false claims, contradictions and late items; verify_item to check an item against the repository before
-        calling it done. tick_criterion and set_status return a diff and write nothing unless apply: true — preview, show the user,
-        then apply with the preview's documentHash as expected_hash. Items are named by address: DOCUMENT#KEY (ROADMAP.md#MH-002).
+        calling it done; item_history for an item's past in git (who ticked what, when). tick_criterion and set_status return a
+        diff and write nothing unless apply: true — preview, show the user, then apply with the preview's documentHash as
+        expected_hash. Items are named by address: DOCUMENT#KEY (ROADMAP.md#MH-002).
         """;
 
     /// <summary>The tool types that only read, and those that write (left out of a read-only session).</summary>
-    public static readonly Type[] ReadTools = [typeof(StatusTool), typeof(SearchItemsTool), typeof(GetItemTool), typeof(ListFindingsTool), typeof(VerifyItemTool)];
+    public static readonly Type[] ReadTools = [typeof(StatusTool), typeof(SearchItemsTool), typeof(GetItemTool), typeof(ListFindingsTool), typeof(VerifyItemTool), typeof(ItemHistoryTool)];
 
     public static readonly Type[] WriteTools = [typeof(TickCriterionTool), typeof(SetStatusTool)];
 
     /// <summary>How tool results are written: the versioned shapes' source-generated metadata first, camelCase, every field written, strings escaped only where they must be.</summary>
     public static JsonSerializerOptions Json { get; } = new(McpJsonUtilities.DefaultOptions)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, PunchJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, PunchJsonContext.Default, HistoryJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
         Encoder = ReadableEncoder.Instance,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never, // as the CLI: null, never missing
     };

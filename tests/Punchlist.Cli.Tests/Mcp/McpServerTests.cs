@@ -25,7 +25,7 @@ public sealed class McpServerTests : IDisposable
         await using var session = await McpSession.Start(_workspace.Root);
         var tools = (await session.Client.ListToolsAsync()).ToDictionary(t => t.Name);
 
-        Assert.Equal(["get_item", "list_findings", "search_items", "set_status", "status", "tick_criterion", "verify_item"], tools.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["get_item", "item_history", "list_findings", "search_items", "set_status", "status", "tick_criterion", "verify_item"], tools.Keys.Order(StringComparer.Ordinal));
         foreach (var tool in tools.Values)
         {
             Assert.True(tool.Description.Length > 100, $"{tool.Name} says too little for an agent to act on");

@@ -59,7 +59,7 @@ public sealed class McpStdioTests
             using var message = JsonDocument.Parse(line);
             Assert.Equal("2.0", message.RootElement.GetProperty("jsonrpc").GetString());
         });
-        Assert.Equal(7, tools.GetProperty("result").GetProperty("tools").GetArrayLength());
+        Assert.Equal(8, tools.GetProperty("result").GetProperty("tools").GetArrayLength());
         Assert.True(bad.GetProperty("result").GetProperty("isError").GetBoolean());
         Assert.Equal("malformed query at column 6: 'someday' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, this-week, next-week, last-week, this-month)",
             bad.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
