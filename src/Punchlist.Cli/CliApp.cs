@@ -39,6 +39,7 @@ internal static class CliApp
             ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
             ("history", () => HistoryCommand.Create(options, output, error, environment)),
+            ("report", () => ReportCommand.Create(options, output, error, environment)),
             ("export", () => ExportCommand.Create(options, output, error, environment)),
             ("mcp", () => McpCommand.Create(options, output, error, environment)),
             ("config", () => ConfigCommand.Create(options, output, error, environment)),
