@@ -68,7 +68,7 @@ internal static class HtmlReport
 
         html.Append("<div class=\"tiles\">\n");
         Tile($"""<span data-status="totals.progress.percent">{Pct(t.Progress.Percent)}</span> %""", $"""done: <span data-status="totals.progress.done">{N(t.Progress.Done)}</span> of <span data-status="totals.progress.total">{N(t.Progress.Total)}</span> items""");
-        Tile($"""<span data-status="totals.items.total">{N(t.Items.Total)}</span>""", $"""items in <span data-status="totals.documents">{N(t.Documents)}</span> trackers""");
+        Tile($"""<span data-status="totals.items.total">{N(t.Items.Total)}</span>""", $"""items in <span data-status="totals.documents">{N(t.Documents)}</span> tracker{(t.Documents == 1 ? string.Empty : "s")}""");
         Tile($"""<span data-status="totals.late">{N(t.Late)}</span>""", $"""late (<span data-status="totals.overdue">{N(t.Overdue)}</span> past the due date)""");
         Tile($"""<span data-status="totals.findings.error">{N(t.Findings.Error)}</span>""", $"""errors, <span data-status="totals.findings.warning">{N(t.Findings.Warning)}</span> warnings""");
         Tile($"""<span data-status="totals.verification.verified">{N(t.Verification.Verified)}</span>""", $"""of <span data-status="totals.verification.done">{N(t.Verification.Done)}</span> done items verified""");

@@ -84,7 +84,7 @@ internal static class SvgCharts
         svg.Append($"""<polyline points="{Points(p => p.Done)}" fill="none" stroke="{Done}" stroke-width="2"/>""");
         svg.Append($"""<polyline points="{Points(p => p.Scope)}" fill="none" stroke="#111827" stroke-width="2" stroke-dasharray="5 3"/>""");
         svg.Append($"""<text x="{left}" y="{height - 8}" font-size="11">{shown[0].Start}</text><text x="{width - right}" y="{height - 8}" font-size="11" text-anchor="end">{shown[^1].End}</text>""");
-        svg.Append($"""<text x="{left + 8}" y="{top + 12}" font-size="11">— — scope   ▬ done</text>""");
+        svg.Append($"""<text x="{width / 2}" y="{height - 8}" font-size="11" text-anchor="middle">- - - scope    ▬ done</text>""");
         return svg.Append("</svg>").ToString();
     }
 
