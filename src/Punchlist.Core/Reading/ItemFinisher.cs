@@ -72,13 +72,15 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             return null;
         }
 
-        var state = options.Statuses.Normalise(encoding.Repair(field.Value));
-        if (state is null)
+        var reading = options.Statuses.Read(encoding.Repair(field.Value));
+        if (reading.State is null)
         {
-            Note($"status '{field.Value}' of '{b.Title}' is not understood; add it to `statuses:` in punchlist.yml", field.ValueSpan);
+            Note(reading.Why is { } why
+                ? $"status '{field.Value}' of '{b.Title}' is not read as a state because {why}; its state comes from its boxes"
+                : $"status '{field.Value}' of '{b.Title}' is not understood; add it to `statuses:` in punchlist.yml", field.ValueSpan);
         }
 
-        return new DeclaredStatus(field.Value, state, field.ValueSpan);
+        return new DeclaredStatus(field.Value, reading.State, field.ValueSpan);
     }
 
     // Priority from, in order: the item's own field, a tag in its title, the sections around it,
