@@ -44,4 +44,7 @@ public enum FieldShape
     Line,
     ListItem,
     FrontMatter,
+
+    /// <summary>A cell of a status table row, keyed by its column's header.</summary>
+    TableCell,
 }

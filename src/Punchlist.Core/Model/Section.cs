@@ -26,6 +26,12 @@ public sealed class Section
     /// <summary>The heading names a phase (`PHASE 0`): then `P0-` in an ID means phase 0, not priority 0.</summary>
     public bool IsPhase { get; init; }
 
+    /// <summary>
+    /// The state the heading declares for what is under it (`Phase 0 ✅ COMPLETED`, `Docs Updates ✅`):
+    /// the raw words, their state and their span. A state emoji that only leads a heading is its icon.
+    /// </summary>
+    public DeclaredStatus? Declared { get; init; }
+
     /// <summary>The card this heading opens, if it is a card heading.</summary>
     public Item? Card { get; internal set; }
 

@@ -1,6 +1,9 @@
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Punchlist.Model;
+using Punchlist.Reading.Legend;
+using Punchlist.Reading.Marks;
+using Punchlist.Reading.Tables;
 using Punchlist.Reading.Vocabulary;
 using Punchlist.Text;
 
@@ -31,9 +34,17 @@ internal sealed partial class DocumentWalker
     private readonly List<ReaderNote> _notes;
     private readonly List<string> _documentDependsOn = [];
     private string? _title;
+    private TextSpan _lastParagraph;
 
-    public DocumentWalker(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
+    private readonly DocumentLegend _legend;
+    private readonly MarkerReader _markers;
+    private readonly TableItems _tableItems;
+
+    public DocumentWalker(SourceText source, ReaderOptions options, EncodingReport encoding, DocumentLegend legend, List<ReaderNote> notes)
     {
+        _legend = legend;
+        _markers = new MarkerReader(legend, encoding);
+        _tableItems = new TableItems(source, encoding, legend);
         _source = source;
         _text = source.Text;
         _options = options;
@@ -44,13 +55,14 @@ internal sealed partial class DocumentWalker
     public WalkResult Walk(MarkdownDocument document)
     {
         var blocks = document.ToList();
+        var markRuns = MarkedHeadingRuns(blocks);
         var role = ReferenceRole.Mention;
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block is HeadingBlock heading)
             {
-                OpenHeading(heading, i + 1 < blocks.Count ? blocks[i + 1] : null);
+                OpenHeading(heading, i + 1 < blocks.Count ? blocks[i + 1] : null, markRuns?.Contains(i) == true);
                 role = ReferenceRole.Mention;
                 continue;
             }
@@ -66,12 +78,12 @@ internal sealed partial class DocumentWalker
         }
 
         CloseSectionsFrom(0, _text.Length);
-        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn);
+        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn) { Legend = _legend };
     }
 
     private ItemBuilder? CurrentCard => _openCards.Count > 0 ? _openCards[^1] : null;
 
-    private void OpenHeading(HeadingBlock heading, Block? next)
+    private void OpenHeading(HeadingBlock heading, Block? next, bool inMarkRun)
     {
         int level = heading.Level;
         int start = heading.Span.Start;
@@ -91,6 +103,7 @@ internal sealed partial class DocumentWalker
             Parent = parent,
             Priority = PriorityVocabulary.FromSection(meant),
             IsPhase = PriorityVocabulary.IsPhase(meant),
+            Declared = HeadingState.Of(meant, titleSpan, _text, _legend),
         };
         bool isDocumentTitle = _sections.Count == 0 && level == 1;
         _sections.Add(section);
@@ -102,14 +115,93 @@ internal sealed partial class DocumentWalker
             _title = title;
         }
 
+        if (inMarkRun && !isDocumentTitle && MarkText.Leading(_text, titleSpan.Start, titleSpan.End, _markers) is { } mark)
+        {
+            OpenHeadingMark(section, heading, mark);
+        }
+
         // A heading that names a priority tier (`### 🔴 P0 - CRITICAL`) groups items even when an
         // owner or effort line follows it; only a heading that names work is a card.
-        if (id is not null || (!isDocumentTitle && section.Priority is null && StartsWithItemMetadata(next)))
+        else if (id is not null || (!isDocumentTitle && section.Priority is null && StartsWithItemMetadata(next)))
         {
             OpenCard(section, heading, title, titleSpan, id?.Groups["id"].Value);
         }
 
         CollectLinks(heading, CurrentCard);
+    }
+
+    // `### ☐ **1. Wire payments**` among sibling headings led by state emoji: an item of its own, in the
+    // state its marker names. What lies under it stays the section's: its boxes are items, not its criteria.
+    private void OpenHeadingMark(Section section, HeadingBlock heading, Marks.TextMark mark)
+    {
+        int from = mark.Start + mark.Length;
+        var (text, textSpan) = InlineText.Plain(heading.Inline, _text, from);
+        var box = NewMarkBox(mark, BoxStyle.Emoji, LeadingPhrase(text) ?? mark.State, text, textSpan, section.HeadingSpan, null);
+        var meant = _encoding.Repair(text);
+        var id = IdTokens.AtStart(meant);
+        var item = new ItemBuilder
+        {
+            Kind = ItemKind.Mark,
+            Id = id?.Groups["id"].Value,
+            Title = text,
+            MeantTitle = meant,
+            TitleSpan = textSpan,
+            Position = section.Position,
+            Start = heading.Span.Start,
+            Section = section.Parent,
+            Heading = section,
+            Level = heading.Level,
+            Box = box,
+            TakesCriteria = false,
+        };
+        _openCards.Add(item);
+        _items.Add(item);
+    }
+
+    // Headings led by a definite state marker that have such a sibling (the same level, under the same
+    // heading) form a run: a list written as headings. One such heading alone (`## ✅ Pre-Launch
+    // Checklist`) uses the emoji as an icon. One pass with a stack of open levels finds the siblings.
+    private HashSet<int>? MarkedHeadingRuns(List<Block> blocks)
+    {
+        HashSet<int>? runs = null;
+        var open = new List<(int Level, int Index, bool Marked)>();
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not HeadingBlock heading)
+            {
+                continue;
+            }
+
+            int level = heading.Level;
+            (int Level, int Index, bool Marked)? sibling = null;
+            while (open.Count > 0 && open[^1].Level >= level)
+            {
+                if (open[^1].Level == level)
+                {
+                    sibling = open[^1];
+                }
+
+                open.RemoveAt(open.Count - 1);
+            }
+
+            var span = InlineText.SpanOf(heading, _text);
+            int start = span.Start;
+            while (start < span.End && _text[start] is '#' or ' ' or '\t')
+            {
+                start++;
+            }
+
+            bool marked = MarkText.Leading(_text, start, FirstLineEnd(span), _markers) is { Definite: true };
+            if (marked && sibling is { Marked: true } previous)
+            {
+                (runs ??= []).Add(previous.Index);
+                runs.Add(i);
+            }
+
+            open.Add((level, i, marked));
+        }
+
+        return runs;
     }
 
     private void OpenCard(Section section, HeadingBlock heading, string title, TextSpan titleSpan, string? id)
@@ -195,7 +287,7 @@ internal sealed partial class DocumentWalker
     private Section? CurrentSection => _openSections.Count > 0 ? _openSections[^1] : null;
 
     /// <summary>Who receives what a block holds: the item (card or task) it belongs to, the box above it, the files role of its list.</summary>
-    private readonly record struct Scope(ItemBuilder? Owner, Checkbox? ParentBox, ReferenceRole FileRole, bool InListItem, int ContentColumn = 0);
+    private readonly record struct Scope(ItemBuilder? Owner, Checkbox? ParentBox, ReferenceRole FileRole, bool InListItem, int ContentColumn = 0, bool InLegend = false);
 }
 
 internal sealed record WalkResult(
@@ -207,4 +299,8 @@ internal sealed record WalkResult(
     List<TableModel> Tables,
     List<TextSpan> Verbatim,
     List<Reference> References,
-    List<string> DependsOn);
+    List<string> DependsOn)
+{
+    /// <summary>The document's own legend of markers (none for a document read line by line).</summary>
+    public required DocumentLegend Legend { get; init; }
+}

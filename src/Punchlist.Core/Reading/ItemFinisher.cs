@@ -6,7 +6,7 @@ using Punchlist.Text;
 namespace Punchlist.Reading;
 
 /// <summary>Turns collected builders into items: typed values from fields, priority, state and key.</summary>
-internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
+internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, StatusVocabulary statuses, List<ReaderNote> notes)
 {
     /// <summary>The document's key table: attach the finished items to it (see <see cref="ItemKeys"/>).</summary>
     public ItemKeys Keys { get; } = new(encoding);
@@ -28,6 +28,8 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Section = b.Section,
             Heading = b.Heading,
             Box = b.Box,
+            Table = b.Table,
+            Row = b.Row,
             // Most items have no criteria or fields: share the empty list rather than keep one each.
             // Exact arrays, and one shared empty one: most items have no criteria or fields.
             Criteria = criteria.Count == 0 ? Array.Empty<Checkbox>() : [.. criteria],
@@ -72,7 +74,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             return null;
         }
 
-        var reading = options.Statuses.Read(encoding.Repair(field.Value));
+        var reading = statuses.Read(encoding.Repair(field.Value));
         if (reading.State is null)
         {
             Note(reading.Why is { } why
@@ -122,9 +124,34 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     private Effort? Effort(ItemBuilder b)
     {
         var field = First(b.FieldsSoFar, FieldKind.Effort);
-        return field is not null
-            ? ValueParsers.ParseEffort(field.Value, options.HoursPerDay)
-            : ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
+        if (field is null)
+        {
+            return ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
+        }
+
+        var effort = ValueParsers.ParseEffort(field.Value, options.HoursPerDay);
+        if (effort.Hours is null && field.Shape == FieldShape.TableCell && UnitOfColumn(field.Key) is { } unit)
+        {
+            // A number under `Days` or `Hours` takes its unit from the header: `| Days |` … `| 1.5 |` is 12 hours.
+            var withUnit = ValueParsers.ParseEffort($"{field.Value.Trim().Trim('*')} {unit}", options.HoursPerDay);
+            return withUnit.Hours is null ? effort : new Effort(effort.Text, withUnit.Hours, withUnit.MinHours);
+        }
+
+        return effort;
+    }
+
+    private static string? UnitOfColumn(string header)
+    {
+        string folded = TextFold.Words(header);
+        foreach (string unit in (ReadOnlySpan<string>)["hours", "hour", "hrs", "days", "day", "weeks", "week"])
+        {
+            if (folded == unit || folded.EndsWith(" " + unit, StringComparison.Ordinal) || folded.StartsWith(unit + " ", StringComparison.Ordinal))
+            {
+                return unit;
+            }
+        }
+
+        return null;
     }
 
     private DateValue? Date(MetadataField? field)

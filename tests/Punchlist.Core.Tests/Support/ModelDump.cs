@@ -29,7 +29,7 @@ public static class ModelDump
         var text = new StringBuilder();
         foreach (var item in document.Items)
         {
-            text.Append(item.Kind == ItemKind.Card ? "card " : "task ").Append(item.Key);
+            text.Append(item.Kind.Name()).Append(' ').Append(item.Key);
             text.Append(" \"").Append(item.Title).Append("\" @").Append(item.Position);
             text.Append(" state=").Append(item.State.Name());
             if (item.Priority is { } p)

@@ -77,7 +77,7 @@ internal static class StatusSentence
 
     public static StatusReading Read(string raw, StatusVocabulary vocabulary)
     {
-        var clauses = Clauses(raw);
+        var clauses = Clauses(WithoutMojibakeLead(raw));
         int words = clauses.Sum(c => c.Words.Count);
         if (raw.AsSpan().TrimEnd().EndsWith("?", StringComparison.Ordinal))
         {
@@ -101,8 +101,9 @@ internal static class StatusSentence
                 break;
             }
 
-            // A short lead may come before the status (`Structure exists, not implemented`); a longer one is a sentence.
-            if (clauses[i].Words.Count > 3 || i > 0)
+            // A short lead may come before the status (`Structure exists, not implemented`); a longer one,
+            // or one holding a status it does not start with, is a sentence.
+            if (clauses[i].Words.Count > 3 || i > 0 || HasPhrase(clauses[i], vocabulary))
             {
                 break;
             }
@@ -115,7 +116,7 @@ internal static class StatusSentence
 
         if (from < 0)
         {
-            if (StateMarkers.Find(raw) is { } marker)
+            if (vocabulary.FindMarker(raw) is { } marker)
             {
                 return new StatusReading(Lowered(marker.State, clauses, 0, vocabulary), null);
             }
@@ -284,6 +285,19 @@ internal static class StatusSentence
         return System.Numerics.BitOperations.PopCount((uint)seen);
     }
 
+    private static bool HasPhrase(Clause clause, StatusVocabulary vocabulary)
+    {
+        for (int i = 0; i < clause.Words.Count; i++)
+        {
+            if (vocabulary.PhraseAt(clause.Words, i) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static (ItemState State, int Clause)? AnyPhrase(List<Clause> clauses, StatusVocabulary vocabulary)
     {
         for (int c = 0; c < clauses.Count; c++)
@@ -300,6 +314,32 @@ internal static class StatusSentence
         }
 
         return null;
+    }
+
+    // `ðŸ”„ IN PROGRESS` where the emoji's bytes were read as Windows-1252 and could not be repaired: the
+    // leading run of Latin-1 and punctuation characters is a damaged emoji, not a word. Arabic, Cyrillic
+    // and other scripts lie above it and are kept.
+    private static string WithoutMojibakeLead(string raw)
+    {
+        int at = 0;
+        while (at < raw.Length && char.IsWhiteSpace(raw[at]))
+        {
+            at++;
+        }
+
+        int end = at;
+        while (end < raw.Length && !char.IsWhiteSpace(raw[end]))
+        {
+            char c = raw[end];
+            if (c < '\u0080' || (c >= '\u0400' && c < '\u2000') || c >= '\u2070')
+            {
+                return raw;
+            }
+
+            end++;
+        }
+
+        return end > at ? raw[end..] : raw;
     }
 
     private sealed record Clause(List<string> Words, bool Contrast);

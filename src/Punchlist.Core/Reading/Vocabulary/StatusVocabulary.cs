@@ -84,9 +84,11 @@ public sealed class StatusVocabulary
 
     private readonly FrozenDictionary<string, (string[] Words, ItemState State)[]> _byFirstWord;
     private readonly FrozenDictionary<string, ItemState> _exact;
+    private readonly Func<string, int, StateMarker?>? _markers;
 
-    private StatusVocabulary(IReadOnlyDictionary<string, ItemState> custom)
+    private StatusVocabulary(IReadOnlyDictionary<string, ItemState> custom, Func<string, int, StateMarker?>? markers = null)
     {
+        _markers = markers;
         // Custom phrases come first: for the same words, the workspace's meaning wins.
         var phrases = custom.Select(c => (Words: TextFold.Words(c.Key.Replace('_', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries), State: c.Value))
             .Concat(BuiltIn.Select(b => (Words: TextFold.Words(b.Phrase).Split(' '), b.State)))
@@ -106,6 +108,30 @@ public sealed class StatusVocabulary
     /// <summary>A vocabulary extended by punchlist.yml's `statuses:` (custom phrases are tried first).</summary>
     public static StatusVocabulary With(IReadOnlyDictionary<string, ItemState> custom) =>
         custom.Count == 0 ? Default : new StatusVocabulary(custom);
+
+    /// <summary>
+    /// A vocabulary for one document: <paramref name="custom"/> phrases first, and emoji read through
+    /// <paramref name="markers"/> (the document's legend) rather than only the built-in meanings.
+    /// </summary>
+    internal static StatusVocabulary With(IReadOnlyDictionary<string, ItemState> custom, Func<string, int, StateMarker?> markers) =>
+        new(custom, markers);
+
+    /// <summary>The marker at <paramref name="at"/>, as this vocabulary's document means it.</summary>
+    internal StateMarker? MarkerAt(string text, int at) => _markers is null ? StateMarkers.At(text, at) : _markers(text, at);
+
+    /// <summary>The first marker in the text, as this vocabulary's document means it.</summary>
+    internal StateMarker? FindMarker(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (StateMarkers.MayStart(text[i]) && MarkerAt(text, i) is { } marker)
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The state a declared status names, or null when no rule reads it with confidence.</summary>
     public ItemState? Normalise(string raw) => Read(raw).State;
