@@ -158,13 +158,15 @@ internal sealed partial class DocumentWalker
         _items.Add(item);
     }
 
-    // Headings led by a definite state marker that have such a sibling (the same level, under the same
-    // heading) form a run: a list written as headings. One such heading alone (`## ✅ Pre-Launch
-    // Checklist`) uses the emoji as an icon. One pass with a stack of open levels finds the siblings.
+    // Headings led by a definite state marker form a run — a list written as headings — when at least
+    // two siblings (the same level, under the same heading) are, and they are most of the siblings led
+    // by any emoji. Sections that all carry icons (`## 🔐 Security`, `## 🔄 Migration`, `## ✅
+    // Pre-Launch Checklist`) use a state emoji as one icon among others. One pass with a stack of open
+    // levels finds each heading's siblings.
     private HashSet<int>? MarkedHeadingRuns(List<Block> blocks)
     {
-        HashSet<int>? runs = null;
-        var open = new List<(int Level, int Index, bool Marked)>();
+        Dictionary<(int Parent, int Level), (List<int> Marked, int Emoji)>? groups = null;
+        var open = new List<(int Level, int Index)>();
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not HeadingBlock heading)
@@ -173,32 +175,43 @@ internal sealed partial class DocumentWalker
             }
 
             int level = heading.Level;
-            (int Level, int Index, bool Marked)? sibling = null;
             while (open.Count > 0 && open[^1].Level >= level)
             {
-                if (open[^1].Level == level)
-                {
-                    sibling = open[^1];
-                }
-
                 open.RemoveAt(open.Count - 1);
             }
 
+            int parent = open.Count > 0 ? open[^1].Index : -1;
+            open.Add((level, i));
             var span = InlineText.SpanOf(heading, _text);
             int start = span.Start;
-            while (start < span.End && _text[start] is '#' or ' ' or '\t')
+            while (start < span.End && _text[start] is '#' or ' ' or '\t' or '*' or '_')
             {
                 start++;
             }
 
-            bool marked = MarkText.Leading(_text, start, FirstLineEnd(span), _markers) is { Definite: true };
-            if (marked && sibling is { Marked: true } previous)
+            if (start >= span.End || _text[start] <= '\u007F')
             {
-                (runs ??= []).Add(previous.Index);
-                runs.Add(i);
+                continue; // no emoji leads it: it counts for nothing
             }
 
-            open.Add((level, i, marked));
+            groups ??= [];
+            var key = (parent, level);
+            var group = groups.TryGetValue(key, out var known) ? known : ([], 0);
+            if (MarkText.Leading(_text, start, FirstLineEnd(span), _markers) is { Definite: true })
+            {
+                group.Marked.Add(i);
+            }
+
+            groups[key] = (group.Marked, group.Emoji + 1);
+        }
+
+        HashSet<int>? runs = null;
+        foreach (var (marked, emoji) in (groups ?? []).Values)
+        {
+            if (marked.Count >= 2 && 2 * marked.Count > emoji)
+            {
+                (runs ??= []).UnionWith(marked);
+            }
         }
 
         return runs;

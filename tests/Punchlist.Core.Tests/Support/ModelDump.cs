@@ -99,8 +99,10 @@ public static class ModelDump
         return text.ToString();
     }
 
-    private static string Box(Checkbox box) =>
-        $"{new string(' ', 2 * box.Depth)}box [{box.Marker}] {box.State.Name()} \"{box.Text}\" @{box.Position}";
+    // A task-list box as `box [x]`; the other styles by name with the marker as written: `cell ✅`, `emoji ❌`, `struck ~~`.
+    private static string Box(Checkbox box) => box.Style == BoxStyle.Task
+        ? $"{new string(' ', 2 * box.Depth)}box [{box.Marker}] {box.State.Name()} \"{box.Text}\" @{box.Position}"
+        : $"{new string(' ', 2 * box.Depth)}{box.Style.ToString().ToLowerInvariant()} {box.Symbol ?? $"[{box.Marker}]"} {box.State.Name()} \"{box.Text}\" @{box.Position}";
 
     private static string Field(MetadataField f, string prefix) =>
         $"{prefix} {f.Kind.ToString().ToLowerInvariant()} \"{f.Key}\"=\"{f.Value}\" @{f.Position} {f.Shape.ToString().ToLowerInvariant()}";

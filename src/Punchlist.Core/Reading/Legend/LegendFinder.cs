@@ -220,9 +220,9 @@ internal sealed class LegendFinder(SourceText source, EncodingReport encoding, R
         }
 
         var state = options.Statuses.Exact(label);
-        if (state is null && PriorityVocabulary.FromField(label) is null && definition.Length > 0)
+        if (state is null && PriorityVocabulary.FromField(label) is null)
         {
-            state = options.Statuses.Read(definition).State;
+            state = options.Statuses.FirstPhrase(label) ?? (definition.Length > 0 ? options.Statuses.Read(definition).State : null);
         }
 
         return new LegendEntry(marker.TrimEnd('\uFE0F'), box, label, state, span);

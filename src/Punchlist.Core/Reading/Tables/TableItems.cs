@@ -170,7 +170,7 @@ internal sealed class TableItems(SourceText source, EncodingReport encoding, Doc
             Title = text,
             MeantTitle = meant,
             TitleSpan = cell.Span,
-            Position = row.Position,
+            Position = source.PositionOf(span.Start),
             Start = span.Start,
             End = span.End,
             Section = section,

@@ -146,6 +146,25 @@ public sealed class StatusVocabulary
     public ItemState? Exact(string raw) =>
         _exact.TryGetValue(TextFold.Words(raw.Replace('_', ' ')), out var state) ? state : null;
 
+    /// <summary>
+    /// The state of the first status phrase in a short label, negations read (`Waiting on review` is
+    /// blocked, `Not done` open): a legend's labels are short and name a state without being one.
+    /// </summary>
+    internal ItemState? FirstPhrase(string label)
+    {
+        var words = TextFold.Words(label.Replace('_', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (PhraseAt(words, i) is { } phrase)
+            {
+                bool negated = i > 0 && words[i - 1] is "not" or "no" or "non";
+                return !negated ? phrase.State : phrase.State == ItemState.Done ? ItemState.Open : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The longest phrase that starts at <paramref name="at"/> in <paramref name="words"/>: its state and length in words.</summary>
     internal (ItemState State, int Length)? PhraseAt(IReadOnlyList<string> words, int at)
     {
