@@ -39,6 +39,7 @@ public sealed class DocumentReader(ReaderOptions options)
             : ReadMarkdown(source, encoding, notes);
 
         DropSummaryRows(walk.Items);
+        DropDescriptions(walk);
         var finisher = new ItemFinisher(source, options, encoding, walk.Legend.Statuses, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
         finisher.Keys.Attach(items);
@@ -81,6 +82,23 @@ public sealed class DocumentReader(ReaderOptions options)
         {
             items.RemoveAll(item => item.Kind == ItemKind.Row && item.Id is not null && ids.Contains(item.Id));
         }
+    }
+
+    // A heading whose status only describes it (see DocumentWalker.Describes) is no card unless criteria
+    // turned up under it: its fields and references belong to the document.
+    private static void DropDescriptions(WalkResult walk)
+    {
+        walk.Items.RemoveAll(item =>
+        {
+            if (!item.Describes || item.CriteriaSoFar.Count > 0)
+            {
+                return false;
+            }
+
+            walk.Metadata.AddRange(item.FieldsSoFar);
+            walk.References.AddRange(item.ReferencesSoFar);
+            return true;
+        });
     }
 
     private static MarkdownPipelineBuilder NewPipeline() =>

@@ -62,7 +62,9 @@ internal sealed partial class DocumentWalker
             var block = blocks[i];
             if (block is HeadingBlock heading)
             {
-                OpenHeading(heading, i + 1 < blocks.Count ? blocks[i + 1] : null, markRuns?.Contains(i) == true);
+                // A heading right under the title, nothing between them, is the document's subtitle.
+                bool subtitle = i > 0 && blocks[i - 1] is HeadingBlock { Level: 1 } && _sections.Count == 1 && _title is not null;
+                OpenHeading(heading, i + 1 < blocks.Count ? blocks[i + 1] : null, markRuns?.Contains(i) == true, subtitle);
                 role = ReferenceRole.Mention;
                 continue;
             }
@@ -83,7 +85,7 @@ internal sealed partial class DocumentWalker
 
     private ItemBuilder? CurrentCard => _openCards.Count > 0 ? _openCards[^1] : null;
 
-    private void OpenHeading(HeadingBlock heading, Block? next, bool inMarkRun)
+    private void OpenHeading(HeadingBlock heading, Block? next, bool inMarkRun, bool subtitle)
     {
         int level = heading.Level;
         int start = heading.Span.Start;
@@ -122,9 +124,14 @@ internal sealed partial class DocumentWalker
 
         // A heading that names a priority tier (`### 🔴 P0 - CRITICAL`) groups items even when an
         // owner or effort line follows it; only a heading that names work is a card.
-        else if (id is not null || (!isDocumentTitle && section.Priority is null && StartsWithItemMetadata(next)))
+        else if (id is not null)
         {
-            OpenCard(section, heading, title, titleSpan, id?.Groups["id"].Value);
+            OpenCard(section, heading, title, titleSpan, id.Groups["id"].Value);
+        }
+        else if (!isDocumentTitle && section.Priority is null && ItemMetadataAfter(next) is { } fields)
+        {
+            OpenCard(section, heading, title, titleSpan, null);
+            _openCards[^1].Describes = Describes(fields, meant, subtitle);
         }
 
         CollectLinks(heading, CurrentCard);
@@ -255,7 +262,7 @@ internal sealed partial class DocumentWalker
 
     // A heading directly followed by metadata that describes work (status, priority, owner, due,
     // effort, severity) is a card even without an ID: `### Coach Dashboard` + `**Priority:** High`.
-    private bool StartsWithItemMetadata(Block? next)
+    private IReadOnlyList<MetadataField>? ItemMetadataAfter(Block? next)
     {
         var paragraph = next switch
         {
@@ -265,11 +272,26 @@ internal sealed partial class DocumentWalker
         };
         if (paragraph is null || TaskBoxes.At(_text, paragraph.Span.Start, paragraph.Span.End + 1) is not null)
         {
-            return false;
+            return null;
         }
 
         var fields = MetadataLines.Read(_source, InlineText.SpanOf(paragraph, _text), FieldShape.Line);
-        return fields.Any(f => f.HasValue && FieldKeys.NamesAnItem(f.Kind));
+        return fields.Any(f => f.HasValue && FieldKeys.NamesAnItem(f.Kind)) ? fields : null;
+    }
+
+    // A section that describes rather than tracks: its only item metadata is a status, and that status is
+    // a description no rule reads with confidence (`Connected via the orchestrator`), the heading is the
+    // document's subtitle (right under its title), or the heading states its own verdict (`agents/ - ✅ CONNECTED`, `Scenario 2 — ✅ APPROVED`, `… COMPLETE ✅`) that
+    // the status line only restates. Unless criteria turn up under it, it is no card (see DocumentReader).
+    private bool Describes(IReadOnlyList<MetadataField> fields, string heading, bool subtitle)
+    {
+        var status = fields.FirstOrDefault(f => f.Kind == FieldKind.Status && f.HasValue);
+        if (status is null || fields.Any(f => f.HasValue && f.Kind != FieldKind.Status && FieldKeys.NamesAnItem(f.Kind)))
+        {
+            return false;
+        }
+
+        return subtitle || _legend.Statuses.Normalise(_encoding.Repair(status.Value)) is null || HeadingState.Verdict(heading, _legend);
     }
 
     private void CloseSectionsFrom(int level, int at)

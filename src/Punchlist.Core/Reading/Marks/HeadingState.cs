@@ -47,6 +47,30 @@ internal static class HeadingState
         return null;
     }
 
+    /// <summary>
+    /// The heading states a verdict of its own: a state it declares, or a state marker followed by words in
+    /// capitals (`✅ CONNECTED`, `⚠️ SEPARATE APP`, `❌ EMPTY`, `— ✅ APPROVED`).
+    /// </summary>
+    public static bool Verdict(string title, DocumentLegend legend)
+    {
+        if (Of(title, default, title, legend) is not null)
+        {
+            return true;
+        }
+
+        for (int i = 0; i < title.Length; i++)
+        {
+            if (StateMarkers.MayStart(title[i]) && legend.MarkerAt(title, i) is { } marker)
+            {
+                string after = Tail(title[(i + marker.Length)..]);
+                var letters = after.Where(char.IsLetter).ToList();
+                return letters.Count >= 3 && letters.All(char.IsUpper) && after.Length <= 24;
+            }
+        }
+
+        return false;
+    }
+
     // `100% COMPLETE` → `COMPLETE`; trailing punctuation and emphasis dropped.
     private static string Tail(string text)
     {
