@@ -54,7 +54,7 @@ public sealed class Checkbox
     /// <summary>The three characters `[x]`; the emoji, the strike, or the cell's content for the other styles.</summary>
     public required TextSpan MarkerSpan { get; init; }
 
-    /// <summary>The list item's text after the box, as plain text; for a matrix cell, its column's name.</summary>
+    /// <summary>The list item's text after the box, as plain text and as it was meant to read; for a matrix cell, its column's name.</summary>
     public required string Text { get; init; }
 
     public required TextSpan TextSpan { get; init; }

@@ -61,6 +61,7 @@ public sealed class Item
 
     public string? Id { get; init; }
 
+    /// <summary>The title as it was meant to read: mojibake repaired (<see cref="TitleSpan"/> is where it is written).</summary>
     public required string Title { get; init; }
 
     public required TextSpan TitleSpan { get; init; }

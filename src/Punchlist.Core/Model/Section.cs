@@ -9,7 +9,7 @@ public sealed class Section
 
     public required int Level { get; init; }
 
-    /// <summary>The heading as plain text, as written.</summary>
+    /// <summary>The heading as plain text, as it was meant to read (mojibake repaired).</summary>
     public required string Title { get; init; }
 
     public required TextSpan HeadingSpan { get; init; }

@@ -64,7 +64,7 @@ internal sealed partial class DocumentWalker
             Mark = mark,
             State = _legend.BoxState(marker),
             MarkerSpan = new TextSpan(boxAt, 3),
-            Text = text,
+            Text = _encoding.Repair(text),
             TextSpan = textSpan,
             ItemSpan = itemSpan,
             Position = _source.PositionOf(boxAt),

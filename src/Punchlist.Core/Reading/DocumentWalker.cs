@@ -98,7 +98,7 @@ internal sealed partial class DocumentWalker
         {
             Index = _sections.Count,
             Level = level,
-            Title = title,
+            Title = meant,
             HeadingSpan = InlineText.SpanOf(heading, _text),
             TitleSpan = titleSpan,
             Position = _source.PositionOf(start),
@@ -114,7 +114,7 @@ internal sealed partial class DocumentWalker
         var id = IdTokens.AtStart(meant);
         if (isDocumentTitle)
         {
-            _title = title;
+            _title = meant;
         }
 
         if (inMarkRun && !isDocumentTitle && MarkText.Leading(_text, titleSpan.Start, titleSpan.End, _markers) is { } mark)

@@ -21,7 +21,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Kind = b.Kind,
             Keys = Keys,
             Id = b.Id,
-            Title = b.Title,
+            Title = b.MeantTitle, // shown as it was meant to read, mojibake repaired
             TitleSpan = b.TitleSpan,
             Position = b.Position,
             Span = TextSpan.FromBounds(b.Start, Math.Max(b.Start, b.End)),
