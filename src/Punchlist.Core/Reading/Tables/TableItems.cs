@@ -286,7 +286,7 @@ internal sealed class TableItems(SourceText source, EncodingReport encoding, Doc
                 }
             }
 
-            if (values >= 2 && 3 * values >= 2 * filled)
+            if (values >= Math.Min(2, body.Count) && 3 * values >= 2 * filled)
             {
                 found.Add(c);
             }
