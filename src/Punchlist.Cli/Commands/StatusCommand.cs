@@ -33,7 +33,13 @@ internal static class StatusCommand
 
             // The items themselves only when they are grouped or their notes explained; else the summaries.
             var facts = grouping is not null || context.Explain ? workspace.Documents : null;
-            return Run(context, workspace.Summaries, facts, checks.ByPath, grouping);
+            int code = Run(context, workspace.Summaries, facts, checks.ByPath, grouping);
+            if (context.Explain && !context.Json)
+            {
+                Rendering.MatrixRenderer.RenderAll(context.Console, workspace, facts ?? []);
+            }
+
+            return code;
         });
         return command;
     }

@@ -39,6 +39,7 @@ internal static class ShowRenderer
             }
         }
 
+        MatrixRenderer.Render(console, item);
         if (item.References.Count > 0)
         {
             console.MarkupLine("[bold]References[/]");

@@ -1,6 +1,7 @@
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Punchlist.Model;
+using Punchlist.Reading.Tables;
 using Punchlist.Reading.Vocabulary;
 using Punchlist.Text;
 
@@ -117,6 +118,11 @@ internal sealed partial class DocumentWalker
         var (kind, items) = _legend.IsLegend(table) ? (TableKind.Legend, []) : _tableItems.Read(model, CurrentSection);
         model.Kind = kind;
         _items.AddRange(items);
+        if (kind == TableKind.Matrix && items.Count > 0)
+        {
+            var stages = items.SelectMany(i => i.CriteriaSoFar).Select(c => c.Text).Distinct(StringComparer.Ordinal);
+            _notes.Add(new ReaderNote(TableNotes.Matrix(items.Count, stages), span, _source.PositionOf(span.Start)));
+        }
 
         _tables.Add(model);
     }
