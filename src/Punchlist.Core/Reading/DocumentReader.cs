@@ -40,7 +40,7 @@ public sealed class DocumentReader(ReaderOptions options)
 
         DropSummaryRows(walk.Items);
         DropDescriptions(walk);
-        var finisher = new ItemFinisher(source, options, encoding, walk.Legend.Statuses, notes);
+        var finisher = new ItemFinisher(source, options, encoding, walk.Legend.Statuses, walk.Owners, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
         finisher.Keys.Attach(items);
         notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));

@@ -54,6 +54,10 @@ internal sealed partial class DocumentWalker
         if (fields.Count > 0)
         {
             (scope.Owner?.Fields ?? _metadata).AddRange(fields);
+            if (scope.Owner is null)
+            {
+                NoteSectionOwner(fields);
+            }
         }
 
         var found = Found();

@@ -34,6 +34,10 @@ internal sealed partial class DocumentWalker
     private readonly List<ReaderNote> _notes;
     private readonly List<string> _documentDependsOn = [];
     private string? _title;
+
+    // Owners named outside any item: for a section (`**Owner**: Core Team` under `## P0`), or for the
+    // whole document (front matter `owner:`, the lines under the title) under the null section.
+    private readonly SectionOwners _owners = new();
     private TextSpan _lastParagraph;
 
     private readonly DocumentLegend _legend;
@@ -71,7 +75,9 @@ internal sealed partial class DocumentWalker
 
             if (block is YamlFrontMatterBlock yaml)
             {
-                _metadata.AddRange(FrontMatter.Read(yaml, _source, _notes, out var dependsOn));
+                var front = FrontMatter.Read(yaml, _source, _notes, out var dependsOn);
+                _metadata.AddRange(front);
+                NoteSectionOwner(front);
                 _documentDependsOn.AddRange(dependsOn);
                 continue;
             }
@@ -80,10 +86,21 @@ internal sealed partial class DocumentWalker
         }
 
         CloseSectionsFrom(0, _text.Length);
-        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn) { Legend = _legend };
+        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn) { Legend = _legend, Owners = _owners };
     }
 
     private ItemBuilder? CurrentCard => _openCards.Count > 0 ? _openCards[^1] : null;
+
+    private void NoteSectionOwner(IReadOnlyList<MetadataField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Kind == FieldKind.Owner && field.HasValue && ValueParsers.ParseOwner(field.Value) is { } owner)
+            {
+                _owners.Add(CurrentSection, owner);
+            }
+        }
+    }
 
     private void OpenHeading(HeadingBlock heading, Block? next, bool inMarkRun, bool subtitle)
     {
@@ -338,4 +355,42 @@ internal sealed record WalkResult(
 {
     /// <summary>The document's own legend of markers (none for a document read line by line).</summary>
     public required DocumentLegend Legend { get; init; }
+
+    /// <summary>Owners named for sections or the whole document, outside any item.</summary>
+    public SectionOwners Owners { get; init; } = new();
+}
+
+/// <summary>
+/// Owners a document names for a section or for itself rather than for an item: an item that names no
+/// owner of its own has the nearest one (its section's, then an enclosing one's, then the document's).
+/// </summary>
+internal sealed class SectionOwners
+{
+    private readonly Dictionary<Section, string> _bySection = new(ReferenceEqualityComparer.Instance);
+    private string? _document;
+
+    public void Add(Section? section, string owner)
+    {
+        if (section is null || (section.Index == 0 && section.Level == 1))
+        {
+            _document ??= owner;
+        }
+        else
+        {
+            _bySection.TryAdd(section, owner);
+        }
+    }
+
+    public string? For(Section? section)
+    {
+        for (var s = section; s is not null && _bySection.Count > 0; s = s.Parent)
+        {
+            if (_bySection.TryGetValue(s, out string? owner))
+            {
+                return owner;
+            }
+        }
+
+        return _document;
+    }
 }

@@ -6,7 +6,7 @@ using Punchlist.Text;
 namespace Punchlist.Reading;
 
 /// <summary>Turns collected builders into items: typed values from fields, priority, state and key.</summary>
-internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, StatusVocabulary statuses, List<ReaderNote> notes)
+internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, StatusVocabulary statuses, SectionOwners owners, List<ReaderNote> notes)
 {
     /// <summary>The document's key table: attach the finished items to it (see <see cref="ItemKeys"/>).</summary>
     public ItemKeys Keys { get; } = new(encoding);
@@ -38,7 +38,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Status = status,
             Priority = Priority(b),
             Effort = Effort(b),
-            Owner = First(fields, FieldKind.Owner) is { } owner ? ValueParsers.ParseOwner(owner.Value) : null,
+            Owner = First(fields, FieldKind.Owner) is { } owner ? ValueParsers.ParseOwner(owner.Value) : owners.For(b.Heading ?? b.Section),
             Due = Date(First(fields, FieldKind.Due)),
             Created = Date(First(fields, FieldKind.Created)),
             Category = First(fields, FieldKind.Category)?.Value.Trim('*', '_', ' '),

@@ -140,7 +140,10 @@ internal static partial class WrittenContradictions
         {
             if (field.Kind == FieldKind.Status && field.HasValue && MaySayAll(field.Value))
             {
-                yield return (document.Encoding.Repair(field.Value), field.ValueSpan, whole, null);
+                // A status line under a heading speaks for that section; under the title, for the document.
+                var section = Innermost(document, field.ValueSpan.Start);
+                var scope = section is null || (section.Index == 0 && section.Level == 1) ? whole : section.Extent;
+                yield return (document.Encoding.Repair(field.Value), field.ValueSpan, scope, null);
             }
         }
 
@@ -164,6 +167,25 @@ internal static partial class WrittenContradictions
                 yield return (document.Encoding.Repair(status.Raw), status.Span, item.Span, item);
             }
         }
+    }
+
+    private static Section? Innermost(TrackerDocument document, int offset)
+    {
+        Section? found = null;
+        foreach (var section in document.Sections)
+        {
+            if (section.HeadingSpan.Start > offset)
+            {
+                break;
+            }
+
+            if (section.Extent.Contains(offset))
+            {
+                found = section;
+            }
+        }
+
+        return found;
     }
 
     private static bool MaySayAll(string text) => text.Contains("all", StringComparison.OrdinalIgnoreCase);

@@ -89,7 +89,8 @@ internal sealed class TableItems(SourceText source, EncodingReport encoding, Doc
 
             for (int c = 0; c < row.Cells.Count && c < headers.Length; c++)
             {
-                if (c != title && row.Cells[c].Text.Length > 0 && (c == status || !IsPlaceholder(row.Cells[c].Text)))
+                // A placeholder says nothing, except in the owner column, where `TBD` says nobody (and no owner is inherited).
+                if (c != title && row.Cells[c].Text.Length > 0 && (c == status || roles[c] == ColumnRole.Owner || !IsPlaceholder(row.Cells[c].Text)))
                 {
                     var role = c == status ? ColumnRole.Status : roles[c] == ColumnRole.Status ? ColumnRole.Other : roles[c];
                     item.Fields.Add(Field(table, row, c, role));
