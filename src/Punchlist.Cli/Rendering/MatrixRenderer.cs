@@ -1,29 +1,29 @@
 using Punchlist.Model;
 using Punchlist.Reading.Tables;
 using Punchlist.Storage;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
 /// <summary>
 /// A status matrix shown as a matrix (`punch show`, `status --explain`): its header, then one line per
-/// item with each stage's cell as written and coloured by the state it was read as, and the row's
-/// state, so what the reader made of every cell can be checked at a glance.
+/// item with each stage's cell as written and the state it was read as, and the row's state, so what
+/// the reader made of every cell can be checked at a glance.
 /// </summary>
 internal static class MatrixRenderer
 {
-    /// <summary>The matrix <paramref name="item"/> is a row of, that row in bold; nothing for other items.</summary>
-    public static void Render(IAnsiConsole console, Item item)
+    /// <summary>The matrix <paramref name="item"/> is a row of, with that row alone; nothing for other items.</summary>
+    public static void Render(Screen screen, Item item)
     {
         if (item.Table is { Kind: TableKind.Matrix } table && item.Row is not null)
         {
-            console.MarkupLine("[bold]Matrix[/]");
-            console.Write(Grid(table, Rows(table, [item]), item));
+            screen.Line();
+            screen.Line($"[bold]Matrix[/] [grey](line {table.Position.Line})[/]");
+            screen.Table(Grid(table, [item]));
         }
     }
 
     /// <summary>Every matrix of the documents whose reader notes name one, read again to show it.</summary>
-    public static void RenderAll(IAnsiConsole console, IndexedWorkspace workspace, IReadOnlyList<Analysis.DocumentFacts> facts)
+    public static void RenderAll(Screen screen, IndexedWorkspace workspace, IReadOnlyList<Analysis.DocumentFacts> facts)
     {
         var paths = facts.Where(f => f.Notes.Any(n => n.Message.StartsWith(TableNotes.MatrixPrefix, StringComparison.Ordinal)))
             .Select(f => f.Path).ToList();
@@ -36,39 +36,33 @@ internal static class MatrixRenderer
         {
             foreach (var table in document.Tables.Where(t => t.Kind == TableKind.Matrix))
             {
-                console.MarkupLine($"[grey]{Markup.Escape(document.Path)}:{table.Position.Line}:[/] [bold]matrix[/]");
-                console.Write(Grid(table, Rows(table, document.Items), null));
+                screen.Line();
+                screen.Line($"[grey]{TerminalText.Markup(document.Path)}:{table.Position.Line}:[/] [bold]matrix[/]");
+                screen.Table(Grid(table, document.Items.Where(i => ReferenceEquals(i.Table, table) && i.Row is not null).ToList()));
             }
         }
     }
 
-    private static List<Item> Rows(TableModel table, IEnumerable<Item> items) =>
-        items.Where(i => ReferenceEquals(i.Table, table) && i.Row is not null).ToList();
-
-    private static Table Grid(TableModel table, List<Item> rows, Item? highlight)
+    private static TextTable Grid(TableModel table, IReadOnlyList<Item> rows)
     {
-        var grid = new Table().Border(TableBorder.Rounded);
-        foreach (var cell in table.Header!.Cells)
-        {
-            grid.AddColumn(Markup.Escape(cell.Text));
-        }
-
-        grid.AddColumn("[grey]state[/]");
+        var header = table.Header!.Cells;
+        var columns = header.Select((c, i) => new Column(TerminalText.Clean(c.Text)) { Cut = i == 0 ? Cut.End : Cut.Never, Keep = i == 0 ? 90 : 60 })
+            .Append(new Column("state") { Keep = 100 }).ToArray();
+        var grid = new TextTable(columns);
         foreach (var item in rows)
         {
-            var cells = new List<string>();
-            for (int c = 0; c < table.Header.Cells.Count; c++)
+            var cells = new List<Cell>();
+            for (int c = 0; c < header.Count; c++)
             {
                 var written = c < item.Row!.Cells.Count ? item.Row.Cells[c] : null;
                 var criterion = written is null ? null : item.Criteria.FirstOrDefault(b => b.MarkerSpan == written.Span);
-                string text = Markup.Escape(written?.Text ?? string.Empty);
                 cells.Add(criterion is null
-                    ? (ReferenceEquals(item, highlight) ? $"[bold]{text}[/]" : text)
-                    : $"{text} {Bars.State(criterion.State)}");
+                    ? Cell.Text(written?.Text)
+                    : new Cell([new Span(TerminalText.Clean(written!.Text) + " "), .. Wording.State(criterion.State).Spans]));
             }
 
-            cells.Add(Bars.State(item.State));
-            grid.AddRow(cells.ToArray());
+            cells.Add(Wording.State(item.State));
+            grid.Add([.. cells]);
         }
 
         return grid;

@@ -32,6 +32,11 @@ public static class Ticking
             return Box(document, own, done, address);
         }
 
+        if (document.Format == DocumentFormat.Org)
+        {
+            return Org.OrgEdits.SetKeyword(document, item, done, address);
+        }
+
         if (item.Kind == ItemKind.Row && item.Status is null && item.Criteria.Count > 0)
         {
             throw new PunchlistException($"{address} is a row of a matrix: tick one of its cells with --criterion ({string.Join(", ", item.Criteria.Select(c => c.Text))})");
@@ -94,8 +99,10 @@ public static class Ticking
         switch (box.Style)
         {
             case BoxStyle.Task or BoxStyle.Loose:
+                // Org ticks with `[X]`: it reads no other letter as ticked.
                 var marker = new TextSpan(box.MarkerSpan.Start + 1, 1);
-                return new ProposedEdit(new TextEdit(marker, done ? "x" : " "), ChangeKind.Tick, $"{what} {(done ? "ticked" : "unticked")}");
+                string tick = document.Format == DocumentFormat.Org ? "X" : "x";
+                return new ProposedEdit(new TextEdit(marker, done ? tick : " "), ChangeKind.Tick, $"{what} {(done ? "ticked" : "unticked")}");
             case BoxStyle.Emoji:
                 string symbol = MarkerFor(document, target);
                 return new ProposedEdit(new TextEdit(box.MarkerSpan, symbol), ChangeKind.Tick, $"{what} marked {symbol}");

@@ -47,4 +47,13 @@ public enum FieldShape
 
     /// <summary>A cell of a status table row, keyed by its column's header.</summary>
     TableCell,
+
+    /// <summary>Org: a `:KEY: value` line of a `:PROPERTIES:` drawer.</summary>
+    Property,
+
+    /// <summary>Org: `SCHEDULED:`, `DEADLINE:` or `CLOSED:` with its timestamp, on the line under a headline.</summary>
+    Planning,
+
+    /// <summary>Org: an in-buffer setting, `#+TITLE: …`.</summary>
+    Keyword,
 }

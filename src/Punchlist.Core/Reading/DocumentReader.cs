@@ -8,7 +8,8 @@ namespace Punchlist.Reading;
 /// <summary>
 /// Reads one Markdown file into a <see cref="TrackerDocument"/>. Never throws: input Markdig cannot
 /// parse (nesting past its limit, files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by
-/// line instead, and the document says so in its notes. Thread-safe.
+/// line instead, and the document says so in its notes. Org files (`*.org`) are read by
+/// <see cref="Org.OrgReader"/> into the same model. Thread-safe.
 /// </summary>
 public sealed class DocumentReader(ReaderOptions options)
 {
@@ -34,13 +35,15 @@ public sealed class DocumentReader(ReaderOptions options)
     {
         var notes = new List<ReaderNote>();
         var encoding = EncodingReport.Analyze(source);
-        var walk = source.Bytes.Length > options.MaxParseBytes
+        var format = FormatOf(path);
+        var walk = format == DocumentFormat.Org ? Org.OrgReader.Read(source, options, encoding, notes)
+            : source.Bytes.Length > options.MaxParseBytes
             ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
             : ReadMarkdown(source, encoding, notes);
 
         DropSummaryRows(walk.Items);
         DropDescriptions(walk);
-        var finisher = new ItemFinisher(source, options, encoding, walk.Legend.Statuses, walk.Owners, notes);
+        var finisher = new ItemFinisher(source, options, encoding, walk.Legend?.Statuses ?? options.Statuses, walk.Owners, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
         finisher.Keys.Attach(items);
         notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -48,6 +51,7 @@ public sealed class DocumentReader(ReaderOptions options)
         {
             Path = path,
             Source = source,
+            Format = format,
             Title = walk.Title,
             Id = walk.Metadata.Find(f => f.Kind == FieldKind.Id && f.Shape == FieldShape.FrontMatter)?.Value,
             Metadata = walk.Metadata,
@@ -100,6 +104,10 @@ public sealed class DocumentReader(ReaderOptions options)
             return true;
         });
     }
+
+    /// <summary>Org for `*.org`; Markdown for everything else.</summary>
+    public static DocumentFormat FormatOf(string path) =>
+        path.EndsWith(".org", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Org : DocumentFormat.Markdown;
 
     private static MarkdownPipelineBuilder NewPipeline() =>
         new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables();

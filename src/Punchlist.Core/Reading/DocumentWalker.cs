@@ -353,8 +353,8 @@ internal sealed record WalkResult(
     List<Reference> References,
     List<string> DependsOn)
 {
-    /// <summary>The document's own legend of markers (none for a document read line by line).</summary>
-    public required DocumentLegend Legend { get; init; }
+    /// <summary>The document's own legend of markers (null for a document read line by line, or as Org).</summary>
+    public DocumentLegend? Legend { get; init; }
 
     /// <summary>Owners named for sections or the whole document, outside any item.</summary>
     public SectionOwners Owners { get; init; } = new();

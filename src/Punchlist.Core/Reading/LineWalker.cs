@@ -135,7 +135,7 @@ internal sealed partial class LineWalker(SourceText source, ReaderOptions option
             parents.Add((indent, box, owner));
         }
 
-        return new WalkResult(title, _sections, _items, _boxes, [], [], [], [], []) { Legend = Legend.DocumentLegend.None(options) };
+        return new WalkResult(title, _sections, _items, _boxes, [], [], [], [], []);
     }
 
     [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})")]

@@ -20,6 +20,10 @@ public static class TrackerPrefilter
         [.. new[] { "status", "state", "estado", "statut", "stato", "الحالة", "статус", "состояние", "状态", "状態", "ステータス" }
             .Select(System.Text.Encoding.UTF8.GetBytes)];
 
+    /// <summary>As <see cref="MayHoldItems(ReadOnlySpan{byte})"/>, by the rules of the file's format (Org for `*.org`).</summary>
+    public static bool MayHoldItems(string path, ReadOnlySpan<byte> bytes) =>
+        DocumentReader.FormatOf(path) == Model.DocumentFormat.Org ? Org.OrgPrefilter.MayHoldItems(bytes) : MayHoldItems(bytes);
+
     public static bool MayHoldItems(ReadOnlySpan<byte> bytes)
     {
         // UTF-16 (a BOM) is rare enough to always parse.

@@ -46,6 +46,12 @@ internal static class StatusWording
 
     public static string For(TrackerDocument document, ItemState state, string replacing)
     {
+        if (document.Format == DocumentFormat.Org)
+        {
+            // A status is a TODO keyword of the file's own sequences; with none for the state, nothing changes.
+            return Editing.Org.OrgEdits.KeywordFor(document, replacing, state) ?? replacing;
+        }
+
         foreach (var item in document.Items)
         {
             if (item.Status is { State: { } s } declared && s == state)
