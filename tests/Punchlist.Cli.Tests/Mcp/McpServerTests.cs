@@ -37,7 +37,7 @@ public sealed class McpServerTests : IDisposable
         var tick = tools["tick_criterion"].ProtocolTool.InputSchema;
         Assert.Equal(["address", "criterion"], tick.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(JsonValueKind.False, tick.GetProperty("properties").GetProperty("apply").GetProperty("default").ValueKind);
-        Assert.Empty(session.Errors);
+        Assert.True(session.Errors.IsEmpty, string.Join("\n", session.Errors));
     }
 
     [Fact]

@@ -37,8 +37,13 @@ internal sealed class McpSession : IAsyncDisposable
             WorkingDirectory = root,
             StandardErrorLines = errors.Enqueue,
         });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+        // A shared, loaded machine can take longer than the SDK's 5 s discovery probe to start the
+        // process: the client would give the probe up (the server then logs the cancelled request) and
+        // fall back to initialize. One generous limit for the whole handshake instead; speed is the
+        // benchmarks' business, not these tests'.
+        var clientOptions = new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan, InitializationTimeout = TimeSpan.FromSeconds(180) };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        var client = await McpClient.CreateAsync(transport, clientOptions, cancellationToken: timeout.Token);
         return new McpSession(client, errors);
     }
 
