@@ -1,0 +1,58 @@
+using Prometheus;
+using Punchlist.Server.Hosting;
+using Punchlist.Server.Live;
+using Punchlist.Server.Operations;
+using Punchlist.Server.Pages;
+using Punchlist.Server.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// What to serve and where: the workspace, its tokens and limits; loopback unless --urls says otherwise.
+var options = builder.AddServerOptions();
+
+// The workspace: its embedded index, scanned at start and whenever a file changes; every tracker
+// checked after each scan; changes pushed to the pages that are open.
+builder.Services.AddWorkspace();
+
+// Errors as problem details; the API's OpenAPI description.
+builder.Services.AddProblemDetails().AddExceptionHandler<ProblemMapper>();
+builder.Services.AddOpenApi();
+
+// Operations: health checks and Prometheus metrics.
+builder.Services.AddPunchlistHealth();
+builder.Services.AddSingleton<WorkspaceMetrics>();
+
+// Security: tokens, rate limits, request sizes.
+builder.Services.AddSingleton<Tokens>();
+builder.Services.AddPunchlistRateLimits(options);
+builder.Services.AddFormLimits();
+builder.WebHost.ConfigureKestrel(RequestLimits.Apply);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseEmbeddedStaticFiles();
+app.UseReadGate();
+app.UseRateLimiter();
+app.UseHttpMetrics();
+
+// Pages.
+app.MapOverviewPage();
+
+// Live updates.
+app.MapLive();
+
+// The API and its description.
+app.MapOpenApi();
+
+// Operations.
+app.MapHealth();
+app.MapMetrics().DisableRateLimiting();
+
+app.Announce();
+app.Run();
+
+/// <summary>The server's entry point; tests start it through <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
