@@ -6,6 +6,7 @@ using Punchlist.Server.Pages;
 using Punchlist.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
 // What to serve and where: the workspace, its tokens and limits; loopback unless --urls says otherwise.
 var options = builder.AddServerOptions();
@@ -40,6 +41,11 @@ app.UseHttpMetrics();
 
 // Pages.
 app.MapOverviewPage();
+app.MapTrackerPages();
+app.MapItemsPage();
+app.MapItemPages();
+app.MapFindingsPage();
+app.MapSignIn();
 
 // Live updates.
 app.MapLive();

@@ -175,7 +175,9 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
             return null; // removed since the scan; the next one drops it
         }
 
-        return new DocumentView(document, summary, snapshot.ChecksOf(path), Check(document, snapshot, Context), ETagOf(document), snapshot.Today);
+        var context = Context;
+        return new DocumentView(document, summary, snapshot.ChecksOf(path), Check(document, snapshot, context), ETagOf(document), snapshot.Today,
+            DocumentRecord.Of(document, context.Config.Check).ReviewDue);
     }
 
     public WriteOutcome Write(ItemWrite write, string ifMatch)

@@ -15,7 +15,8 @@ public sealed record ItemView(TrackerDocument Document, Item Item, string ETag, 
 }
 
 /// <summary>One tracker, parsed fresh, with its findings, its summary and check counts, and the ETag of its content.</summary>
-public sealed record DocumentView(TrackerDocument Document, DocumentSummary Summary, CheckCounts Checks, IReadOnlyList<Finding> Findings, string ETag, DateOnly Today);
+/// <param name="ReviewDue">When its next review falls due, as PL005 judges it (null: it states no review).</param>
+public sealed record DocumentView(TrackerDocument Document, DocumentSummary Summary, CheckCounts Checks, IReadOnlyList<Finding> Findings, string ETag, DateOnly Today, DateOnly? ReviewDue);
 
 /// <summary>A write asked for: tick or untick criterion <see cref="Criterion"/> (1-based), or with none set the item's own box or status.</summary>
 public sealed record ItemWrite(string Address, int? Criterion, bool Done);
