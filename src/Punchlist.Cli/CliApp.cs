@@ -25,10 +25,11 @@ internal static class CliApp
             ("done", () => TickCommand.Create("done", done: true, options, output, error, environment)),
             ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
+            ("serve", () => ServeCommand.Create(options, output, error, environment)),
         };
 
         // Only the command named first is built when there is one (its help needs no other): building
-        // all nine (their options, parsers and actions) is compiling a fresh process does for nothing.
+        // all ten (their options, parsers and actions) is compiling a fresh process does for nothing.
         // Anything else (root help, an option first, a mistyped name) gets them all.
         string? named = args.Length > 0 && commands.Any(c => c.Name == args[0]) ? args[0] : null;
         foreach (var (name, create) in commands)

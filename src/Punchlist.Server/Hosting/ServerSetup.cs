@@ -67,6 +67,12 @@ internal static class ServerSetup
             var store = app.Services.GetRequiredService<IndexStore>();
             string mode = options.Writable ? "writes need the token" : "read-only: no write token";
             Log.Listening(app.Logger, store.Workspace, string.Join(", ", addresses), mode);
+            foreach (string address in addresses)
+            {
+                // For whoever started `punch serve`: where to point the browser, on standard output.
+                Console.Out.WriteLine($"Punchlist is serving {store.Workspace} at {address} ({mode})");
+            }
+
             if (addresses.Any(a => !IsLoopback(a)) && string.IsNullOrEmpty(options.ReadToken))
             {
                 Log.OpenToNetwork(app.Logger, string.Join(", ", addresses));
