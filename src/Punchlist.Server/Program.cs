@@ -21,7 +21,7 @@ builder.Services.AddOpenApi();
 
 // Operations: health checks and Prometheus metrics.
 builder.Services.AddPunchlistHealth();
-builder.Services.AddSingleton<WorkspaceMetrics>();
+builder.Services.AddSingleton<ServerMetrics>();
 
 // Security: tokens, rate limits, request sizes.
 builder.Services.AddSingleton<Tokens>();
@@ -37,7 +37,7 @@ app.UseSecurityHeaders();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();
-app.UseHttpMetrics();
+app.UseRequestMetrics();
 
 // Pages.
 app.MapOverviewPage();
@@ -55,7 +55,7 @@ app.MapOpenApi();
 
 // Operations.
 app.MapHealth();
-app.MapMetrics().DisableRateLimiting();
+app.MapServerMetrics();
 
 app.Announce();
 app.Run();

@@ -60,8 +60,6 @@ internal static class ServerSetup
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            // Created at start so that it sees the first scan.
-            _ = app.Services.GetRequiredService<WorkspaceMetrics>();
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
             var store = app.Services.GetRequiredService<IndexStore>();
