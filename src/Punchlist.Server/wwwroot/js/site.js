@@ -38,11 +38,17 @@
     delete e.detail.parameters.token;
   });
 
-  document.addEventListener("htmx:afterRequest", function (e) {
+  // The write's answer, read from the request itself: by the time it arrives the live stream may
+  // already have redrawn the page and detached the form that sent it (its events reach nobody).
+  document.addEventListener("htmx:beforeSend", function (e) {
     if (!e.detail.requestConfig || e.detail.requestConfig.verb !== "post") return;
+    var xhr = e.detail.xhr;
+    xhr.addEventListener("loadend", function () { report(xhr); });
+  });
+
+  function report(xhr) {
     var status = document.getElementById("write-status");
     if (!status) return;
-    var xhr = e.detail.xhr;
     if (xhr.status >= 200 && xhr.status < 300) {
       status.textContent = "Written. The page updates when the server has read the file again.";
       status.classList.remove("error-text");
@@ -52,7 +58,7 @@
     try { var problem = JSON.parse(xhr.responseText); message = problem.title + ": " + problem.detail; } catch (_) { /* not JSON */ }
     status.textContent = message;
     status.classList.add("error-text");
-  });
+  }
 
   // htmx shows errors only in the console; a refused write is shown above instead.
   document.addEventListener("htmx:responseError", function (e) { e.preventDefault && e.preventDefault(); });
