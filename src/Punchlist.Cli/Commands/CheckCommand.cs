@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Cli.Sarif;
 using Punchlist.Workspaces;
@@ -13,7 +14,7 @@ namespace Punchlist.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public const string Schema = "punchlist.findings/1";
+    public const string Schema = FindingsJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
@@ -10,7 +11,7 @@ namespace Punchlist.Cli.Commands;
 /// <summary>`punch list [QUERY]`: one row per item, filtered by the query language, state and priority.</summary>
 internal static class ListCommand
 {
-    public const string Schema = "punchlist.items/1";
+    public const string Schema = ItemsJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Json;
 
@@ -30,16 +31,3 @@ internal static class JsonOutput
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(StatusJson))]
-[JsonSerializable(typeof(ItemsJson))]
-[JsonSerializable(typeof(ItemDetailJson))]
-[JsonSerializable(typeof(SearchJson))]
-[JsonSerializable(typeof(FindingsJson))]
-[JsonSerializable(typeof(EvidenceReportJson))]
-[JsonSerializable(typeof(ProbeCatalogueJson))]
-internal sealed partial class PunchJsonContext : JsonSerializerContext;

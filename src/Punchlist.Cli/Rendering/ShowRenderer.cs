@@ -1,4 +1,4 @@
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Model;
 using Spectre.Console;
 

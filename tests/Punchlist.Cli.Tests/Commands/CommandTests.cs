@@ -175,6 +175,6 @@ public sealed class CommandTests
     {
         var (exit, _, error) = Punch.Run("stauts", Samples);
         Assert.Equal(2, exit);
-        Assert.Equal("punch: unknown command 'stauts' (commands: status, list, show, search, check, sync, done, reopen, verify)\n", error);
+        Assert.Equal("punch: unknown command 'stauts' (commands: status, list, show, search, check, sync, done, reopen, verify, serve)\n", error);
     }
 }

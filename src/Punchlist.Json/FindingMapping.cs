@@ -1,8 +1,8 @@
 using Punchlist.Analysis.Findings;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
-internal static class FindingMapping
+public static class FindingMapping
 {
     public static FindingJson Json(Finding f) => new(
         f.Code, f.Name, f.Severity.Name(), f.Document, f.Start.Line, f.Start.Column, f.End.Line, f.End.Column,

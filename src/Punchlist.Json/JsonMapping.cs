@@ -2,10 +2,10 @@ using Punchlist.Analysis;
 using Punchlist.Model;
 using Punchlist.Search;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>From the model to the wire shapes; the only place that knows both.</summary>
-internal static class JsonMapping
+public static class JsonMapping
 {
     public const string ItemsBasis = "items";
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>
 /// Writes `punchlist.status/1` straight to a <see cref="Utf8JsonWriter"/>, byte for byte what the
@@ -10,7 +10,7 @@ namespace Punchlist.Cli.Json;
 /// 55 ms (measured on records of the same shape, outside punch); the other schemas go
 /// through <see cref="JsonOutput"/>'s serializer.
 /// </summary>
-internal static class StatusJsonWriter
+public static class StatusJsonWriter
 {
     // Flush to the stream every so often: a status of thousands of trackers should not sit in memory.
     private const int FlushAfter = 1 << 16;

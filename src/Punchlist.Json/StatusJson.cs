@@ -1,16 +1,19 @@
 using Punchlist.Analysis.Findings;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>`punchlist.status/1`.</summary>
-internal sealed record StatusJson(
+public sealed record StatusJson(
     string Schema,
     string Today,
     IReadOnlyList<DocumentStatusJson> Documents,
     TotalsJson Totals,
-    IReadOnlyList<GroupJson>? Groups);
+    IReadOnlyList<GroupJson>? Groups)
+{
+    public const string Version = "punchlist.status/1";
+}
 
-internal sealed record DocumentStatusJson(
+public sealed record DocumentStatusJson(
     string Path,
     string? Title,
     StateCountsJson Items,
@@ -22,7 +25,7 @@ internal sealed record DocumentStatusJson(
     FindingCountsJson Findings,
     VerificationJson Verification);
 
-internal sealed record TotalsJson(
+public sealed record TotalsJson(
     int Documents,
     StateCountsJson Items,
     BoxCountJson Checkboxes,
@@ -33,25 +36,25 @@ internal sealed record TotalsJson(
     FindingCountsJson Findings,
     VerificationJson Verification);
 
-internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
+public sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
 
-internal sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
+public sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
 
-internal sealed record BoxCountJson(int Total, int Checked);
+public sealed record BoxCountJson(int Total, int Checked);
 
-internal sealed record PriorityCountJson(int Total, int Done);
+public sealed record PriorityCountJson(int Total, int Done);
 
 /// <summary>What `punch check` finds in a document (or all of them), by severity.</summary>
-internal sealed record FindingCountsJson(int Total, int Error, int Warning, int Note)
+public sealed record FindingCountsJson(int Total, int Error, int Warning, int Note)
 {
     public static FindingCountsJson Of(CheckCounts counts) => new(counts.Findings, counts.Errors, counts.Warnings, counts.Notes);
 }
 
 /// <summary>A progress number and the basis it was counted on (`items`: done items of items, cancelled left out).</summary>
-internal sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);
+public sealed record ProgressJson(string Basis, int Done, int Total, int? Percent);
 
 /// <summary>Done items judged against the repository's evidence (files and probes; commands never run here).</summary>
-internal sealed record VerificationJson(int Done, int Verified, int Contradicted, int Unknown)
+public sealed record VerificationJson(int Done, int Verified, int Contradicted, int Unknown)
 {
     public static VerificationJson Of(CheckCounts counts) => new(counts.Done, counts.Verified, counts.Contradicted, counts.Unknown);
 }

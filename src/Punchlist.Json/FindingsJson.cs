@@ -1,14 +1,17 @@
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>`punchlist.findings/1`: `punch check --json`.</summary>
-internal sealed record FindingsJson(string Schema, IReadOnlyList<FindingJson> Findings);
+public sealed record FindingsJson(string Schema, IReadOnlyList<FindingJson> Findings)
+{
+    public const string Version = "punchlist.findings/1";
+}
 
 /// <summary>
 /// One finding. Lines and columns are 1-based; the end is exclusive (the column after the last
 /// character), as SARIF counts. <c>Item</c>, <c>Declared</c>, <c>Actual</c> and <c>Basis</c> are null
 /// where they do not apply.
 /// </summary>
-internal sealed record FindingJson(
+public sealed record FindingJson(
     string Code,
     string Name,
     string Severity,

@@ -1,9 +1,12 @@
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>`punchlist.search/1`.</summary>
-internal sealed record SearchJson(string Schema, string Query, int Total, IReadOnlyList<SearchResultJson> Results);
+public sealed record SearchJson(string Schema, string Query, int Total, IReadOnlyList<SearchResultJson> Results)
+{
+    public const string Version = "punchlist.search/1";
+}
 
-internal sealed record SearchResultJson(
+public sealed record SearchResultJson(
     string Key,
     string Address,
     string Document,
@@ -17,4 +20,4 @@ internal sealed record SearchResultJson(
     IReadOnlyList<HighlightJson> Highlights);
 
 /// <summary>A matched word in the snippet: UTF-16 offset and length.</summary>
-internal sealed record HighlightJson(int Start, int Length);
+public sealed record HighlightJson(int Start, int Length);

@@ -3,10 +3,10 @@ using Punchlist.Evidence.Probes;
 using Punchlist.Model;
 using Punchlist.Workspaces;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>From evidence to the `punchlist.evidence/1` and `punchlist.probes/1` shapes.</summary>
-internal static class EvidenceMapping
+public static class EvidenceMapping
 {
     public static ItemEvidenceJson Item(ItemEvidence evidence) => new(
         evidence.Item.Key,

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Punchlist.Editing.Sync;
 
-namespace Punchlist.Cli.Json;
+namespace Punchlist.Json;
 
 /// <summary>`punchlist.sync/1`: what `punch sync`, `done` and `reopen` changed or would change.</summary>
-internal sealed record SyncJson(string Schema, bool Written, IReadOnlyList<SyncDocumentJson> Documents)
+public sealed record SyncJson(string Schema, bool Written, IReadOnlyList<SyncDocumentJson> Documents)
 {
     public const string Version = "punchlist.sync/1";
 
@@ -22,10 +22,10 @@ internal sealed record SyncJson(string Schema, bool Written, IReadOnlyList<SyncD
         new(JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Position.Line, c.Position.Column, c.Old, c.New, c.Why);
 }
 
-internal sealed record SyncDocumentJson(string Path, IReadOnlyList<SyncChangeJson> Changes, IReadOnlyList<SyncChangeJson> Skipped, string Diff);
+public sealed record SyncDocumentJson(string Path, IReadOnlyList<SyncChangeJson> Changes, IReadOnlyList<SyncChangeJson> Skipped, string Diff);
 
-internal sealed record SyncChangeJson(string Kind, int Line, int Column, string Old, string New, string Why);
+public sealed record SyncChangeJson(string Kind, int Line, int Column, string Old, string New, string Why);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SyncJson))]
-internal sealed partial class SyncJsonContext : JsonSerializerContext;
+public sealed partial class SyncJsonContext : JsonSerializerContext;
