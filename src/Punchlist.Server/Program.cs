@@ -1,4 +1,4 @@
-using Prometheus;
+using Punchlist.Server.Api;
 using Punchlist.Server.Hosting;
 using Punchlist.Server.Live;
 using Punchlist.Server.Operations;
@@ -17,7 +17,7 @@ builder.Services.AddWorkspace();
 
 // Errors as problem details; the API's OpenAPI description.
 builder.Services.AddProblemDetails().AddExceptionHandler<ProblemMapper>();
-builder.Services.AddOpenApi();
+builder.Services.AddPunchlistApi();
 
 // Operations: health checks and Prometheus metrics.
 builder.Services.AddPunchlistHealth();
@@ -51,6 +51,11 @@ app.MapSignIn();
 app.MapLive();
 
 // The API and its description.
+var api = app.MapGroup("/api/v1");
+api.MapStatusApi();
+api.MapItemsApi();
+api.MapWritesApi();
+api.MapFindingsApi();
 app.MapOpenApi();
 
 // Operations.
