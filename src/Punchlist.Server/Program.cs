@@ -34,6 +34,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();

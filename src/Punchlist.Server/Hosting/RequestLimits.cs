@@ -23,6 +23,23 @@ internal static class RequestLimits
         kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
     }
 
+    /// <summary>
+    /// Refuses a body larger than <see cref="MaxBodyBytes"/> before anything reads it, whatever server
+    /// runs the app (Kestrel enforces its own limit as the body streams in; this also says so up front
+    /// from Content-Length, with a problem-details answer).
+    /// </summary>
+    public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+                detail: $"A request body has at most {MaxBodyBytes / 1024} KB; nothing was read or written.").ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    });
+
     public static IServiceCollection AddFormLimits(this IServiceCollection services) => services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
     {
         form.ValueCountLimit = 16;
