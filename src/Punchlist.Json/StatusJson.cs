@@ -22,6 +22,7 @@ public sealed record DocumentStatusJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    int Late,
     FindingCountsJson Findings,
     VerificationJson Verification);
 
@@ -33,10 +34,12 @@ public sealed record TotalsJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    int Late,
     FindingCountsJson Findings,
     VerificationJson Verification);
 
-public sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
+/// <summary>A group of `--by`; <c>Name</c> is null for the items with no owner (or no section).</summary>
+public sealed record GroupJson(string By, string? Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
 
 public sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
 

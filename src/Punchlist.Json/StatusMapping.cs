@@ -34,16 +34,20 @@ public static class StatusMapping
             }
         }
 
-        var totals = new TotalsJson(documents.Count, JsonMapping.Counts(sum), boxes, criteria, ByPriority(tiers), JsonMapping.Progress(sum), overdue,
+        var totals = new TotalsJson(documents.Count, JsonMapping.Counts(sum), boxes, criteria, ByPriority(tiers), JsonMapping.Progress(sum), overdue, all.Late,
             FindingCountsJson.Of(all), VerificationJson.Of(all));
         var groups = by is null
             ? null
             : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
-                .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), g.Name, JsonMapping.Counts(g.Items),
+                .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), GroupName(g.Name), JsonMapping.Counts(g.Items),
                     new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
+                .OrderBy(g => g.Name is null)
                 .ToList();
         return new StatusJson(StatusJson.Version, JsonMapping.Date(today), documents, totals, groups);
     }
+
+    // Items with no owner or no section are a group whose name is null, listed last.
+    private static string? GroupName(string name) => name is Grouping.NoOwner or Grouping.NoSection ? null : name;
 
     private static DocumentStatusJson Document(DocumentSummary document, CheckCounts checks, DateOnly today) => new(
         document.Path,
@@ -54,6 +58,7 @@ public static class StatusMapping
         ByPriority(document.ByPriority),
         JsonMapping.Progress(document.Items),
         document.Overdue(today),
+        checks.Late,
         FindingCountsJson.Of(checks),
         VerificationJson.Of(checks));
 

@@ -16,12 +16,12 @@ internal static class StatusCommand
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var paths = GlobalOptions.Paths();
-        var by = new Option<string?>("--by") { Description = "Also sum up by document, priority, section or owner" };
-        by.AcceptOnlyFromAmong("document", "priority", "section", "owner");
-        var command = new Command("status", "Show the true progress of every tracker") { paths, by };
+        var by = OptionValues.Choice("--by", "Also sum up by document, priority, section or owner", ["document", "priority", "section", "owner"]);
+        var command = new Command("status", "Show the true progress of every tracker, what is late and whose") { paths, by };
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
+
             using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
             var checks = workspace.Checks(context.Today);
             context.Warn(checks.Warnings);
@@ -34,28 +34,29 @@ internal static class StatusCommand
 
             // The items themselves only when they are grouped or their notes explained; else the summaries.
             var facts = grouping is not null || context.Explain ? workspace.Documents : null;
-            return Run(context, workspace.Summaries, facts, checks.ByPath, grouping);
-        });
-        return command;
-    }
+            var report = StatusMapping.Build(workspace.Summaries, facts, checks.ByPath, grouping, context.Today);
+            if (context.Json)
+            {
+                JsonOutput.Write(context.Out, report);
+                if (context.Explain)
+                {
+                    NotesRenderer.Warn(context, facts ?? []);
+                }
 
-    internal static int Run(CommandContext context, IReadOnlyList<DocumentSummary> documents, IReadOnlyList<DocumentFacts>? facts,
-        IReadOnlyDictionary<string, CheckCounts> checks, GroupBy? by)
-    {
-        var report = StatusMapping.Build(documents, facts, checks, by, context.Today);
-        if (context.Json)
-        {
-            JsonOutput.Write(context.Out, report);
-        }
-        else
-        {
-            StatusRenderer.Render(context.Console, report, by);
+                return ExitCodes.Ok;
+            }
+
+            // Whose items are overdue, from the facts the index keeps (a search would cost a fresh
+            // process its query machinery: about 100 ms of CPU, measured, for one line).
+            var overdue = report.Totals.Overdue == 0 ? [] : (facts ?? workspace.Documents).SelectMany(d => d.Items).Where(i => Dates.IsOverdue(i, context.Today)).Select(i => i.Owner).ToList();
+            StatusRenderer.Render(context.Screen, report, grouping, overdue, Trackers.FilteredHint(workspace.Config));
             if (context.Explain)
             {
-                NotesRenderer.Render(context.Console, facts ?? []);
+                NotesRenderer.Render(context.Screen, facts ?? []);
             }
-        }
 
-        return ExitCodes.Ok;
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

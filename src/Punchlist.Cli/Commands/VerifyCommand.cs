@@ -24,7 +24,7 @@ internal static class VerifyCommand
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds a command may run before it and everything it started is killed",
-            HelpName = "seconds",
+            HelpName = "SECONDS",
             DefaultValueFactory = _ => (int)EvidenceOptions.DefaultTimeout.TotalSeconds,
             CustomParser = Seconds,
         };
@@ -38,6 +38,11 @@ internal static class VerifyCommand
                 return ListProbes(context);
             }
 
+            if (parse.GetValue(timeout) != (int)EvidenceOptions.DefaultTimeout.TotalSeconds && !parse.GetValue(runCommands))
+            {
+                context.Warn("--timeout has no effect without --run-commands: no command runs");
+            }
+
             var workspace = context.Load(parse.GetValue(paths), environment);
             var evidence = workspace.Evidence(parse.GetValue(runCommands), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var items = workspace.AllItems().Select(m => evidence.For(m.Document, m.Item)).ToList();
@@ -49,7 +54,11 @@ internal static class VerifyCommand
             }
             else
             {
-                VerifyRenderer.Render(context.Console, items, EvidenceMapping.Totals(items), context.Explain);
+                VerifyRenderer.Render(context.Screen, items, EvidenceMapping.Totals(items), context.Explain);
+                if (context.Explain)
+                {
+                    NotesRenderer.Render(context.Screen, workspace.Documents);
+                }
             }
 
             return ExitCodes.Ok;
@@ -78,7 +87,7 @@ internal static class VerifyCommand
         }
         else
         {
-            VerifyRenderer.RenderCatalogue(context.Console, catalogue);
+            VerifyRenderer.RenderCatalogue(context.Screen, catalogue);
         }
 
         return ExitCodes.Ok;

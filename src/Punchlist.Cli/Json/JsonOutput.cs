@@ -1,15 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 using Punchlist.Json;
 
 namespace Punchlist.Cli.Json;
 
-/// <summary>Writes the versioned JSON documents; the shapes are documented in docs/json.md.</summary>
+/// <summary>
+/// Writes the versioned JSON documents (their shapes, mapping and serializer settings live in
+/// Punchlist.Json, which the server's API uses too) to standard output or a test's writer.
+/// </summary>
 internal static class JsonOutput
 {
     public static void Write<T>(TextWriter output, T value) =>
-        WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, typeof(T), PunchJsonContext.Default));
+        WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, (JsonTypeInfo<T>)PunchJson.Context.GetTypeInfo(typeof(T))!));
+
+    public static void Write<T>(TextWriter output, T value, JsonTypeInfo<T> type) =>
+        WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, type));
 
     /// <summary>`punchlist.status/1`, which grows with the workspace, by its own writer (<see cref="StatusJsonWriter"/>).</summary>
     public static void Write(TextWriter output, StatusJson report) => WriteUtf8(output, stream => StatusJsonWriter.Write(stream, report));
@@ -18,11 +25,11 @@ internal static class JsonOutput
     {
         // Straight to the stream as UTF-8 when there is one (standard output): a status of thousands of
         // trackers is megabytes, which would otherwise be built as one string and then encoded again.
-        if (output is StreamWriter { Encoding: UTF8Encoding } writer)
+        if (output is StreamWriter { Encoding: UTF8Encoding } stream)
         {
-            writer.Flush();
-            write(writer.BaseStream);
-            writer.WriteLine();
+            stream.Flush();
+            write(stream.BaseStream);
+            stream.WriteLine();
             return;
         }
 

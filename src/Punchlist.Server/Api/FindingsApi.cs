@@ -32,8 +32,10 @@ internal static class FindingsApi
             context.Response.Headers["X-Punchlist-Checked-Scan"] = analysis.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var findings = analysis.Findings.Where(f => (code is null || string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase))
                 && (severity is null || f.Severity.Name() == severity.ToLowerInvariant())
-                && (doc is null || f.Document == doc));
-            return TypedResults.Ok(new FindingsJson(FindingsJson.Version, findings.Select(FindingMapping.Json).ToList()));
+                && (doc is null || f.Document == doc)).ToList();
+            // Passed as `punch check` judges it by default: no finding is an error.
+            bool passed = findings.All(f => f.Severity < Severity.Error);
+            return TypedResults.Ok(FindingMapping.Report(findings, page.Snapshot.Documents.Count, analysis.Today, "error", passed));
         })
         .WithName("api-findings").WithTags("Findings").WithSummary("Every finding of the latest check, by code, severity and tracker if asked (punchlist.findings/1)")
         .Produces<FindingsJson>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);

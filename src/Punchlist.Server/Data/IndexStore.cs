@@ -7,6 +7,7 @@ using Punchlist.Model;
 using Punchlist.Search;
 using Punchlist.Server.Operations;
 using Punchlist.Storage;
+using Punchlist.Storage.History;
 using Punchlist.Storage.Queries;
 using Punchlist.Workspaces;
 
@@ -72,18 +73,18 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
             {
                 var checks = scan.Checks(today);
                 var summaries = scan.Summaries;
-                var previous = _current;
-                var changed = ChangedSince(previous, summaries, scan.Reparsed);
-                if (previous is not null && changed.Count == 0 && previous.Today == today && SameChecks(previous, checks.ByPath))
+                var last = _current;
+                var changed = ChangedSince(last, summaries, scan.Reparsed);
+                if (last is not null && changed.Count == 0 && last.Today == today && SameChecks(last, checks.ByPath))
                 {
                     scan.Dispose();
-                    return previous;
+                    return last;
                 }
 
                 var (items, plans) = scan.Ids();
                 var snapshot = new WorkspaceSnapshot
                 {
-                    Version = (previous?.Version ?? 0) + 1,
+                    Version = (last?.Version ?? 0) + 1,
                     Name = Path.GetFileName(Workspace.TrimEnd(Path.DirectorySeparatorChar)),
                     Today = today,
                     ScannedAt = _clock.GetUtcNow(),
@@ -97,7 +98,13 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                     Changed = changed,
                 };
                 _readers.Replace(scan);
-                _context = new ScanContext(_root, scan.Config, today);
+                var previous = Interlocked.Exchange(ref _context, new ScanContext(_root, scan.Config, today, new IndexOptions { InMemory = _options.NoIndex }));
+                if (previous is not null)
+                {
+                    // Requests that began with it are long done by then.
+                    _ = Task.Delay(TimeSpan.FromMinutes(1)).ContinueWith(_ => previous.Dispose(), TaskScheduler.Default);
+                }
+
                 Volatile.Write(ref _current, snapshot);
                 Log.Scanned(_log, snapshot.Version, summaries.Count, scan.Counts.Parsed, snapshot.ScanDuration.TotalMilliseconds);
                 Changed?.Invoke(new StoreEvent(StoreEvent.Scan, snapshot.Version, changed));
@@ -255,13 +262,19 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
 
     public static string ETagOf(TrackerDocument document) => $"\"{document.Source.ContentHash}\"";
 
-    public void Dispose() => _readers.Dispose();
+    public void Dispose()
+    {
+        _readers.Dispose();
+        _context?.Dispose();
+    }
 
     /// <summary>What checks and evidence of one scan share: the configuration, the SLA clock and the repository's evidence, each made once.</summary>
-    internal sealed class ScanContext(string root, PunchlistConfig config, DateOnly today)
+    internal sealed class ScanContext(string root, PunchlistConfig config, DateOnly today, IndexOptions index) : IDisposable
     {
         private readonly Lazy<WorkspaceEvidence> _evidence = new(() => new WorkspaceEvidence(root, new EvidenceOptions { Probes = config.Probes }));
-        private readonly Lazy<GitHistory> _clock = new(() => new GitHistory(root));
+
+        // The SLA and staleness clocks from the history the index keeps (read from git on the first question).
+        private readonly Lazy<HistoryClock> _clock = new(() => HistoryClock.Open(root, config, index));
 
         public string Root => root;
 
@@ -272,5 +285,13 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
         public WorkspaceEvidence Evidence => _evidence.Value;
 
         public ICreationClock Clock => _clock.Value;
+
+        public void Dispose()
+        {
+            if (_clock.IsValueCreated)
+            {
+                _clock.Value.Dispose();
+            }
+        }
     }
 }
