@@ -12,7 +12,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var options = builder.AddServerOptions();
 
 // The workspace: its embedded index, scanned at start and whenever a file changes; every tracker
-// checked after each scan; changes pushed to the pages that are open.
+// checked after each scan; its history read from git; changes pushed to the pages that are open.
 builder.Services.AddWorkspace();
 
 // Errors as problem details; the API's OpenAPI description.
@@ -57,6 +57,7 @@ api.MapStatusApi();
 api.MapItemsApi();
 api.MapWritesApi();
 api.MapFindingsApi();
+api.MapHistoryApi();
 app.MapOpenApi();
 
 // Operations.
