@@ -41,10 +41,10 @@ try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
     var started = Stopwatch.StartNew();
-    await Until(async () => (await Get(http, "/readyz")).Status == HttpStatusCode.OK, TimeSpan.FromMinutes(10), "the first scan");
+    await Until(async () => (await Get(http, "/readyz")).Status == HttpStatusCode.OK, TimeSpan.FromMinutes(30), "the first scan");
     double firstScan = started.Elapsed.TotalSeconds;
     // The overview's lists come from the background check of every tracker: wait for it, so the load sees the page as a lead would.
-    await Until(async () => !(await Get(http, "/")).Body.Contains("Checking every tracker", StringComparison.Ordinal), TimeSpan.FromMinutes(10), "the first check");
+    await Until(async () => !(await Get(http, "/")).Body.Contains("Checking every tracker", StringComparison.Ordinal), TimeSpan.FromMinutes(30), "the first check");
     double firstCheck = started.Elapsed.TotalSeconds;
 
     string itemsUrl = "/api/v1/items?q=" + Uri.EscapeDataString(query);
