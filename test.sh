@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
-# (Node.js for the GFM oracle and the SARIF validator, python3 for the tracker generator, git for
-# the SLA clock, GNU patch to check our diffs, Debian's chromium to render punch report's HTML), so
-# it works on a fresh machine.
+# (Node.js for the GFM oracle, the SARIF validator and axe-core, python3 for the tracker generator,
+# git for the SLA clock, GNU patch to check our diffs, Debian's chromium for the server's browser tests
+# and to render punch report's HTML, Prometheus' promtool to check /metrics), so it works on a fresh
+# machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 . scripts/install-missing.sh
-install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch chromium:chromium
+install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch chromium:chromium promtool:prometheus
 
 # ../shared (the corpus and the GFM oracle) is beside the clone in CI. A clone with nothing beside it
 # still runs every test that does not read it; the rest report themselves skipped, with the reason.
@@ -35,5 +36,18 @@ if [ ! -d "$sarif/node_modules" ]; then
   (cd "$sarif" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 export PUNCHLIST_SARIF_MULTITOOL="$sarif"
+
+# axe-core for the server's browser tests (injected into every page), pinned the same way.
+axe_pin=tests/tools/axe-core
+axe="${PUNCHLIST_AXE_CORE:-${TMPDIR:-/tmp}/punchlist-axe-core-$(sha256sum "$axe_pin/package-lock.json" | cut -c1-12)}"
+if [ ! -d "$axe/node_modules" ]; then
+  mkdir -p "$axe"
+  cp "$axe_pin/package.json" "$axe_pin/package-lock.json" "$axe/"
+  (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export PUNCHLIST_AXE_CORE="$axe"
+
+# The browser tests' screenshots (desktop and phone widths, light and dark) are kept here.
+export PUNCHLIST_ARTIFACTS="${PUNCHLIST_ARTIFACTS:-$PWD/artifacts}"
 
 dotnet test Punchlist.slnx -c Release "$@"

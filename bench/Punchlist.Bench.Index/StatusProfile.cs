@@ -58,7 +58,7 @@ internal static class StatusProfile
             {
                 json.Time(() =>
                 {
-                    var report = Cli.Commands.StatusCommand.Build(documents, null, counts, null, today);
+                    var report = Json.StatusMapping.Build(documents, null, counts, null, today);
                     var output = new StringWriter();
                     Cli.Json.JsonOutput.Write(output, report);
                     return output.GetStringBuilder().Length;

@@ -42,6 +42,7 @@ internal static class CliApp
             ("report", () => ReportCommand.Create(options, output, error, environment)),
             ("export", () => ExportCommand.Create(options, output, error, environment)),
             ("mcp", () => McpCommand.Create(options, output, error, environment)),
+            ("serve", () => ServeCommand.Create(options, output, error, environment)),
             ("config", () => ConfigCommand.Create(options, output, error, environment)),
             ("init", () => InitCommand.Create(options, output, error, environment)),
             ("completion", () => CompletionCommand.Create(root, () => BuildAll(root, commands), output)),

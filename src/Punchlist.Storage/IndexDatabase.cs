@@ -77,6 +77,25 @@ internal sealed class IndexDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// A connection that only reads an index another connection opened (and migrated): for hosts that
+    /// query on several threads while one scans. WAL lets it read while the scan writes.
+    /// </summary>
+    public static IndexDatabase OpenReader(string path)
+    {
+        var connection = Connect(path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            connection.Execute(ReadingPragmas);
+            return new IndexDatabase(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public static IndexDatabase InMemory() => Open(":memory:", null, Migrations.All);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Punchlist.Analysis;
+using Punchlist.Model;
 using Punchlist.Reading;
 using Punchlist.Search;
 using Punchlist.Storage.Checks;
@@ -60,6 +61,9 @@ public sealed class IndexedWorkspace : IDisposable
 
     internal TimeSpan RacyWindow { get; init; } = IndexOptions.Default.RacyWindow;
 
+    /// <summary>The files this scan parsed because their content was new or had changed (not those served from the index), by path.</summary>
+    public IReadOnlyList<string> Reparsed { get; init; } = [];
+
     /// <summary>
     /// Each reported document's findings and verification counts as `punch check` and `punch verify`
     /// would give them today, served from the index where nothing they depend on changed (see
@@ -78,7 +82,8 @@ public sealed class IndexedWorkspace : IDisposable
     public IReadOnlyList<DocumentFacts> Documents => _documents ??= LoadFacts();
 
     /// <summary>Items matching the query (all items when it is empty), ranked or in document order.</summary>
-    public SearchResults Search(Query query, int? limit = null, IReadOnlyList<Filter>? also = null)
+    /// <param name="offset">How many of the ordered matches to pass over first: a later page.</param>
+    public SearchResults Search(Query query, int? limit = null, IReadOnlyList<Filter>? also = null, int offset = 0)
     {
         var plan = SearchPlan.Of(query);
         if (also is { Count: > 0 })
@@ -92,8 +97,12 @@ public sealed class IndexedWorkspace : IDisposable
             plan = plan with { Filter = parts.Count == 1 ? parts[0] : new AllOf(parts, 0) };
         }
 
-        return new SearchRunner(_database.Searching, () => _database.Sibling, ScopeTable(), DocumentsMatching, Narrowing).Run(plan, limit);
+        return new SearchRunner(_database.Searching, () => _database.Sibling, ScopeTable(), DocumentsMatching, Narrowing).Run(plan, limit, offset);
     }
+
+    /// <summary>How the query's matches divide by state, priority, owner, document and technology (the <paramref name="top"/> commonest of the last three), over at most <paramref name="limit"/> of them.</summary>
+    public Facets Facets(Query query, int limit = 50_000, int top = 10) =>
+        FacetQuery.Run(_database.Connection, SearchPlan.Of(query) with { Sort = SortOrder.Relevance }, ScopeTable(), DocumentsMatching, limit, top);
 
     /// <summary>
     /// The documents an address can resolve to, or that its error message would name, parsed fresh
@@ -125,6 +134,66 @@ public sealed class IndexedWorkspace : IDisposable
         }
 
         return Load(_scope.Where(s => ids.Contains(s.Id)).Select(s => s.Path));
+    }
+
+    /// <summary>
+    /// Another handle on the same index file and the same scanned files, with a connection of its own
+    /// that only reads: for a host that answers queries on several threads while this one scans (a
+    /// server). Null when the index lives in memory, where no other connection can see it.
+    /// </summary>
+    public IndexedWorkspace? OpenReader()
+    {
+        if (_database.Path is not { } path)
+        {
+            return null;
+        }
+
+        return new IndexedWorkspace(IndexDatabase.OpenReader(path), Root, Config, _scope, Counts, Warnings, InMemoryBecause)
+        {
+            RacyWindow = RacyWindow,
+        };
+    }
+
+    /// <summary>Every item ID and document (plan) ID of the scanned files, as `punch check` collects them from the documents, both ignoring case.</summary>
+    public (IReadOnlySet<string> Items, IReadOnlySet<string> Plans) Ids()
+    {
+        var wanted = _scope.Select(s => s.Id).ToHashSet();
+        var items = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var plans = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var command = _database.Connection.Command("SELECT id, item_ids, plan_id FROM documents WHERE ids_hash != 0");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (wanted.Contains(reader.GetInt64(0)))
+            {
+                items.UnionWith(reader.StringOrNull(1)?.Split('\n') ?? []);
+                if (reader.StringOrNull(2) is { } plan)
+                {
+                    plans.Add(plan);
+                }
+            }
+        }
+
+        return (items, plans);
+    }
+
+    /// <summary>How many items of the scanned files there are of each priority rank (null: none) and state, from the per-document counts the index keeps.</summary>
+    public IReadOnlyList<(int? Priority, ItemState State, int Count)> CountsByPriorityAndState()
+    {
+        var wanted = _scope.Select(s => s.Id).ToHashSet();
+        var sums = new Dictionary<(int?, ItemState), int>();
+        using var command = _database.Connection.Command("SELECT doc_id, priority, state, n FROM item_counts");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (wanted.Contains(reader.GetInt64(0)))
+            {
+                var key = (reader.IsDBNull(1) ? (int?)null : reader.GetInt32(1), (ItemState)reader.GetInt32(2));
+                sums[key] = sums.GetValueOrDefault(key) + reader.GetInt32(3);
+            }
+        }
+
+        return [.. sums.Select(s => (s.Key.Item1, s.Key.Item2, s.Value)).OrderBy(s => s.Item1 ?? int.MaxValue).ThenBy(s => s.Item2)];
     }
 
     /// <summary>Parses documents of the scope from disk (for commands that need the whole model).</summary>

@@ -161,6 +161,7 @@ public static class WorkspaceIndex
         long racyAfter = DateTime.UtcNow.Ticks - options.RacyWindow.Ticks;
         var warnings = new ConcurrentBag<string>();
         var kept = new Dictionary<string, ReadDocument>(StringComparer.Ordinal);
+        var reparsed = new List<string>();
         int read = 0, parsed = 0;
         // Nothing to read and nothing to drop: no write transaction at all (a warm run only reads).
         if (fresh.Count > 0 || removed.Count > 0)
@@ -212,6 +213,11 @@ public static class WorkspaceIndex
                         else
                         {
                             parsed += result.Record is null ? 0 : 1;
+                            if (result.Record is not null)
+                            {
+                                reparsed.Add(result.File.RelativePath);
+                            }
+
                             ids[result.File.RelativePath] = writer.Put(result.Stamp!, result.Record);
                             if (result.Document is not null)
                             {
@@ -259,6 +265,7 @@ public static class WorkspaceIndex
         return new IndexedWorkspace(database, root, config, inScope, counts, [.. warnings.Order(StringComparer.Ordinal)], memoryReason)
         {
             Kept = kept,
+            Reparsed = reparsed,
             RacyWindow = options.RacyWindow,
         };
     }

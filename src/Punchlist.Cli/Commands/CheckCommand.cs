@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Cli.Sarif;
 using Punchlist.Storage.History;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Export;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Commands;
 
@@ -55,7 +56,7 @@ internal static class ExportCommand
 
     internal static ExportItemJson Item(ExportedItem exported, DateOnly today)
     {
-        var detail = ShowCommand.Detail(exported.Document, exported.Item, exported.Record, today);
+        var detail = ItemMapping.Detail(exported.Document, exported.Item, exported.Record, today);
         return new ExportItemJson(exported.Id, exported.ContentHash, detail.Item, exported.StartLine, exported.EndLine, detail.Fields, detail.CriteriaList, exported.Text);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
@@ -9,7 +10,7 @@ namespace Punchlist.Cli.Commands;
 /// <summary>`punch list [QUERY]`: one line per item, filtered by the query language, state and priority, sorted, limited.</summary>
 internal static class ListCommand
 {
-    public const string Schema = "punchlist.items/1";
+    public const string Schema = ItemsJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {

@@ -75,7 +75,7 @@ internal static class ReportCommand
         }
         else if (today != DateOnly.MinValue && date >= today)
         {
-            problem = $"--since {text} is not before today ({Json.JsonMapping.Date(today)})";
+            problem = $"--since {text} is not before today ({Punchlist.Json.JsonMapping.Date(today)})";
             date = null;
         }
 

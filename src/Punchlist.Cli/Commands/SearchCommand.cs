@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
@@ -10,7 +11,7 @@ namespace Punchlist.Cli.Commands;
 /// <summary>`punch search QUERY`: ranked items with the matched words highlighted.</summary>
 internal static class SearchCommand
 {
-    public const string Schema = "punchlist.search/1";
+    public const string Schema = SearchJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
@@ -34,7 +35,7 @@ internal static class SearchCommand
             var results = workspace.Search(parsed, parse.GetValue(filters.Limit) ?? 20, also);
             if (context.Json)
             {
-                JsonOutput.Write(context.Out, new SearchJson(Schema, text, results.Total, results.Hits.Select(Result).ToList()));
+                JsonOutput.Write(context.Out, new SearchJson(Schema, text, results.Total, results.Hits.Select(SearchMapping.Result).ToList()));
             }
             else
             {
@@ -50,17 +51,4 @@ internal static class SearchCommand
         });
         return command;
     }
-
-    internal static SearchResultJson Result(SearchHit hit) => new(
-        hit.Item.Key,
-        JsonMapping.Address(hit.Document, hit.Item),
-        hit.Document,
-        hit.Item.Line,
-        hit.Item.Title,
-        hit.Item.State.Name(),
-        hit.Item.Priority?.Name,
-        hit.Score is { } score ? Math.Round(score, 4) : null,
-        hit.MatchedIn is { } field ? JsonMapping.Lower(field.ToString()) : null,
-        hit.Snippet?.Text,
-        hit.Snippet?.Matches.Select(m => new HighlightJson(m.Start.Value, m.End.Value - m.Start.Value)).ToList() ?? []);
 }

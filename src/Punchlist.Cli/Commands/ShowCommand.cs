@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
@@ -10,7 +11,7 @@ namespace Punchlist.Cli.Commands;
 /// <summary>`punch show ADDRESS`: one item with its metadata, criteria, references and source.</summary>
 internal static class ShowCommand
 {
-    public const string Schema = "punchlist.item/1";
+    public const string Schema = ItemDetailJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
@@ -27,7 +28,7 @@ internal static class ShowCommand
             using var index = context.Scan(parse.GetValue(paths), environment);
             string wanted = parse.GetValue(address)!;
             var (document, item) = Addresses.Resolve(index.DocumentsFor(wanted), wanted);
-            var detail = Detail(document, item, context.Today);
+            var detail = ItemMapping.Detail(document, item, context.Today);
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, detail);
@@ -50,32 +51,5 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    internal static ItemDetailJson Detail(TrackerDocument document, Item item, DateOnly today) =>
-        Detail(document, item, DocumentRecord.Of(document).Items[IndexOf(document, item)], today);
-
-    /// <param name="record">The item's record (<see cref="DocumentRecord.Of"/>), when the caller has the document's already.</param>
-    internal static ItemDetailJson Detail(TrackerDocument document, Item item, ItemRecord record, DateOnly today)
-    {
-        var fields = item.Fields.Select(f => new FieldJson(f.Key, JsonMapping.Lower(f.Kind.ToString()), f.Value, f.Position.Line, f.Position.Column)).ToList();
-        var criteria = item.Criteria.Select((c, i) => new CriterionJson(i + 1, c.Symbol ?? c.Marker.ToString(), c.State.Name(), c.IsChecked, c.Text, c.Position.Line, c.Depth)).ToList();
-        var start = document.PositionOf(item.Span.Start);
-        var end = document.PositionOf(Math.Max(item.Span.Start, item.Span.End - 1));
-        return new ItemDetailJson(Schema, JsonMapping.Item(document.Path, record, today), fields, criteria,
-            new SourceJson(start.Line, end.Line, document.Source.Slice(item.Span)), MatrixJson.Of(item));
-    }
-
-    private static int IndexOf(TrackerDocument document, Item item)
-    {
-        for (int i = 0; i < document.Items.Count; i++)
-        {
-            if (ReferenceEquals(document.Items[i], item))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException("the item is not in the document", nameof(item));
     }
 }

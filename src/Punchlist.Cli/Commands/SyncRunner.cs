@@ -1,5 +1,5 @@
 using Punchlist.Analysis.Policies;
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Editing;
 using Punchlist.Editing.Sync;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Editing;
 using Punchlist.Editing.Sync;
 using Punchlist.Workspaces;

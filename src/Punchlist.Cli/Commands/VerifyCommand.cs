@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Evidence;
 using Punchlist.Evidence.Probes;
@@ -14,7 +15,7 @@ namespace Punchlist.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    public const string Schema = "punchlist.evidence/1";
+    public const string Schema = EvidenceReportJson.Version;
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {

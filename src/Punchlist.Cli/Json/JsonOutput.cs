@@ -1,23 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Json;
 
 /// <summary>
-/// Writes the versioned JSON documents (their shapes are documented in docs/json.md). Nothing here
-/// knows a console: a host that serves the same shapes over HTTP uses <see cref="Options"/>.
+/// Writes the versioned JSON documents (their shapes, mapping and serializer settings live in
+/// Punchlist.Json, which the server's API uses too) to standard output or a test's writer.
 /// </summary>
 internal static class JsonOutput
 {
-    /// <summary>Indented, camelCase, every field written (null when it does not apply), strings escaped only where they must be.</summary>
-    public static readonly JsonSerializerOptions Options = new(PunchJsonContext.Default.Options) { Encoder = ReadableEncoder.Instance };
-
-    private static readonly PunchJsonContext Context = new(Options);
-
     public static void Write<T>(TextWriter output, T value) =>
-        WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, (JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!));
+        WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, (JsonTypeInfo<T>)PunchJson.Context.GetTypeInfo(typeof(T))!));
 
     public static void Write<T>(TextWriter output, T value, JsonTypeInfo<T> type) =>
         WriteUtf8(output, stream => JsonSerializer.Serialize(stream, value, type));
@@ -42,18 +38,3 @@ internal static class JsonOutput
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(StatusJson))]
-[JsonSerializable(typeof(ItemsJson))]
-[JsonSerializable(typeof(ItemDetailJson))]
-[JsonSerializable(typeof(SearchJson))]
-[JsonSerializable(typeof(FindingsJson))]
-[JsonSerializable(typeof(EvidenceReportJson))]
-[JsonSerializable(typeof(ProbeCatalogueJson))]
-[JsonSerializable(typeof(ExportJson))]
-[JsonSerializable(typeof(ExportItemJson))]
-internal sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using Punchlist.Evidence;
 using Punchlist.Model;
 using Punchlist.Reading;
 using Punchlist.Workspaces;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp;
 

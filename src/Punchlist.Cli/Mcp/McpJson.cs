@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp;
 

@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Mcp.Tools;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp;
 
@@ -34,7 +35,7 @@ internal static class PunchlistMcp
     /// <summary>How tool results are written: the versioned shapes' source-generated metadata first, camelCase, every field written, strings escaped only where they must be.</summary>
     public static JsonSerializerOptions Json { get; } = new(McpJsonUtilities.DefaultOptions)
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, PunchJsonContext.Default, HistoryJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonContext.Default, PunchJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
         Encoder = ReadableEncoder.Instance,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never, // as the CLI: null, never missing
     };

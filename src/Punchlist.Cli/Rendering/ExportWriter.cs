@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CsvHelper;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Rendering;
 
@@ -23,10 +24,10 @@ internal static class ExportWriter
     public const string ListSeparator = ", ";
 
     // One record per line: the same shape as `--format json`'s items, not indented.
-    private static readonly JsonSerializerOptions Lines = new(JsonOutput.Options) { WriteIndented = false };
+    private static readonly JsonSerializerOptions Lines = new(PunchJson.Options) { WriteIndented = false };
 
     public static void Json(Stream stream, ExportJson export) =>
-        JsonSerializer.Serialize(stream, export, (JsonTypeInfo<ExportJson>)JsonOutput.Options.GetTypeInfo(typeof(ExportJson)));
+        JsonSerializer.Serialize(stream, export, (JsonTypeInfo<ExportJson>)PunchJson.Options.GetTypeInfo(typeof(ExportJson)));
 
     public static void JsonLines(Stream stream, IEnumerable<ExportItemJson> items)
     {

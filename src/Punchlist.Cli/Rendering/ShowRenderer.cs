@@ -1,5 +1,5 @@
 using Punchlist.Analysis.Findings;
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Evidence;
 using Punchlist.Model;
 

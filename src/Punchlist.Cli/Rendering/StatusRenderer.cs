@@ -1,5 +1,5 @@
 using Punchlist.Analysis;
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Rendering;
 

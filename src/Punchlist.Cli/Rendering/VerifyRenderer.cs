@@ -1,4 +1,4 @@
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Evidence;
 using Punchlist.Model;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Punchlist.Cli.Json;
 using static Punchlist.Cli.Report.ReportText;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 

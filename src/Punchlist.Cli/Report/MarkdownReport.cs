@@ -2,6 +2,7 @@ using System.Text;
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using static Punchlist.Cli.Report.ReportText;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 

@@ -9,6 +9,7 @@ using Punchlist.Reports;
 using Punchlist.Search;
 using Punchlist.Storage.History;
 using Punchlist.Workspaces;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 
@@ -27,7 +28,7 @@ internal static class ReportBuilder
         {
             var checks = indexed.Checks(today);
             context.Warn(checks.Warnings);
-            status = StatusCommand.Build(indexed.Summaries, null, checks.ByPath, null, today);
+            status = StatusMapping.Build(indexed.Summaries, null, checks.ByPath, null, today);
         }
 
         var workspace = context.Load(paths, environment);
@@ -87,8 +88,8 @@ internal static class ReportBuilder
         var reader = index.Reader;
         var today = context.Today;
         var selection = HistorySelection.Of(Query.Parse(string.Empty, new QueryContext(today)), scopes);
-        var history = HistoryCommand.Report(reader, selection, string.Empty, scopes, new HistoryCommand.HistoryRequest([], HistoryInterval.Week, null, today, null), today);
-        var window = HistoryCommand.Report(reader, selection, string.Empty, scopes, new HistoryCommand.HistoryRequest([], HistoryInterval.Week, since, today, null), today);
+        var history = HistoryReport.Build(reader, new HistoryRequest(selection, string.Empty, scopes, HistoryInterval.Week, null, today, null), today);
+        var window = HistoryReport.Build(reader, new HistoryRequest(selection, string.Empty, scopes, HistoryInterval.Week, since, today, null), today);
         if (history.History is not { Commits: > 0 })
         {
             return (null, null, null, $"no commit up to {JsonMapping.Date(today)} changed these trackers.");

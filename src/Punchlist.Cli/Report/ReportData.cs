@@ -1,6 +1,7 @@
 using Punchlist.Cli.Json;
 using Punchlist.History;
 using Punchlist.Reports;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Report;
 

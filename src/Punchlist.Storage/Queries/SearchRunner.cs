@@ -22,8 +22,11 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
     // Column numbers of items_fts: criteria, body, fields, title, section.
     private static readonly int[] SnippetColumns = [1, 4, 3, 0, 2];
 
-    public SearchResults Run(SearchPlan plan, int? limit)
+    /// <param name="offset">Matches to pass over before the first one returned (a page further on): they are ordered, never fetched.</param>
+    public SearchResults Run(SearchPlan plan, int? limit, int offset = 0)
     {
+        // The first offset + limit matches are ordered as for a first page; only the last limit are fetched.
+        limit = limit is { } wanted && offset > 0 ? wanted + offset : limit;
         var query = QuerySql.Of(plan, scope, documentsMatching);
         var (sql, match, from, condition, counting) = query;
         // Ranked, few results wanted: with an index file, such a query reads on two connections at once
@@ -63,7 +66,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         // Document order, many matches, few wanted: walk documents by path and each one's items by
         // position (both indexed) so no sort is needed and the limit stops the walk early. With few
         // matches the walk would cross most of the index for them; then find them first and sort.
-        bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } wanted && total > WalkAbove * Math.Max(1, wanted);
+        bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } most && total > WalkAbove * Math.Max(1, most);
         string limited = limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty;
         string Rows(string bounds) =>
             $"SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {ranks} FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{bounds}";
@@ -85,7 +88,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
                 var parameters = sql.Parameters.Select(p => p.Name == match ? (p.Name, (object?)$"({expression}) AND ({groups})") : p).ToArray();
                 if (Select(parameters, halves) >= limit)
                 {
-                    return new SearchResults(total, Fetch(expression));
+                    return new SearchResults(total, Fetch(expression, offset));
                 }
 
                 connection.Execute("DELETE FROM temp.hits");
@@ -94,7 +97,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
 
         // Every match ranked: on two connections only when there are many (otherwise the hand-off costs more).
         Select([.. sql.Parameters], total > NarrowingCost.Floor ? halves : null);
-        return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!)));
+        return new SearchResults(total, Fetch(match is null ? null : FtsExpression.Of(plan.Ranked!), offset));
 
         // Ranked by relevance, few wanted, and a second connection: each half of the items on its own.
         int Select((string Name, object? Value)[] parameters, RankingInHalves? inHalves)
@@ -131,7 +134,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private List<SearchHit> Fetch(string? match)
+    private List<SearchHit> Fetch(string? match, int offset)
     {
         var hits = new List<(long Id, SearchHit Hit)>();
         using (var command = connection.Command("""
@@ -141,8 +144,9 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             JOIN documents d ON d.id = i.doc_id
             JOIN item_details det ON det.id = i.id
             JOIN items_fts f ON f.rowid = i.id
+            WHERE h.rank > $offset
             ORDER BY h.rank
-            """))
+            """, ("$offset", (long)offset)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

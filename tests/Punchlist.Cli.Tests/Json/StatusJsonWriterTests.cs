@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Punchlist.Analysis;
 using Punchlist.Cli.Commands;
-using Punchlist.Cli.Json;
+using Punchlist.Json;
 using Punchlist.Cli.Tests.Support;
 using Punchlist.Storage;
 using Punchlist.Tests.Support;
@@ -31,7 +31,7 @@ public sealed class StatusJsonWriterTests
     {
         using var workspace = WorkspaceIndex.Scan([Path.Combine(Repo.Shared, "corpus", folder)], new IndexOptions { InMemory = true, KeepDocuments = true });
         var grouping = by is null ? (GroupBy?)null : Enum.Parse<GroupBy>(by, ignoreCase: true);
-        var report = StatusCommand.Build(workspace.Summaries, grouping is null ? null : workspace.Documents, workspace.Checks(Punch.Today).ByPath, grouping, Punch.Today);
+        var report = StatusMapping.Build(workspace.Summaries, grouping is null ? null : workspace.Documents, workspace.Checks(Punch.Today).ByPath, grouping, Punch.Today);
         Assert.NotEmpty(report.Documents);
         Assert.Equal(Serialized(report), Written(report));
     }
@@ -52,7 +52,7 @@ public sealed class StatusJsonWriterTests
         Assert.Equal(Serialized(report with { Groups = null }), Written(report with { Groups = null }));
     }
 
-    private static string Serialized(StatusJson report) => JsonSerializer.Serialize(report, JsonOutput.Options.GetTypeInfo(typeof(StatusJson)));
+    private static string Serialized(StatusJson report) => JsonSerializer.Serialize(report, PunchJson.Options.GetTypeInfo(typeof(StatusJson)));
 
     private static string Written(StatusJson report)
     {

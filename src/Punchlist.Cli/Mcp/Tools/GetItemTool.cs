@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Cli.Commands;
 using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 
@@ -24,7 +25,7 @@ internal static class GetItemTool
             var today = workspace.Today;
             using var index = workspace.Scan();
             var (document, item) = Addresses.Resolve(index.DocumentsFor(address), address);
-            var detail = ShowCommand.Detail(document, item, today);
+            var detail = ItemMapping.Detail(document, item, today);
 
             // Findings from the item's own document, as `punch show` gives them: references to other
             // documents' items (PL008) are judged by list_findings, which reads them all.

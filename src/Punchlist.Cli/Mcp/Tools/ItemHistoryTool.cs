@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Cli.Commands;
 using Punchlist.Cli.Json;
 using Punchlist.Storage.History;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 
@@ -25,10 +26,10 @@ internal static class ItemHistoryTool
             using var history = workspace.History();
             if (history.State != HistoryState.Ready)
             {
-                return new HistoryJson(HistoryCommand.Schema, HistoryMapping.Date(workspace.Today), false, history.Reason, null, null, null, null, null, null, null, null, null, null);
+                return HistoryReport.Unavailable(workspace.Today, history.Reason);
             }
 
-            return HistoryCommand.Item(history.Reader, address, workspace.Today, workspace.Today);
+            return HistoryReport.Item(history.Reader, address, workspace.Today, workspace.Today);
         });
     }
 }

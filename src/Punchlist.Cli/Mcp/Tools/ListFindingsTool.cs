@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 

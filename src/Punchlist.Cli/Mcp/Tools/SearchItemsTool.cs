@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Cli.Commands;
 using Punchlist.Cli.Json;
 using Punchlist.Search;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 
@@ -48,7 +49,7 @@ internal static class SearchItemsTool
                 query,
                 results.Total,
                 offset,
-                [.. page.Select(SearchCommand.Result)],
+                [.. page.Select(SearchMapping.Result)],
                 compact ? null : [.. page.Select(h => JsonMapping.Item(h.Document, h.Item, today))],
                 Cursor.Next(request, offset, page.Count, results.Total));
         });

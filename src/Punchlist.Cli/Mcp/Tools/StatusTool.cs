@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Analysis;
 using Punchlist.Cli.Commands;
 using Punchlist.Cli.Json;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 
@@ -28,7 +29,7 @@ internal static class StatusTool
             var today = workspace.Today;
             using var index = workspace.Scan(factsOnly: true, keepDocuments: true);
             var checks = index.Checks(today);
-            return StatusCommand.Build(index.Summaries, grouping is null ? null : index.Documents, checks.ByPath, grouping, today);
+            return StatusMapping.Build(index.Summaries, grouping is null ? null : index.Documents, checks.ByPath, grouping, today);
         });
     }
 }

@@ -3,6 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Cli.Commands;
 using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
+using Punchlist.Json;
 
 namespace Punchlist.Cli.Mcp.Tools;
 

@@ -1,0 +1,118 @@
+using Punchlist.Analysis;
+using Punchlist.Analysis.Findings;
+using Punchlist.Search;
+using Punchlist.Server.Data;
+
+namespace Punchlist.Server.Pages;
+
+/// <summary>The overview: true progress, what is late and whose, false claims, SLAs, reviews and evidence, the burn-up and forecast.</summary>
+public sealed record OverviewModel(
+    LayoutModel Layout,
+    ItemCounts Items,
+    Fraction Criteria,
+    IReadOnlyList<(string Name, TierCount Count)> ByPriority,
+    int Overdue,
+    CheckCounts Checks,
+    IReadOnlyList<TrackerRow> Trackers,
+    int TrackerCount,
+    IReadOnlyList<OwnerLate> Late,
+    int LateTotal,
+    FindingList Claims,
+    FindingList Sla,
+    FindingList Reviews,
+    IReadOnlyList<ContradictedItem> Contradicted,
+    AnalysisState Analysis,
+    BurnUpModel History)
+{
+    /// <summary>How many late items the overview lists; the items page has the rest.</summary>
+    public const int LateShown = 200;
+
+    /// <summary>How many trackers the overview lists (the least done first); the trackers page has them all.</summary>
+    public const int TrackersShown = 25;
+
+    public static OverviewModel Build(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, HistoryView? history, IWorkspaceStore store, LayoutModel layout)
+    {
+        var sum = ItemCounts.None;
+        int checkboxes = 0, criteriaTotal = 0, criteriaChecked = 0, overdue = 0;
+        var tiers = new TierCount[Grouping.PriorityNames.Count];
+        var checks = CheckCounts.None;
+        foreach (var d in snapshot.Documents)
+        {
+            var c = d.Items;
+            sum = new ItemCounts(sum.Total + c.Total, sum.Open + c.Open, sum.InProgress + c.InProgress, sum.Done + c.Done, sum.Blocked + c.Blocked, sum.Cancelled + c.Cancelled);
+            checkboxes += d.CheckboxesTotal;
+            criteriaTotal += d.CriteriaTotal;
+            criteriaChecked += d.CriteriaChecked;
+            overdue += d.Overdue(snapshot.Today);
+            checks = checks.Add(snapshot.ChecksOf(d.Path));
+            for (int i = 0; i < tiers.Length; i++)
+            {
+                tiers[i] = new TierCount(tiers[i].Total + d.ByPriority[i].Total, tiers[i].Done + d.ByPriority[i].Done);
+            }
+        }
+
+        // Least done first, then most late, then by path: where attention is needed.
+        var trackers = snapshot.Documents
+            .Select(d => TrackerRow.Of(d, snapshot))
+            .OrderBy(t => t.Progress.Percent ?? 101).ThenByDescending(t => t.Overdue).ThenBy(t => t.Path, StringComparer.Ordinal)
+            .Take(TrackersShown)
+            .ToList();
+
+        var late = store.Search(Query.Parse("is:overdue sort:due", store.QueryContext(snapshot.Today)), 0, LateShown);
+        var byOwner = late.Hits
+            .GroupBy(h => h.Item.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new OwnerLate(g.Key.Length == 0 ? null : g.First().Item.Owner, g.Select(h => LateItem.Of(h.Document, h.Item, snapshot.Today)).ToList()))
+            .OrderBy(o => o.Owner is null).ThenByDescending(o => o.Items.Count).ThenBy(o => o.Owner, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        bool current = analysis.Version == snapshot.Version;
+        return new OverviewModel(
+            layout,
+            sum,
+            new Fraction(criteriaChecked, criteriaTotal),
+            [.. Grouping.PriorityNames.Select((name, i) => (name, tiers[i]))],
+            overdue,
+            checks,
+            trackers,
+            snapshot.Documents.Count,
+            byOwner,
+            late.Total,
+            FindingList.Of(analysis, "PL001"),
+            FindingList.Of(analysis, "PL004"),
+            FindingList.Of(analysis, "PL005"),
+            analysis.Contradicted.Take(FindingList.Limit).ToList(),
+            new AnalysisState(analysis.Version, current, analysis.Version == 0),
+            BurnUpModel.Of(history));
+    }
+}
+
+/// <summary>A tracker's line in a table: its progress, state counts, late items and findings.</summary>
+public sealed record TrackerRow(string Path, string? Title, ItemCounts Items, Fraction Progress, Fraction Criteria, int Overdue, CheckCounts Checks)
+{
+    public static TrackerRow Of(DocumentSummary d, WorkspaceSnapshot snapshot) =>
+        new(d.Path, d.Title, d.Items, d.Items.Progress, new Fraction(d.CriteriaChecked, d.CriteriaTotal), d.Overdue(snapshot.Today), snapshot.ChecksOf(d.Path));
+}
+
+/// <summary>One owner's late items (no owner: <c>null</c>, listed last).</summary>
+public sealed record OwnerLate(string? Owner, IReadOnlyList<LateItem> Items);
+
+public sealed record LateItem(string Address, string Title, string? Priority, DateOnly Due, int DaysLate, string State)
+{
+    public static LateItem Of(string document, ItemRecord item, DateOnly today) =>
+        new($"{document}#{item.Key}", item.Title, item.Priority?.Name, item.Due!.Value, today.DayNumber - item.Due.Value.DayNumber, Model.ItemStates.Name(item.State));
+}
+
+/// <summary>The first findings of one code, and how many there are.</summary>
+public sealed record FindingList(IReadOnlyList<Finding> Items, int Total)
+{
+    public const int Limit = 20;
+
+    public static FindingList Of(WorkspaceAnalysis analysis, string code)
+    {
+        var all = analysis.Findings.Where(f => f.Code == code).ToList();
+        return new FindingList(all.Take(Limit).ToList(), all.Count);
+    }
+}
+
+/// <summary>Which check the finding lists come from: the current scan's, an earlier one (a newer is running), or none yet.</summary>
+public sealed record AnalysisState(long Version, bool Current, bool Pending);

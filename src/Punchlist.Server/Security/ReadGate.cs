@@ -1,0 +1,33 @@
+namespace Punchlist.Server.Security;
+
+/// <summary>
+/// With a read token configured, every request but the health checks and the sign-in page must
+/// present it (or the write token): as a bearer token, or — for a browser, which cannot add headers
+/// to a link — the cookie the sign-in page sets. Others get 401 (the API) or the sign-in page.
+/// </summary>
+internal static class ReadGate
+{
+    private static readonly string[] Open = ["/healthz", "/readyz", "/signin", "/css/", "/js/", "/lib/", "/favicon.svg"];
+
+    public static IApplicationBuilder UseReadGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var tokens = context.RequestServices.GetRequiredService<Tokens>();
+        string path = context.Request.Path.Value ?? "/";
+        if (!tokens.ReadsNeedToken || Open.Any(p => path == p || (p.EndsWith('/') && path.StartsWith(p, StringComparison.Ordinal)))
+            || tokens.IsReader(Tokens.Bearer(context.Request)) || tokens.IsReader(context.Request.Cookies[Tokens.ReadCookie]))
+        {
+            await next(context);
+            return;
+        }
+
+        if (path.StartsWith("/api/", StringComparison.Ordinal) || path is "/metrics" or "/events" or "/openapi/v1.json")
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"punchlist\"";
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A read token is required",
+                detail: "This server needs a token to read: send it as 'Authorization: Bearer <token>'.").ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.Redirect($"/signin?next={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+    });
+}
