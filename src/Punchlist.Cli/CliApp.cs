@@ -11,6 +11,20 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        try
+        {
+            return RunOnce(args, output, error, environment);
+        }
+        catch (Storage.IndexDamagedException e)
+        {
+            // A row of the index could not be read: the index is a cache, moved aside and built again.
+            e.MoveAside(warning => error.WriteLine($"punch: warning: {warning}"));
+            return RunOnce(args, output, error, environment);
+        }
+    }
+
+    private static int RunOnce(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
+    {
         var options = new GlobalOptions();
         var root = new RootCommand("Punchlist keeps the Markdown trackers in your repository honest.");
         options.AddTo(root);

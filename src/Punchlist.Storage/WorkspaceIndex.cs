@@ -44,7 +44,7 @@ public static class WorkspaceIndex
         {
             return Refresh(database, root, config, paths, files, options, memoryReason, known);
         }
-        catch (SqliteException e) when (database.Path is { } file && IndexDatabase.IsBroken(e))
+        catch (Exception e) when (database.Path is { } file && e is not PunchlistException && IndexDamagedException.IsDamage(e))
         {
             // Damage the header check did not see shows up on first use: move aside and start over, once.
             database.Dispose();
@@ -82,6 +82,12 @@ public static class WorkspaceIndex
     {
         string folder = Path.Combine(root, IndexDatabase.FolderName);
         memoryReason = null;
+        if (IndexLinks.Refuse(folder, warn) is { } notHere)
+        {
+            memoryReason = notHere;
+            return null;
+        }
+
         if (!Directory.Exists(folder))
         {
             if (!IsWritable(root))
@@ -250,7 +256,7 @@ public static class WorkspaceIndex
         try
         {
             info = new FileInfo(file.FullPath);
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = FileBytes.Read(file.FullPath, FileBytes.MaxTrackerBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
