@@ -101,6 +101,38 @@ public sealed class GitHistoryTests : IDisposable
         }
     }
 
+    // S1: a repository's own configuration (an unpacked archive, a shared folder) must not make git run
+    // a program: textconv and external diff drivers chosen by .gitattributes, fsmonitor, a pager.
+    [Fact]
+    public void Reading_the_history_runs_nothing_the_repository_configures()
+    {
+        string marker = Path.Combine(_root, "PWNED");
+        File.WriteAllText(Path.Combine(_root, ".gitattributes"), "*.md diff=evil\n");
+        Git(null, "add", ".gitattributes");
+        Git("2026-11-02T12:00:00Z", "commit", "-q", "-m", "attributes");
+        foreach (var (key, value) in new[]
+        {
+            ("diff.evil.textconv", $"sh -c 'touch {marker}-textconv; cat \"$0\"'"),
+            ("diff.evil.command", $"sh -c 'touch {marker}-command'"),
+            ("diff.external", $"sh -c 'touch {marker}-external'"),
+            ("core.fsmonitor", $"sh -c 'touch {marker}-fsmonitor'"),
+            ("core.pager", $"sh -c 'touch {marker}-pager; cat'"),
+            ("log.showSignature", "true"),
+            ("gpg.program", $"sh -c 'touch {marker}-gpg'"),
+        })
+        {
+            Git(null, "config", key, value);
+        }
+
+        var workspace = WorkspaceLoader.Load([_root]);
+        var document = Assert.Single(workspace.Documents);
+        var history = new GitHistory(workspace.Root);
+        Assert.Equal(new DateTime(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc), history.CreatedAt(document, document.Items.Single(i => i.Id == "P1-001")));
+        _ = workspace.Check(new DateOnly(2026, 11, 10));
+
+        Assert.Empty(Directory.GetFiles(_root, "PWNED*"));
+    }
+
     private void Commit(string date, string text)
     {
         File.WriteAllText(Path.Combine(_root, "TODO.md"), text.ReplaceLineEndings("\n") + "\n");

@@ -1,18 +1,21 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using Punchlist.Git;
 using Punchlist.Model;
 
 namespace Punchlist.Analysis.Policies;
 
 /// <summary>
-/// When an item first appeared, from the `git` command-line program (there is no libgit2 package
-/// here): one `git log --reverse -p` per document, scanned for the first commit whose added lines
-/// carry the item's ID or its title as written. The clock is the committer date (`%ct`): when the line
-/// landed. Documents outside a repository, or not committed, have no history.
+/// When an item first appeared, from the `git` command-line program: one `git log --reverse -p` per
+/// document (through <see cref="GitCommand"/>, so the repository's textconv and diff drivers never
+/// run), scanned for the first commit whose added lines carry the item's ID or its title as written.
+/// The clock is the committer date (`%ct`): when the line landed. Documents outside a repository, not
+/// committed, or whose history git cannot give within <see cref="Timeout"/>, have no history.
 /// </summary>
 public sealed class GitHistory(string root) : ICreationClock
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
     private readonly ConcurrentDictionary<string, List<(DateTime When, string Added)>?> _logs = new(StringComparer.Ordinal);
 
     public DateTime? CreatedAt(TrackerDocument document, Item item)
@@ -45,7 +48,7 @@ public sealed class GitHistory(string root) : ICreationClock
     // Each commit that touched the file, oldest first, with the text of the lines it added.
     private List<(DateTime, string)>? Log(string path)
     {
-        var (exit, output) = Git(["log", "--reverse", "--no-color", "--unified=0", "--format=%x01%ct", "-p", "--", path]);
+        var (exit, output, _) = GitCommand.Run(root, ["log", "--reverse", "--no-color", "--unified=0", "--format=%x01%ct", "-p", .. GitCommand.NoConverters, "--", path], Timeout);
         if (exit != 0 || output.Length == 0)
         {
             return null;
@@ -66,41 +69,5 @@ public sealed class GitHistory(string root) : ICreationClock
         }
 
         return commits;
-    }
-
-    private (int Exit, string Output) Git(IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("core.quotepath=off");
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(info);
-            if (process is null)
-            {
-                return (-1, string.Empty);
-            }
-
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            _ = error.Result;
-            return (process.ExitCode, output);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, string.Empty); // no git on this machine: no history
-        }
     }
 }
