@@ -44,7 +44,14 @@ internal static class StatusWording
         return TextSpan.FromBounds(start, stop);
     }
 
-    public static string For(TrackerDocument document, ItemState state, string replacing)
+    public static string For(TrackerDocument document, ItemState state, string replacing) =>
+        OwnPhrases.GetValue(document, _ => new()).GetOrAdd(state, s => OwnPhrase(document, s)) ?? CaseLike(Plain[state], replacing);
+
+    // The document's own phrase for a state, found once per document and state: asked for every
+    // contradicted card, a walk of every item each time was the square of the cards.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrackerDocument, System.Collections.Concurrent.ConcurrentDictionary<ItemState, string?>> OwnPhrases = new();
+
+    private static string? OwnPhrase(TrackerDocument document, ItemState state)
     {
         foreach (var item in document.Items)
         {
@@ -58,7 +65,7 @@ internal static class StatusWording
             }
         }
 
-        return CaseLike(Plain[state], replacing);
+        return null;
     }
 
     private static ItemState? StatusPhrase(TrackerDocument document, string words) =>
@@ -76,5 +83,5 @@ internal static class StatusWording
     }
 
     private static bool InDamage(TrackerDocument document, int offset) =>
-        document.Encoding.Damages.Any(d => d.Span.Contains(offset));
+        document.Encoding.IsDamaged(offset);
 }

@@ -25,6 +25,11 @@ public sealed class CookieFixer : ISyncFixer
             return [];
         }
 
+        if (document.Source.Bytes.Length > ReaderOptions.Default.MaxParseBytes || NestingProbe.TooDeep(text))
+        {
+            return []; // read line by line, as the reader did: Markdig would cost the square of the depth
+        }
+
         // Parsed again because the document model keeps headings and boxes, not the inline trees that
         // tell a cookie from code or a link; the cheap check above keeps this to files that have one.
         MarkdownDocument parsed;
@@ -38,14 +43,15 @@ public sealed class CookieFixer : ISyncFixer
         }
 
         var boxes = document.Checkboxes.ToDictionary(b => b.MarkerSpan.Start);
+        var counts = new Lazy<CookieCounts>(() => new CookieCounts(document), LazyThreadSafetyMode.None);
         var edits = new List<ProposedEdit>();
         foreach (var block in parsed.Descendants())
         {
             // Counting walks the document's items and boxes: it is deferred until a cookie is found.
             (TextSpan Region, ContainerInline? Inline, Func<(int Done, int Total, string Basis)?>? Count) line = block switch
             {
-                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, () => ForHeading(document, h)),
-                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, () => ForListItem(document, boxes, li, p)),
+                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, () => counts.Value.ForHeading(h)),
+                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, () => counts.Value.ForListItem(boxes, li, p)),
                 _ => (default, null, null),
             };
             if (line.Count is null || line.Region.IsEmpty)
@@ -94,38 +100,122 @@ public sealed class CookieFixer : ISyncFixer
         return TextSpan.FromBounds(paragraph.Span.Start, line.End);
     }
 
-    private static (int Done, int Total, string Basis)? ForHeading(TrackerDocument document, HeadingBlock heading)
+    /// <summary>
+    /// What cookies count, looked up in indexes built once per document: searched item by item for
+    /// every cookie, the counts cost the product of cookies and items (50,000 cookies took 30 s).
+    /// </summary>
+    private sealed class CookieCounts
     {
-        var section = document.Sections.FirstOrDefault(s => s.HeadingSpan.Start == heading.Span.Start);
-        if (section is null)
-        {
-            return null; // a heading inside a list or a quote is text, not a section
-        }
+        private readonly TrackerDocument _document;
+        private readonly Dictionary<int, Section> _sections;
+        private readonly Dictionary<Checkbox, Item> _itemsByBox = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Checkbox, (int Done, int Total)> _children = new(ReferenceEqualityComparer.Instance);
+        private readonly int[] _itemStarts;
+        private readonly int[] _doneBefore;
+        private readonly int[] _countedBefore;
+        private readonly Checkbox[] _boxes;
+        private readonly int[] _boxStarts;
 
-        if (section.Card is { } card)
+        public CookieCounts(TrackerDocument document)
         {
-            return (card.CriteriaChecked, card.CriteriaTotal, "criteria");
-        }
-
-        var items = document.Items.Where(i => section.Extent.Contains(i.Span.Start) && i.State != ItemState.Cancelled).ToList();
-        return (items.Count(i => i.State == ItemState.Done), items.Count, "items");
-    }
-
-    private static (int Done, int Total, string Basis)? ForListItem(TrackerDocument document, Dictionary<int, Checkbox> boxes, ListItemBlock listItem, ParagraphBlock first)
-    {
-        if (boxes.TryGetValue(first.Span.Start, out var box))
-        {
-            if (document.Items.FirstOrDefault(i => i.Box == box) is { } item)
+            _document = document;
+            _sections = document.Sections.GroupBy(s => s.HeadingSpan.Start).ToDictionary(g => g.Key, g => g.First());
+            foreach (var item in document.Items)
             {
-                return (item.CriteriaChecked, item.CriteriaTotal, "criteria");
+                if (item.Box is { } box)
+                {
+                    _itemsByBox.TryAdd(box, item);
+                }
             }
 
-            var children = document.Checkboxes.Where(c => c.Parent == box && c.Counts).ToList();
-            return (children.Count(c => c.IsChecked), children.Count, "boxes");
+            foreach (var box in document.Checkboxes)
+            {
+                if (box.Parent is { } parent && box.Counts)
+                {
+                    var (done, total) = _children.GetValueOrDefault(parent);
+                    _children[parent] = (done + (box.IsChecked ? 1 : 0), total + 1);
+                }
+            }
+
+            // Items by where they start, with running counts: a section's items are a range of them.
+            var items = document.Items.OrderBy(i => i.Span.Start).ToArray();
+            _itemStarts = [.. items.Select(i => i.Span.Start)];
+            _doneBefore = new int[items.Length + 1];
+            _countedBefore = new int[items.Length + 1];
+            for (int i = 0; i < items.Length; i++)
+            {
+                bool counted = items[i].State != ItemState.Cancelled;
+                _countedBefore[i + 1] = _countedBefore[i] + (counted ? 1 : 0);
+                _doneBefore[i + 1] = _doneBefore[i] + (counted && items[i].State == ItemState.Done ? 1 : 0);
+            }
+
+            _boxes = [.. document.Checkboxes.OrderBy(b => b.MarkerSpan.Start)];
+            _boxStarts = [.. _boxes.Select(b => b.MarkerSpan.Start)];
         }
 
-        var span = InlineText.SpanOf(listItem, document.Source.Text);
-        var top = document.Checkboxes.Where(c => span.Contains(c.MarkerSpan.Start) && c.Counts && (c.Parent is null || !span.Contains(c.Parent.MarkerSpan.Start))).ToList();
-        return (top.Count(c => c.State == ItemState.Done), top.Count, "boxes");
+        public (int Done, int Total, string Basis)? ForHeading(HeadingBlock heading)
+        {
+            if (!_sections.TryGetValue(heading.Span.Start, out var section))
+            {
+                return null; // a heading inside a list or a quote is text, not a section
+            }
+
+            if (section.Card is { } card)
+            {
+                return (card.CriteriaChecked, card.CriteriaTotal, "criteria");
+            }
+
+            int from = LowerBound(_itemStarts, section.Extent.Start), to = LowerBound(_itemStarts, section.Extent.End);
+            return (_doneBefore[to] - _doneBefore[from], _countedBefore[to] - _countedBefore[from], "items");
+        }
+
+        public (int Done, int Total, string Basis)? ForListItem(Dictionary<int, Checkbox> boxes, ListItemBlock listItem, ParagraphBlock first)
+        {
+            if (boxes.TryGetValue(first.Span.Start, out var box))
+            {
+                if (_itemsByBox.TryGetValue(box, out var item))
+                {
+                    return (item.CriteriaChecked, item.CriteriaTotal, "criteria");
+                }
+
+                var (done, total) = _children.GetValueOrDefault(box);
+                return (done, total, "boxes");
+            }
+
+            // The boxes of the list item not under another box of it: a range of the boxes by position
+            // (a box is visited once for each list item around it, and lists nest only so deep).
+            var span = InlineText.SpanOf(listItem, _document.Source.Text);
+            int topDone = 0, topTotal = 0;
+            for (int i = LowerBound(_boxStarts, span.Start); i < _boxes.Length && _boxStarts[i] < span.End; i++)
+            {
+                var c = _boxes[i];
+                if (c.Counts && (c.Parent is null || !span.Contains(c.Parent.MarkerSpan.Start)))
+                {
+                    topTotal++;
+                    topDone += c.State == ItemState.Done ? 1 : 0;
+                }
+            }
+
+            return (topDone, topTotal, "boxes");
+        }
+
+        private static int LowerBound(int[] sorted, int value)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
     }
 }
