@@ -272,7 +272,7 @@ public static class WorkspaceIndex
             return new Reading(file, stamp, null, true, null, null);
         }
 
-        if (!file.Explicit && !TrackerPrefilter.MayHoldItems(bytes))
+        if (!file.Explicit && !TrackerPrefilter.MayHoldItems(file.RelativePath, bytes))
         {
             return new Reading(file, stamp, null, false, null, null);
         }

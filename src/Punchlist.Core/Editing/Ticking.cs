@@ -21,12 +21,17 @@ public static class Ticking
         if (criterion is not null)
         {
             var box = Criterion(item, criterion, address);
-            return Box(box, done, $"criterion '{box.Text}' of {address}");
+            return Box(document, box, done, $"criterion '{box.Text}' of {address}");
         }
 
         if (item.Box is { } own)
         {
-            return Box(own, done, address);
+            return Box(document, own, done, address);
+        }
+
+        if (document.Format == DocumentFormat.Org)
+        {
+            return Org.OrgEdits.SetKeyword(document, item, done, address);
         }
 
         if (item.Status is not { } status)
@@ -50,7 +55,8 @@ public static class Ticking
         return new ProposedEdit(new TextEdit(words, now), ChangeKind.Tick, $"{address} declares '{now}'");
     }
 
-    private static ProposedEdit? Box(Checkbox box, bool done, string what)
+    // Org ticks with `[X]`: it reads no other letter as ticked.
+    private static ProposedEdit? Box(TrackerDocument document, Checkbox box, bool done, string what)
     {
         if (done ? box.IsChecked : box.Mark == BoxMark.Unchecked)
         {
@@ -58,7 +64,8 @@ public static class Ticking
         }
 
         var marker = new Text.TextSpan(box.MarkerSpan.Start + 1, 1);
-        return new ProposedEdit(new TextEdit(marker, done ? "x" : " "), ChangeKind.Tick, $"{what} {(done ? "ticked" : "unticked")}");
+        string tick = document.Format == DocumentFormat.Org ? "X" : "x";
+        return new ProposedEdit(new TextEdit(marker, done ? tick : " "), ChangeKind.Tick, $"{what} {(done ? "ticked" : "unticked")}");
     }
 
     private static Checkbox Criterion(Item item, string criterion, string address)

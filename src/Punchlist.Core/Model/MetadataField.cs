@@ -44,4 +44,13 @@ public enum FieldShape
     Line,
     ListItem,
     FrontMatter,
+
+    /// <summary>Org: a `:KEY: value` line of a `:PROPERTIES:` drawer.</summary>
+    Property,
+
+    /// <summary>Org: `SCHEDULED:`, `DEADLINE:` or `CLOSED:` with its timestamp, on the line under a headline.</summary>
+    Planning,
+
+    /// <summary>Org: an in-buffer setting, `#+TITLE: …`.</summary>
+    Keyword,
 }

@@ -10,6 +10,9 @@ public sealed class TrackerDocument
 
     public required SourceText Source { get; init; }
 
+    /// <summary>Markdown, or Org-mode: editing writes boxes, statuses and cookies the way the format does.</summary>
+    public DocumentFormat Format { get; init; }
+
     public string? Title { get; init; }
 
     /// <summary>The document's own ID (front matter `id`), used by other plans' `depends_on`.</summary>

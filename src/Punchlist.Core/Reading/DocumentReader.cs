@@ -8,7 +8,8 @@ namespace Punchlist.Reading;
 /// Reads one Markdown file into a <see cref="TrackerDocument"/>. Never throws: input Markdig cannot
 /// parse, or not in time linear in its size (nesting past its limit or past <see cref="NestingProbe.MaxDepth"/>,
 /// files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by line instead, and the
-/// document says so in its notes. Thread-safe.
+/// document says so in its notes. Org files (`*.org`) are read by <see cref="Org.OrgReader"/> into
+/// the same model. Thread-safe.
 /// </summary>
 public sealed class DocumentReader(ReaderOptions options)
 {
@@ -34,7 +35,9 @@ public sealed class DocumentReader(ReaderOptions options)
     {
         var notes = new List<ReaderNote>();
         var encoding = EncodingReport.Analyze(source);
-        var walk = source.Bytes.Length > options.MaxParseBytes
+        var format = FormatOf(path);
+        var walk = format == DocumentFormat.Org ? Org.OrgReader.Read(source, options, encoding, notes)
+            : source.Bytes.Length > options.MaxParseBytes
             ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
             : NestingProbe.TooDeep(source.Text)
             ? ReadLines(source, encoding, notes, $"it nests quotes and lists more than {NestingProbe.MaxDepth} deep, which Markdig reads in time that grows with the square of the depth")
@@ -48,6 +51,7 @@ public sealed class DocumentReader(ReaderOptions options)
         {
             Path = path,
             Source = source,
+            Format = format,
             Title = walk.Title,
             Id = walk.Metadata.Find(f => f.Kind == FieldKind.Id && f.Shape == FieldShape.FrontMatter)?.Value,
             Metadata = walk.Metadata,
@@ -61,6 +65,10 @@ public sealed class DocumentReader(ReaderOptions options)
             Notes = notes,
         };
     }
+
+    /// <summary>Org for `*.org`; Markdown for everything else.</summary>
+    public static DocumentFormat FormatOf(string path) =>
+        path.EndsWith(".org", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Org : DocumentFormat.Markdown;
 
     private static MarkdownPipelineBuilder NewPipeline() =>
         new MarkdownPipelineBuilder().UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables();

@@ -32,6 +32,12 @@ internal sealed class ItemBuilder
     /// <summary>For cards, the heading level; a heading at this level or above ends the card.</summary>
     public int Level { get; init; }
 
+    /// <summary>A status the syntax itself declares (an Org TODO keyword): it stands instead of a status field.</summary>
+    public DeclaredStatus? SyntaxStatus { get; init; }
+
+    /// <summary>A priority the syntax itself declares (an Org `[#A]` cookie): it wins over every other source.</summary>
+    public PriorityInfo? SyntaxPriority { get; init; }
+
     // Created on first use: most items have no criteria, fields or references.
     private List<Checkbox>? _criteria;
     private List<MetadataField>? _fields;

@@ -66,6 +66,11 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
 
     private DeclaredStatus? Status(ItemBuilder b)
     {
+        if (b.SyntaxStatus is not null)
+        {
+            return b.SyntaxStatus;
+        }
+
         var field = First(b.FieldsSoFar, FieldKind.Status);
         if (field is null)
         {
@@ -85,6 +90,11 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     // and its ID prefix — unless a section around it is a phase, where `P0-` means phase 0.
     private PriorityInfo? Priority(ItemBuilder b)
     {
+        if (b.SyntaxPriority is not null)
+        {
+            return b.SyntaxPriority;
+        }
+
         var field = First(b.FieldsSoFar, FieldKind.Priority);
         if (field is not null)
         {

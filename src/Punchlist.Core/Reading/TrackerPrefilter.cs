@@ -13,6 +13,10 @@ public static class TrackerPrefilter
         [.. new[] { "status", "priority", "owner", "assignee", "assigned", "due", "deadline", "effort", "estimate", "severity", "state", "prio", "responsible", "dri", "eta", "target date", "est", "owners" }
             .Select(System.Text.Encoding.ASCII.GetBytes)];
 
+    /// <summary>As <see cref="MayHoldItems(ReadOnlySpan{byte})"/>, by the rules of the file's format (Org for `*.org`).</summary>
+    public static bool MayHoldItems(string path, ReadOnlySpan<byte> bytes) =>
+        DocumentReader.FormatOf(path) == Model.DocumentFormat.Org ? Org.OrgPrefilter.MayHoldItems(bytes) : MayHoldItems(bytes);
+
     public static bool MayHoldItems(ReadOnlySpan<byte> bytes)
     {
         // UTF-16 (a BOM) is rare enough to always parse.

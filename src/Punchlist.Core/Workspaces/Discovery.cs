@@ -6,7 +6,7 @@ using System.IO.Enumeration;
 namespace Punchlist.Workspaces;
 
 /// <summary>
-/// Finds the workspace root and its Markdown files: every `*.md`/`*.markdown` under the given paths,
+/// Finds the workspace root and its tracker files: every `*.md`/`*.markdown`/`*.org` under the given paths,
 /// skipping `.git`, `node_modules`, `bin`, `obj`, `.punchlist`, what `.gitignore` files ignore and
 /// what punchlist.yml excludes. Files named on the command line are always read. A symbolic link to a
 /// file the walk also finds (or that another link already stands for) is that file, found once: it is
@@ -290,7 +290,7 @@ public static class Discovery
     private static FileSystemEnumerable<Entry> Entries(string dir) =>
         new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, null, IsLink(ref entry)), EntryOptions)
         {
-            ShouldIncludePredicate = IsFolderOrMarkdown,
+            ShouldIncludePredicate = IsFolderOrTracker,
         };
 
     // The same, with each file's size and time stamp (one lstat, made by the entry when asked).
@@ -298,17 +298,18 @@ public static class Discovery
         new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory,
             entry.IsDirectory ? null : new FileStat(entry.Length, entry.LastWriteTimeUtc.UtcTicks), IsLink(ref entry)), EntryOptions)
         {
-            ShouldIncludePredicate = IsFolderOrMarkdown,
+            ShouldIncludePredicate = IsFolderOrTracker,
         };
 
     private static bool IsLink(ref FileSystemEntry entry) => !entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
-    private static bool IsFolderOrMarkdown(ref FileSystemEntry entry) => entry.IsDirectory
+    private static bool IsFolderOrTracker(ref FileSystemEntry entry) => entry.IsDirectory
         ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
-        : IsMarkdown(entry.FileName);
+        : IsTrackerFile(entry.FileName);
 
     private static readonly EnumerationOptions EntryOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
-    private static bool IsMarkdown(ReadOnlySpan<char> name) =>
-        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+    private static bool IsTrackerFile(ReadOnlySpan<char> name) =>
+        name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".org", StringComparison.OrdinalIgnoreCase);
 }

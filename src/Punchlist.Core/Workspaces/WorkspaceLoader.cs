@@ -123,7 +123,7 @@ public static class WorkspaceLoader
         try
         {
             var bytes = rented.AsSpan(0, length);
-            return !prefilter || TrackerPrefilter.MayHoldItems(bytes) ? bytes.ToArray() : null;
+            return !prefilter || TrackerPrefilter.MayHoldItems(path, bytes) ? bytes.ToArray() : null;
         }
         finally
         {

@@ -23,8 +23,9 @@ public sealed class SyncProperties
         {
             string what = $"{caseName} ({variant})";
             var original = SourceText.FromBytes(bytes);
-            var first = SyncSpecTests.Sync(original, Everything);
-            var second = SyncSpecTests.Sync(first.Final, Everything);
+            string path = Path.GetFileName(caseName);
+            var first = SyncSpecTests.Sync(original, Everything, path: path);
+            var second = SyncSpecTests.Sync(first.Final, Everything, path: path);
             Assert.False(second.Changed, $"{what}: a second sync changed it again:\n{second.Diff()}");
 
             Assert.Equal(original.Encoding, first.Final.Encoding);

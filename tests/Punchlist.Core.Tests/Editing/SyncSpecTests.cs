@@ -47,10 +47,10 @@ public sealed class SyncSpecTests
         Assert.False(again.Changed, $"a second sync changed it again:\n{again.Diff()}");
     }
 
-    internal static SyncResult Sync(SourceText source, SyncOptions options, IReadOnlyList<ProposedEdit>? first = null)
+    internal static SyncResult Sync(SourceText source, SyncOptions options, IReadOnlyList<ProposedEdit>? first = null, string path = "spec.md")
     {
         var reader = DocumentReader.Default;
-        var document = reader.Read("spec.md", source);
+        var document = reader.Read(path, source);
         var engine = new SyncEngine(reader, SyncFixers.Create(options), options.Touch ? new TouchFixer(Today, new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero)) : null);
         return engine.Run(document, new SyncScope([document], Path.GetTempPath(), Today, CheckPolicy.Default, NoHistory.Instance), first);
     }

@@ -22,10 +22,11 @@ public sealed class FuzzTests
     {
         byte[] original = File.ReadAllBytes(Repo.CorpusPath(caseName));
         var random = new Random(caseName.GetHashCode(StringComparison.Ordinal) ^ 0x5EED);
+        string path = "fuzz" + Path.GetExtension(caseName);
         foreach (var (name, bytes) in Mutations(original, random))
         {
-            var first = ReadSafely(bytes, $"{caseName} ({name})");
-            var second = ReadSafely(bytes, $"{caseName} ({name}) again");
+            var first = ReadSafely(bytes, $"{caseName} ({name})", path);
+            var second = ReadSafely(bytes, $"{caseName} ({name}) again", path);
             Assert.True(Fingerprint(first) == Fingerprint(second), $"{caseName} ({name}) read differently twice");
             Assert.True(first.Source.Bytes.AsSpan().SequenceEqual(bytes), $"{caseName} ({name}) lost its bytes");
         }
@@ -76,7 +77,7 @@ public sealed class FuzzTests
     private static readonly byte[] Alphabet =
         [.. "-*+>#[]x /~!`|:\n\r\t 0123456789PMH-_()<>!*"u8.ToArray(), 0x00, 0xC3, 0xA9, 0xF0, 0x9F, 0x94, 0xB4, 0xE2, 0x80, 0x99, 0xEF, 0xBF, 0xBD, 0xFF];
 
-    private static IEnumerable<(string Name, byte[] Bytes)> Mutations(byte[] original, Random random)
+    internal static IEnumerable<(string Name, byte[] Bytes)> Mutations(byte[] original, Random random)
     {
         yield return ("as is", original);
         yield return ("truncated to half", original[..(original.Length / 2)]);
@@ -104,11 +105,11 @@ public sealed class FuzzTests
         return [.. result];
     }
 
-    private static TrackerDocument ReadSafely(byte[] bytes, string what)
+    internal static TrackerDocument ReadSafely(byte[] bytes, string what, string path = "fuzz.md")
     {
         try
         {
-            return DocumentReader.Default.Read("fuzz.md", bytes);
+            return DocumentReader.Default.Read(path, bytes);
         }
         catch (Exception e)
         {
@@ -117,7 +118,7 @@ public sealed class FuzzTests
         }
     }
 
-    private static string Fingerprint(TrackerDocument d) =>
+    internal static string Fingerprint(TrackerDocument d) =>
         string.Join("|", d.Items.Select(i => $"{i.Key}:{i.State}:{i.CriteriaChecked}/{i.CriteriaTotal}:{i.Span}"))
         + "#" + string.Join("|", d.Checkboxes.Select(b => b.MarkerSpan.Start))
         + "#" + string.Join("|", d.Notes.Select(n => n.Message))

@@ -5,7 +5,7 @@ namespace Punchlist.Tests.Support;
 
 /// <summary>
 /// Spec files: Markdown documents whose `## ` headings name cases. A case has one `~~~~ markdown`
-/// fence (the input), optionally more documents beside it (`~~~~ markdown other.md`) and a
+/// (or `~~~~ org`) fence (the input), optionally more documents beside it (`~~~~ markdown other.md`) and a
 /// `~~~~ options` fence, and one or more `~~~~ expect WHAT` fences
 /// (what <see cref="ModelDump"/> prints for WHAT). In inputs, `⇥` stands for a tab, `␍` for a
 /// carriage return and `␀` for NUL, so that the spec stays readable.
@@ -55,11 +55,11 @@ public sealed partial class SpecFile
 
             string body = string.Join("\n", lines.Skip(start).Take(end - start));
             string kind = open.Groups[2].Value;
-            if (kind == "markdown" && open.Groups[3].Value.Trim() is { Length: > 0 } name)
+            if (kind is "markdown" or "org" && open.Groups[3].Value.Trim() is { Length: > 0 } name)
             {
                 current.Documents[name] = Decode(body + "\n");
             }
-            else if (kind == "markdown")
+            else if (kind is "markdown" or "org")
             {
                 current.Input = Decode(body + "\n");
             }
@@ -114,7 +114,7 @@ public sealed partial class SpecFile
 
     private static string Decode(string text) => text.Replace('⇥', '\t').Replace("␍", "\r", StringComparison.Ordinal).Replace('␀', '\0');
 
-    [GeneratedRegex(@"^(~{4,}|`{4,})\s*(markdown|options|expect)\b(.*)$")]
+    [GeneratedRegex(@"^(~{4,}|`{4,})\s*(markdown|org|options|expect)\b(.*)$")]
     private static partial Regex Fence();
 }
 

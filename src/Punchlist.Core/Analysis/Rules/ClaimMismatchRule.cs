@@ -28,6 +28,11 @@ internal sealed class ClaimMismatchRule : IFindingRule
                 Fix = mismatch.Fix,
             };
         }
+
+        foreach (var finding in CookieClaims.Check(context, Rule))
+        {
+            yield return finding;
+        }
     }
 
     private static string Message(ClaimMismatch m)

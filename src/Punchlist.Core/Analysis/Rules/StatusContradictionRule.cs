@@ -23,7 +23,10 @@ internal sealed class StatusContradictionRule : IFindingRule
         {
             int total = item.CriteriaTotal, done = item.CriteriaChecked;
             var declared = item.Status;
-            if (declared?.State == ItemState.Open && done > 0)
+
+            // Org's `TODO` says not done yet, not that nothing was started: only all boxes ticked contradict it.
+            bool claimsNoProgress = document.Format != DocumentFormat.Org || done == total;
+            if (declared?.State == ItemState.Open && done > 0 && claimsNoProgress)
             {
                 var target = done == total ? ItemState.Done : ItemState.InProgress;
                 yield return Contradiction(context, item, declared, $"declares '{declared.Raw}' but {done} of {total} criteria are checked", target);

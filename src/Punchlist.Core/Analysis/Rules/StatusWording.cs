@@ -45,7 +45,10 @@ internal static class StatusWording
     }
 
     public static string For(TrackerDocument document, ItemState state, string replacing) =>
-        OwnPhrases.GetValue(document, _ => new()).GetOrAdd(state, s => OwnPhrase(document, s)) ?? CaseLike(Plain[state], replacing);
+        document.Format == DocumentFormat.Org
+            // A status is a TODO keyword of the file's own sequences; with none for the state, nothing changes.
+            ? Editing.Org.OrgEdits.KeywordFor(document, replacing, state) ?? replacing
+            : OwnPhrases.GetValue(document, _ => new()).GetOrAdd(state, s => OwnPhrase(document, s)) ?? CaseLike(Plain[state], replacing);
 
     // The document's own phrase for a state, found once per document and state: asked for every
     // contradicted card, a walk of every item each time was the square of the cards.

@@ -19,6 +19,11 @@ public sealed class CookieFixer : ISyncFixer
     public IEnumerable<ProposedEdit> Propose(RuleContext context)
     {
         var document = context.Document;
+        if (document.Format == DocumentFormat.Org)
+        {
+            return Org.OrgEdits.Cookies(document); // Org counts by its own rules (Reading/Org/OrgCookies)
+        }
+
         string text = document.Source.Text;
         if (!text.Contains('[', StringComparison.Ordinal) || !ProgressCookie.Pattern().IsMatch(text))
         {

@@ -18,10 +18,16 @@ public static partial class ValueParsers
         "yyyy-M-d", "yyyy/M/d", "MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy",
     ];
 
-    /// <summary>`2 hours`, `0.5 days`, `2-3 days`, `4-6 weeks`, `(2h)`, `half-day`; hours when numeric.</summary>
+    /// <summary>`2 hours`, `0.5 days`, `2-3 days`, `4-6 weeks`, `(2h)`, `half-day`, `1:30` (Org's H:MM); hours when numeric.</summary>
     public static Effort ParseEffort(string text, double hoursPerDay)
     {
         string clean = text.Trim().Trim('*', '_').Trim();
+        var clock = ClockDuration().Match(clean);
+        if (clock.Success)
+        {
+            return new Effort(clean, int.Parse(clock.Groups[1].Value, CultureInfo.InvariantCulture) + (int.Parse(clock.Groups[2].Value, CultureInfo.InvariantCulture) / 60.0), null);
+        }
+
         var m = EffortPattern().Match(clean);
         if (m.Success)
         {
@@ -96,6 +102,9 @@ public static partial class ValueParsers
 
     [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*(?<b>\d+(?:\.\d+)?))?\s*(?<unit>months?\b|mos?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|d\b|weeks?\b|wks?\b|w\b|sprints?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EffortPattern();
+
+    [GeneratedRegex(@"^(\d{1,5}):([0-5]\d)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockDuration();
 
     [GeneratedRegex(@"\bhalf[\s-]+(?:a\s+)?day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HalfDay();
