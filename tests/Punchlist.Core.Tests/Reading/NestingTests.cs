@@ -30,4 +30,15 @@ public sealed class NestingTests
         Assert.Equal("deep done", Assert.Single(document.Checkboxes).Text);
         Assert.True(document.Checkboxes[0].IsChecked);
     }
+
+    [Fact]
+    public void A_document_nested_past_the_probe_depth_is_read_line_by_line_and_says_why()
+    {
+        var deep = DocumentReader.Default.Read("deep.md", Encoding.UTF8.GetBytes("# Deep\n\n" + new string('>', NestingProbe.MaxDepth) + " - [ ] quoted\n"));
+        Assert.Equal("quoted", Assert.Single(deep.Checkboxes).Text);
+        Assert.Contains(deep.Notes, n => n.Message.Contains($"more than {NestingProbe.MaxDepth} deep", StringComparison.Ordinal));
+
+        var shallow = DocumentReader.Default.Read("shallow.md", Encoding.UTF8.GetBytes("# Shallow\n\n" + new string('>', NestingProbe.MaxDepth - 1) + " - [ ] quoted\n"));
+        Assert.DoesNotContain(shallow.Notes, n => n.Message.Contains("line by line", StringComparison.Ordinal));
+    }
 }
