@@ -12,7 +12,7 @@ namespace Punchlist.Workspaces;
 /// file the walk also finds (or that another link already stands for) is that file, found once: it is
 /// not counted twice, and a write through it is not a second write of the same file.
 /// </summary>
-public static class Discovery
+public static partial class Discovery
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".punchlist" };
 
@@ -155,39 +155,6 @@ public static class Discovery
             {
                 visit(link);
             }
-        }
-    }
-
-    // The links whose file was not found otherwise, each file once (the first link in path order).
-    private static IEnumerable<WorkspaceFile> DistinctLinks(IEnumerable<WorkspaceFile> links, IEnumerable<WorkspaceFile> walked, ConcurrentDictionary<string, byte>? seen)
-    {
-        var files = walked.Select(f => Identity(f.FullPath)).OfType<object>().ToHashSet();
-        foreach (var link in links.OrderBy(l => l.RelativePath, StringComparer.Ordinal))
-        {
-            if ((seen?.TryAdd(link.FullPath, 0) ?? true) && (Identity(link.FullPath) is not { } id || files.Add(id)))
-            {
-                yield return link;
-            }
-        }
-    }
-
-    // The same object for the same file however it is reached: its device and inode on Linux, else its
-    // final path. Null for a dangling link (then it is read, and its reading says it is missing).
-    private static object? Identity(string path)
-    {
-        if (Posix.Available)
-        {
-            return Posix.StatOf(path, out var stat) ? stat.Id : null;
-        }
-
-        try
-        {
-            var info = new FileInfo(path);
-            return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 
