@@ -145,7 +145,9 @@ public sealed class EncodingReport
     private static void AddReplacementCharacters(SourceText source, List<EncodingDamage> damages)
     {
         string text = source.Text;
-        var invalid = source.HasInvalidBytes ? new HashSet<int>(source.InvalidByteOffsets) : null;
+        // Offsets of invalid bytes, in order, as the runs are: one walk beside them, no set of millions.
+        using var invalid = source.InvalidByteOffsets.GetEnumerator();
+        bool moreInvalid = invalid.MoveNext();
 
         // The runs found before (mojibake), by start: each replacement run is checked against them by a
         // binary search, so a file of invalid bytes costs a logarithm per run, not a scan of every run.
@@ -169,7 +171,12 @@ public sealed class EncodingReport
             var span = TextSpan.FromBounds(start, i);
             if (!Overlaps(earlier, ends, span))
             {
-                bool fromBytes = invalid is not null && invalid.Contains(start);
+                while (moreInvalid && invalid.Current < start)
+                {
+                    moreInvalid = invalid.MoveNext();
+                }
+
+                bool fromBytes = moreInvalid && invalid.Current == start;
                 damages.Add(new EncodingDamage(span, EncodingDamageKind.Unrepairable, text[start..i], null,
                     fromBytes
                         ? "invalid UTF-8 bytes: the file is not valid UTF-8 here and the intended text cannot be recovered"
