@@ -71,7 +71,7 @@ internal sealed partial class WriteTarget
             _ = Posix.Close(fd);
             if (DateTime.UtcNow > deadline)
             {
-                throw new PunchlistException($"{Display}: another punch has been writing it for {LockWait.TotalSeconds:0} seconds; not written (run the command again)");
+                throw new PunchlistException($"{Display}: locked by another program for {LockWait.TotalSeconds:0} seconds (another punch writing it?); not written (run the command again)");
             }
 
             Thread.Sleep(20);
