@@ -3,12 +3,15 @@
 # Release, then (1) measures punchlist's whole-reader scan against bare Markdig and ripgrep in the
 # same run, and the one-shot CLI start-up; (2) the index: a build and rescans of a 10,000-file
 # workspace against the in-memory scan, and query latency over a million items against a
-# brute-force scan. Extra arguments go to the scan bench (e.g. --runs 9).
+# brute-force scan; (3) history: a generated repository of 2,400 commits over 200 trackers, git
+# access through the git program against LibGit2Sharp, the first history build against bare Markdig,
+# the update after one commit, `punch history` on the warm index and peak memory. Extra arguments go
+# to the scan bench (e.g. --runs 9).
 #
-# (3) the linear-growth bench: one-shot commands on single trackers of 1, 4, 16 and 64 MB of four
+# (4) the linear-growth bench: one-shot commands on single trackers of 1, 4, 16 and 64 MB of four
 # shapes (task list, contradicted cards, invalid UTF-8, deep nesting), time and memory per doubling.
 #
-#   PUNCHLIST_BENCH        scan, index, linear or all (default: all)
+#   PUNCHLIST_BENCH        scan, index, history, linear or all (default: all)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -20,7 +23,7 @@ install_missing run.sh rg:ripgrep python3:python3
 cache="${PUNCHLIST_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/punchlist-bench}"
 mkdir -p "$cache"
 which="${PUNCHLIST_BENCH:-all}"
-case "$which" in scan|index|linear|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, linear or all" >&2; exit 2 ;; esac
+case "$which" in scan|index|history|linear|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, linear or all" >&2; exit 2 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # The linear-growth bench needs nothing from ../shared: it writes its trackers into the cache.
@@ -63,7 +66,7 @@ if [ -n "$rid" ]; then
   r2r=(--cli-r2r "$cache/cli-r2r")
 fi
 
-if [ "$which" != index ]; then
+if [ "$which" = scan ] || [ "$which" = all ]; then
   dotnet build bench/Punchlist.Bench -c Release -v quiet -nologo >&2
   dotnet bench/Punchlist.Bench/bin/Release/net10.0/Punchlist.Bench.dll \
     --docs "$cache/docs" --trackers "$cache/trackers" --manifest "$cache/trackers.manifest.tsv" \
@@ -71,7 +74,7 @@ if [ "$which" != index ]; then
     --out "$cache/results.md" "$@"
 fi
 
-if [ "$which" != scan ]; then
+if [ "$which" = index ] || [ "$which" = all ]; then
   # A workspace of its own: the index bench writes .punchlist/ into it and edits files.
   prepare ws10k "$shared/bench/gen-trackers.py" python3 "$shared/bench/gen-trackers.py" "$cache/ws10k" 10000
   dotnet build bench/Punchlist.Bench.Index -c Release -v quiet -nologo >&2
@@ -82,4 +85,18 @@ if [ "$which" != scan ]; then
   } | tee "$cache/index-results.md"
   # The scan bench edits files of the workspace: the next run starts from a fresh one.
   rm -f "$cache/ws10k.stamp"
+fi
+
+if [ "$which" = history ] || [ "$which" = all ]; then
+  # Generated afresh each run (the bench adds commits to measure the update); the longer repository
+  # (twice the commits over the same trackers) is only read, for the peak memory.
+  dotnet build bench/Punchlist.Bench.History -c Release -v quiet -nologo >&2
+  history_bench=bench/Punchlist.Bench.History/bin/Release/net10.0/Punchlist.Bench.History.dll
+  rm -rf "$cache/history-repo"
+  dotnet "$history_bench" generate "$cache/history-repo" 2400 200
+  [ -d "$cache/history-repo-long/.git" ] || dotnet "$history_bench" generate "$cache/history-repo-long" 4800 200
+  {
+    dotnet "$history_bench" access "$cache/history-repo" 5
+    dotnet "$history_bench" history "$cache/history-repo" "$cache/cli-jit/punch.dll" "$cache/history-repo-long" 5
+  } | tee "$cache/history-results.md"
 fi

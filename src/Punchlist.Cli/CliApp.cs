@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Punchlist.Cli.Commands;
+using Punchlist.Cli.Rendering;
 
 namespace Punchlist.Cli;
 
@@ -18,18 +20,29 @@ internal static class CliApp
         catch (Storage.IndexDamagedException e)
         {
             // A row of the index could not be read: the index is a cache, moved aside and built again.
-            e.MoveAside(warning => error.WriteLine($"punch: warning: {warning}"));
+            e.MoveAside(warning => error.WriteLine($"punch: warning: {TerminalText.Clean(warning)}"));
             return RunOnce(args, output, error, environment);
         }
     }
 
     private static int RunOnce(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        var options = new GlobalOptions();
-        var root = new RootCommand("Punchlist keeps the Markdown trackers in your repository honest.");
-        options.AddTo(root);
-        var commands = new (string Name, Func<Command> Create)[]
+        error = new TerminalWriter(error, colour: false);
+        if (args is [] or ["help"])
         {
+            args = ["--help"];
+        }
+        else if (args is ["help", .. var rest])
+        {
+            args = [.. rest, "--help"];
+        }
+
+        var options = new GlobalOptions();
+        var root = new RootCommand("Punchlist keeps the Markdown trackers in your repository honest: true progress, false claims, late items.");
+        options.AddTo(root);
+        (string Name, Func<Command> Create)[] commands = null!;
+        commands =
+        [
             ("status", () => StatusCommand.Create(options, output, error, environment)),
             ("list", () => ListCommand.Create(options, output, error, environment)),
             ("show", () => ShowCommand.Create(options, output, error, environment)),
@@ -39,10 +52,14 @@ internal static class CliApp
             ("done", () => TickCommand.Create("done", done: true, options, output, error, environment)),
             ("reopen", () => TickCommand.Create("reopen", done: false, options, output, error, environment)),
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
-        };
+            ("history", () => HistoryCommand.Create(options, output, error, environment)),
+            ("config", () => ConfigCommand.Create(options, output, error, environment)),
+            ("init", () => InitCommand.Create(options, output, error, environment)),
+            ("completion", () => CompletionCommand.Create(root, () => BuildAll(root, commands), output)),
+        ];
 
         // Only the command named first is built when there is one (its help needs no other): building
-        // all nine (their options, parsers and actions) is compiling a fresh process does for nothing.
+        // all of them (their options, parsers and actions) is compiling a fresh process does for nothing.
         // Anything else (root help, an option first, a mistyped name) gets them all.
         string? named = args.Length > 0 && commands.Any(c => c.Name == args[0]) ? args[0] : null;
         foreach (var (name, create) in commands)
@@ -53,18 +70,22 @@ internal static class CliApp
             }
         }
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && named is null && args.Length > 0 && !args[0].StartsWith('-'))
+        int width = environment.Width ?? CliEnvironment.DefaultWidth;
+        foreach (var option in root.Options)
         {
-            // The parser would say only that a command is required.
-            error.WriteLine($"punch: unknown command '{args[0]}' (commands: {string.Join(", ", commands.Select(c => c.Name))})");
-            return ExitCodes.Usage;
+            if (option is HelpOption help)
+            {
+                help.Action = new ExampleHelpAction(new HelpAction { MaxWidth = Math.Max(40, width) });
+            }
         }
 
-        if (parse.Errors.Count > 0)
+        root.Options.Remove(root.Options.First(o => o is VersionOption));
+        root.Options.Add(new VersionOption("--version", "-V") { Action = new PunchVersionAction() });
+
+        var parse = root.Parse(args);
+        if (UsageErrors.Describe(parse, [.. commands.Select(c => c.Name)]) is { } usage && !ClearsErrors(parse))
         {
-            // One line, whatever the parser wrote: the first error, its lines joined.
-            error.WriteLine($"punch: {string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+            error.WriteLine($"punch: {TerminalText.Clean(usage)}");
             return ExitCodes.Usage;
         }
 
@@ -74,10 +95,28 @@ internal static class CliApp
         }
         catch (PunchlistException e)
         {
-            error.WriteLine($"punch: {e.Message}");
+            error.WriteLine($"punch: {TerminalText.Clean(ShortenQuotes(e.Message))}");
             return ExitCodes.Usage;
         }
     }
+
+    // --help and --version answer whatever else the line holds.
+    private static bool ClearsErrors(ParseResult parse) => parse.Action is HelpAction or ExampleHelpAction or PunchVersionAction;
+
+    private static void BuildAll(RootCommand root, (string Name, Func<Command> Create)[] commands)
+    {
+        foreach (var (name, create) in commands)
+        {
+            if (!root.Subcommands.Any(c => c.Name == name))
+            {
+                root.Add(create());
+            }
+        }
+    }
+
+    // An error quotes what it was given ('…'): a 100,000-character address is not echoed whole.
+    private static string ShortenQuotes(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, "'([^']{100,})'", m => $"'{TerminalText.Quote(m.Groups[1].Value)}'");
 }
 
 internal static class ExitCodes

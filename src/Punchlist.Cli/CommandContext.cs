@@ -1,24 +1,30 @@
 using System.CommandLine;
+using Punchlist.Cli.Rendering;
 using Punchlist.Storage;
 using Punchlist.Workspaces;
 using Spectre.Console;
 
 namespace Punchlist.Cli;
 
-/// <summary>What a command runs with: where to write, what today is, how to render.</summary>
+/// <summary>What a command runs with: where to write, what today is, how wide and in what colour to render.</summary>
 internal sealed class CommandContext
 {
+    /// <summary>Standard output as it is: for JSON and SARIF, which carry no raw control character.</summary>
     public required TextWriter Out { get; init; }
 
+    /// <summary>Standard output through the <see cref="TerminalWriter"/> guard: for text (diffs, tables; the <see cref="Screen"/> writes here).</summary>
+    public required TextWriter Text { get; init; }
+
+    /// <summary>Standard error, through the <see cref="TerminalWriter"/> guard.</summary>
     public required TextWriter Error { get; init; }
 
     /// <summary>
     /// The terminal renderer, made on first use: a run that prints JSON never loads Spectre.Console
     /// (about a hundred methods to compile in a fresh process).
     /// </summary>
-    public IAnsiConsole Console => LazyConsole.Value;
+    public Screen Screen => LazyScreen.Value;
 
-    private Lazy<IAnsiConsole> LazyConsole { get; init; } = null!;
+    private Lazy<Screen> LazyScreen { get; init; } = null!;
 
     public required DateOnly Today { get; init; }
 
@@ -28,25 +34,58 @@ internal sealed class CommandContext
 
     public required bool Verbose { get; init; }
 
+    public required bool Color { get; init; }
+
+    /// <summary>The columns text is laid out for.</summary>
+    public required int Width { get; init; }
+
     public bool NoIndex { get; init; }
+
+    public required CliEnvironment Environment { get; init; }
 
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        bool color = environment.ColorAllowed && !parse.GetValue(options.NoColor);
+        bool color = (parse.GetValue(options.Color), parse.GetValue(options.NoColor)) switch
+        {
+            (_, true) or ("never", _) => false,
+            ("always", _) => true,
+            _ => environment.ColorAllowed,
+        };
+        int width = parse.GetValue(options.Width) ?? environment.Width ?? CliEnvironment.DefaultWidth;
+        var guarded = new TerminalWriter(output, color);
+        if (environment.Pager is { } pager)
+        {
+            pager.Wanted = !parse.GetValue(options.NoPager);
+        }
+
         return new CommandContext
         {
             Out = output,
+            Text = guarded,
             Error = error,
-            LazyConsole = new Lazy<IAnsiConsole>(() => CreateConsole(output, color, environment.Width), LazyThreadSafetyMode.None),
+            LazyScreen = new Lazy<Screen>(() => new Screen(CreateConsole(guarded, color), width), LazyThreadSafetyMode.None),
             Today = parse.GetValue(options.Today) ?? environment.Today,
             Json = parse.GetValue(options.Json),
             Explain = parse.GetValue(options.Explain),
             Verbose = parse.GetValue(options.Verbose),
+            Color = color,
+            Width = width,
             NoIndex = parse.GetValue(options.NoIndex) || !environment.IndexOnDisk,
+            Environment = environment,
         };
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter output, bool color, int? width)
+    /// <summary>This command's output is never paged (it writes, or its output is a script).</summary>
+    public void NoPager()
+    {
+        if (Environment.Pager is { } pager)
+        {
+            pager.Wanted = false;
+        }
+    }
+
+    // Spectre renders markup into colour codes and never wraps: every line is laid out to fit already.
+    private static IAnsiConsole CreateConsole(TextWriter output, bool color)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -55,22 +94,32 @@ internal sealed class CommandContext
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = width ?? (System.Console.IsOutputRedirected ? 120 : Math.Max(80, System.Console.WindowWidth));
+        console.Profile.Width = int.MaxValue / 2;
         return console;
     }
 
     public Workspace Load(string[]? paths, CliEnvironment environment)
     {
-        var workspace = WorkspaceLoader.Load(paths is { Length: > 0 } ? paths : [environment.WorkingDirectory]);
+        var targets = PathArguments.Check(paths, environment);
+        var workspace = WorkspaceLoader.Load(targets);
         Warn(workspace.Warnings);
 
         if (Verbose)
         {
+            Error.WriteLine($"punch: workspace {workspace.Root} ({(File.Exists(Path.Combine(workspace.Root, PunchlistConfig.FileName)) ? "configured by punchlist.yml" : "no punchlist.yml")})");
             Error.WriteLine($"punch: {workspace.FilesFound} Markdown files found, {workspace.FilesParsed} parsed, {workspace.Documents.Count} trackers");
         }
 
         return workspace;
     }
+
+    /// <summary>
+    /// Where the index of the workspace at <paramref name="root"/> lives for a command that opens it
+    /// itself: in memory with `--no-index`, or outside a workspace (no `.git` or punchlist.yml), where a
+    /// read command creates nothing (as <see cref="IndexedScan"/> does for scans).
+    /// </summary>
+    public Storage.IndexOptions IndexOptionsFor(string root) =>
+        new() { InMemory = NoIndex || !PathArguments.InWorkspace([root]), Warn = Warn };
 
     /// <summary>Warnings go to standard error, one line each, whatever the output format.</summary>
     public void Warn(IEnumerable<string> warnings)
@@ -81,12 +130,12 @@ internal sealed class CommandContext
         }
     }
 
-    public void Warn(string warning) => Error.WriteLine($"punch: warning: {warning}");
+    public void Warn(string warning) => Error.WriteLine($"punch: warning: {TerminalText.Clean(warning)}");
 
     /// <summary>
     /// Scans through the workspace's index (see <see cref="IndexedScan"/>); <paramref name="factsOnly"/> when only
     /// status facts are needed, <paramref name="keepDocuments"/> when the documents parsed will be checked.
     /// </summary>
     public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false, bool keepDocuments = false) =>
-        IndexedScan.Run(this, paths, environment, factsOnly, keepDocuments);
+        IndexedScan.Run(this, PathArguments.Check(paths, environment), factsOnly, keepDocuments);
 }

@@ -4,23 +4,31 @@ using System.Globalization;
 
 namespace Punchlist.Cli;
 
-/// <summary>Options every command takes: output shape, the date "today" means, colour.</summary>
+/// <summary>Options every command takes: output shape and width, the date "today" means, colour, paging.</summary>
 internal sealed class GlobalOptions
 {
-    public Option<bool> Json { get; } = new("--json") { Description = "Print JSON (versioned, camelCase) instead of tables", Recursive = true };
+    public Option<bool> Json { get; } = new("--json") { Description = "Print JSON (versioned, camelCase) instead of text", Recursive = true };
 
     public Option<DateOnly?> Today { get; } = new("--today")
     {
-        Description = "The date to judge against, YYYY-MM-DD (default: today), for reproducible output",
+        Description = "Judge dates against this day instead of today, for reproducible output",
+        HelpName = "YYYY-MM-DD",
         Recursive = true,
         CustomParser = ParseDate,
     };
 
-    public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain text without colours", Recursive = true };
+    public Option<string?> Color { get; } = OptionValues.Choice("--color", "Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never",
+        ["auto", "always", "never"], recursive: true);
 
-    public Option<bool> Explain { get; } = new("--explain") { Description = "Also say why: lines the reader kept as text but finds suspicious, claims left unjudged (check), why each probe was tied to each item (verify)", Recursive = true };
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain text without colours (as --color never)", Recursive = true };
 
-    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Say what was scanned and read", Recursive = true };
+    public Option<int?> Width { get; } = OptionValues.Count("--width", "Lay text out for this many columns (default: the terminal's, else COLUMNS, else 100)", recursive: true, min: 20);
+
+    public Option<bool> NoPager { get; } = new("--no-pager") { Description = "Never page long output on a terminal (default: $PUNCH_PAGER, $PAGER or less)", Recursive = true };
+
+    public Option<bool> Explain { get; } = new("--explain") { Description = "Also say why: the lines the reader kept as text but finds suspicious, and what this command weighed", Recursive = true };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Say what was scanned, read and configured (on stderr)", Recursive = true };
 
     public Option<bool> NoIndex { get; } = new("--no-index") { Description = "Keep the index in memory for this run: write nothing under the workspace", Recursive = true };
 
@@ -28,7 +36,10 @@ internal sealed class GlobalOptions
     {
         root.Add(Json);
         root.Add(Today);
+        root.Add(Color);
         root.Add(NoColor);
+        root.Add(Width);
+        root.Add(NoPager);
         root.Add(Explain);
         root.Add(Verbose);
         root.Add(NoIndex);
@@ -37,6 +48,7 @@ internal sealed class GlobalOptions
     public static Argument<string[]> Paths() => new("path")
     {
         Description = "Files or folders to read (default: the current folder)",
+        HelpName = "PATH",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -48,7 +60,7 @@ internal sealed class GlobalOptions
             return date;
         }
 
-        result.AddError($"--today expects a date as YYYY-MM-DD, not '{text}'");
+        result.AddError($"--today expects a date as YYYY-MM-DD, not '{Rendering.TerminalText.Quote(text)}'");
         return null;
     }
 }

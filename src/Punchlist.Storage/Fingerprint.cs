@@ -46,7 +46,7 @@ internal static class Fingerprint
             connection.Execute($"DELETE FROM {table}");
         }
 
-        connection.Execute("DELETE FROM meta WHERE key = 'repository'");
+        connection.Execute("DELETE FROM meta WHERE key = 'repository' OR key LIKE 'history.%'"); // what the emptied tables were read up to
         connection.Execute("INSERT INTO meta(key, value) VALUES ('fingerprint', $f) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$f", fingerprint));
         transaction.Commit();
         return true;

@@ -107,12 +107,12 @@ public sealed class IndexedWorkspace : IDisposable
     private Workspace DocumentsForUnguarded(string address)
     {
         int hash = address.LastIndexOf('#');
-        string? documentPart = hash >= 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
+        string? documentPart = hash > 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
         string key = hash >= 0 ? address[(hash + 1)..] : address;
         var ids = new HashSet<long>();
         if (documentPart is not null)
         {
-            ids.UnionWith(_scope.Where(s => s.Path == documentPart || s.Path.EndsWith("/" + documentPart, StringComparison.Ordinal)).Select(s => s.Id));
+            ids.UnionWith(_scope.Where(s => Addresses.Names(s.Path, documentPart, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id));
         }
 
         // A superset in SQL (its lower() folds ASCII only), narrowed exactly by the resolver later.

@@ -78,6 +78,26 @@ public static class WorkspaceIndex
         }
     }
 
+    /// <summary>
+    /// The workspace's index without a scan (what `punch history` reads): on disk unless told
+    /// otherwise or refused, emptied when other code or another punchlist.yml built it.
+    /// </summary>
+    internal static (IndexDatabase Database, string? MemoryReason) OpenIndex(string root, IndexOptions options)
+    {
+        string? memoryReason = options.InMemory ? "--no-index" : null;
+        var database = (options.InMemory ? null : OpenOnDisk(root, options.Warn, out memoryReason)) ?? IndexDatabase.InMemory();
+        try
+        {
+            Fingerprint.Reset(database.Connection, Fingerprint.Of(root));
+            return (database, memoryReason);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
     private static IndexDatabase? OpenOnDisk(string root, Action<string> warn, out string? memoryReason)
     {
         string folder = Path.Combine(root, IndexDatabase.FolderName);

@@ -152,6 +152,9 @@ public sealed class CheckCacheTests : IDisposable
     {
         Assert.True(Git("init", "-q", "-b", "main"), "git init failed: this test needs the git program (test.sh installs it)");
 
+        // PL013 asks the clock about every open item; off, only the SLA document asks it (PL004).
+        _workspace.Write("punchlist.yml", "rules: {PL013: off}\n");
+
         _workspace.Write("sla.md", "# Incidents\n\n| Priority | SLA |\n|---|---|\n| P0 | 24 hours |\n\n## P0-001: Restore the feed\n\n**Priority:** P0\n\n- [ ] Restore\n");
         Commit("2026-01-10T12:00:00Z");
         Checks();
@@ -160,6 +163,21 @@ public sealed class CheckCacheTests : IDisposable
         Commit("2026-11-20T12:00:00Z");
         var after = Checks();
         Assert.Equal(1, after.Checked);
+        AssertFresh(after);
+    }
+
+    [Fact]
+    public void A_new_commit_checks_again_the_documents_with_open_items_which_staleness_asked_about()
+    {
+        Assert.True(Git("init", "-q", "-b", "main"), "git init failed: this test needs the git program (test.sh installs it)");
+        _workspace.Write("closed.md", "# Closed\n\n- [x] Shipped\n- [x] Announced\n");
+        Commit("2026-01-10T12:00:00Z");
+        Checks();
+
+        _workspace.Write("later.txt", "x\n");
+        Commit("2026-11-20T12:00:00Z");
+        var after = Checks();
+        Assert.Equal((1, 2), (after.Cached, after.Checked)); // plain.md and dated.md have open items; closed.md none
         AssertFresh(after);
     }
 

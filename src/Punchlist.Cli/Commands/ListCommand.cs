@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
@@ -7,7 +6,7 @@ using Punchlist.Search;
 
 namespace Punchlist.Cli.Commands;
 
-/// <summary>`punch list [QUERY]`: one row per item, filtered by the query language, state and priority.</summary>
+/// <summary>`punch list [QUERY]`: one line per item, filtered by the query language, state and priority, sorted, limited.</summary>
 internal static class ListCommand
 {
     public const string Schema = "punchlist.items/1";
@@ -16,39 +15,49 @@ internal static class ListCommand
     {
         var query = new Argument<string?>("query")
         {
-            Description = "Only items matching this query (see docs/query.md); taken as a path when a file or folder of that name exists",
+            Description = "Only items matching this query (words, is:overdue, owner:NAME, due:<DATE …; punch search --help); a path when a file or folder of that name exists",
+            HelpName = "QUERY",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var paths = GlobalOptions.Paths();
-        var state = new Option<string[]>("--state") { Description = "Only items in these states: open, in-progress, done, blocked, cancelled (repeat or comma-separate)" };
-        var priority = new Option<string[]>("--priority") { Description = "Only items of these priorities: P0..P3, none (repeat or comma-separate)" };
-        var command = new Command("list", "List items, one row each") { query, paths, state, priority };
+        var filters = new ItemFilters("Show at most N items (default: all)");
+        var sort = OptionValues.Choice("--sort", "Order: document (default; ranked when the query has words), due (earliest first), priority (P0 first) or state", ["document", "due", "priority", "state"]);
+        var command = new Command("list", "List items, one line each, grouped by document") { query, paths, sort };
+        filters.AddTo(command);
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var filters = new List<Filter>();
-            if (ParseStates(parse.GetValue(state) ?? []) is { Count: > 0 } states)
-            {
-                filters.Add(new StateFilter(states, 0));
-            }
-
-            if (ParsePriorities(parse.GetValue(priority) ?? []) is { Count: > 0 } ranks)
-            {
-                filters.Add(new PriorityFilter(ranks, 0));
-            }
-
-            var (text, targets) = QueryOrPath(parse.GetValue(query), parse.GetValue(paths) ?? []);
+            var (text, targets) = QueryOrPath(parse.GetValue(query), parse.GetValue(paths) ?? [], environment);
             _ = Query.Parse(text, new QueryContext(context.Today)); // a malformed query fails before any scan
+            var also = filters.Filters(parse);
             using var workspace = context.Scan(targets, environment);
             var parsed = Query.Parse(text, new QueryContext(context.Today, workspace.Config.HoursPerDay));
-            var items = workspace.Search(parsed, also: filters).Hits.Select(h => (h.Document, h.Item)).ToList();
+            var items = Sorted(workspace.Search(parsed, also: also).Hits.Select(h => (h.Document, h.Item)), parse.GetValue(sort)).ToList();
+            int total = items.Count;
+            if (parse.GetValue(filters.Limit) is { } limit)
+            {
+                items = items.Take(limit).ToList();
+            }
+
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, new ItemsJson(Schema, JsonMapping.Date(context.Today), items.Select(m => JsonMapping.Item(m.Document, m.Item, context.Today)).ToList()));
             }
+            else if (total == 0)
+            {
+                bool typo = text.Length > 0 && !text.Contains(':', StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal);
+                context.Screen.Line(text.Length == 0
+                    ? "[grey]No items.[/]"
+                    : $"[grey]No item matches {TerminalText.Markup(text)}{(typo ? " (and no file or folder has that name)" : string.Empty)}.[/]");
+            }
             else
             {
-                ListRenderer.Render(context.Console, items, context.Today);
+                ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked);
+            }
+
+            if (context.Explain)
+            {
+                Explain(context, workspace.Documents);
             }
 
             return ExitCodes.Ok;
@@ -56,39 +65,40 @@ internal static class ListCommand
         return command;
     }
 
+    /// <summary>`--explain` on list and search: the reader's notes, after the text or on stderr beside JSON.</summary>
+    internal static void Explain(CommandContext context, IReadOnlyList<Analysis.DocumentFacts> documents)
+    {
+        if (context.Json)
+        {
+            NotesRenderer.Warn(context, documents);
+        }
+        else
+        {
+            NotesRenderer.Render(context.Screen, documents);
+        }
+    }
+
+    private static IEnumerable<(string Document, ItemRecord Item)> Sorted(IEnumerable<(string Document, ItemRecord Item)> items, string? sort) => sort switch
+    {
+        "due" => items.OrderBy(i => i.Item.Due is null).ThenBy(i => i.Item.Due),
+        "priority" => items.OrderBy(i => i.Item.Priority?.Rank ?? int.MaxValue),
+        "state" => items.OrderBy(i => StateOrder(i.Item.State)),
+        _ => items,
+    };
+
+    // What needs a look first: blocked, then in progress, open, done, cancelled.
+    private static int StateOrder(ItemState state) => state switch
+    {
+        ItemState.Blocked => 0,
+        ItemState.InProgress => 1,
+        ItemState.Open => 2,
+        ItemState.Done => 3,
+        _ => 4,
+    };
+
     // `punch list docs/` keeps working: a first argument naming an existing file or folder is a path.
-    private static (string Query, string[] Paths) QueryOrPath(string? first, string[] paths) =>
+    private static (string Query, string[] Paths) QueryOrPath(string? first, string[] paths, CliEnvironment environment) =>
         first is null ? (string.Empty, paths)
-            : File.Exists(first) || Directory.Exists(first) ? (string.Empty, [first, .. paths])
+            : Path.Exists(Path.GetFullPath(first, environment.WorkingDirectory)) ? (string.Empty, [first, .. paths])
             : (first, paths);
-
-    private static List<ItemState> ParseStates(string[] values)
-    {
-        var states = new List<ItemState>();
-        foreach (string value in Split(values))
-        {
-            states.Add(ItemStates.TryParse(value, out var state)
-                ? state
-                : throw new PunchlistException($"--state: '{value}' is not a state (open, in-progress, done, blocked, cancelled)"));
-        }
-
-        return states;
-    }
-
-    private static List<int?> ParsePriorities(string[] values)
-    {
-        var result = new List<int?>();
-        foreach (string value in Split(values))
-        {
-            string name = value.ToUpperInvariant() == "NONE" ? Grouping.NoPriority : value.ToUpperInvariant();
-            result.Add(Grouping.PriorityNames.Contains(name)
-                ? name == Grouping.NoPriority ? null : name[1] - '0'
-                : throw new PunchlistException($"--priority: '{value}' is not a priority (P0, P1, P2, P3, none)"));
-        }
-
-        return result;
-    }
-
-    private static IEnumerable<string> Split(string[] values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -14,31 +14,36 @@ internal static class SearchCommand
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        var query = new Argument<string>("query") { Description = "Words, \"phrases\", -exclusions, OR and field:value filters (see docs/query.md)" };
-        var paths = GlobalOptions.Paths();
-        var limit = new Option<int>("--limit") { Description = "Show at most this many results (default 20)", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(r =>
+        var query = new Argument<string>("query")
         {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--limit must be 1 or more");
-            }
-        });
-        var command = new Command("search", "Find items in every tracker, best matches first") { query, paths, limit };
+            Description = "Words (stemmed; back* a prefix), \"phrases\", -exclusions, OR, and filters: priority:, state:/is:, is:overdue, owner:, due:, effort:, doc:, section:, tech:, has:, id:, sort:",
+            HelpName = "QUERY",
+        };
+        var paths = GlobalOptions.Paths();
+        var filters = new ItemFilters("Show at most N results (default: 20)");
+        var command = new Command("search", "Find items in every tracker, best matches first") { query, paths };
+        filters.AddTo(command);
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
             string text = parse.GetValue(query)!;
             _ = Query.Parse(text, new QueryContext(context.Today)); // a malformed query fails before any scan
+            var also = filters.Filters(parse);
             using var workspace = context.Scan(parse.GetValue(paths), environment);
-            var results = workspace.Search(Query.Parse(text, new QueryContext(context.Today, workspace.Config.HoursPerDay)), parse.GetValue(limit));
+            var parsed = Query.Parse(text, new QueryContext(context.Today, workspace.Config.HoursPerDay));
+            var results = workspace.Search(parsed, parse.GetValue(filters.Limit) ?? 20, also);
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, new SearchJson(Schema, text, results.Total, results.Hits.Select(Result).ToList()));
             }
             else
             {
-                SearchRenderer.Render(context.Console, text, results);
+                SearchRenderer.Render(context.Screen, parsed, results);
+            }
+
+            if (context.Explain)
+            {
+                ListCommand.Explain(context, workspace.Documents);
             }
 
             return ExitCodes.Ok;

@@ -14,7 +14,11 @@ internal static class ShowCommand
 
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
-        var address = new Argument<string>("address") { Description = "DOCUMENT#KEY (e.g. todo.md#P0-001), or a KEY that only one document has" };
+        var address = new Argument<string>("address")
+        {
+            Description = "DOCUMENT#KEY (todo.md#P0-001), DOCUMENT#L12 (the item on line 12), or a KEY that only one document has",
+            HelpName = "ADDRESS",
+        };
         var paths = GlobalOptions.Paths();
         var command = new Command("show", "Show one item in full") { address, paths };
         command.SetAction(parse =>
@@ -30,7 +34,17 @@ internal static class ShowCommand
             }
             else
             {
-                ShowRenderer.Render(context.Console, document, item, detail);
+                // The item's findings from its own document; references to other documents' items
+                // (PL008) are left to `punch check`, which reads them all.
+                var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
+                var evidence = own.Evidence();
+                var findings = own.Check(context.Today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
+                    .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).ToList();
+                ShowRenderer.Render(context.Screen, document, item, detail, findings, evidence.For(document, item), context.Today);
+                if (context.Explain)
+                {
+                    NotesRenderer.Render(context.Screen, [document]);
+                }
             }
 
             return ExitCodes.Ok;

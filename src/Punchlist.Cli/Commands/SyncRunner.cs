@@ -19,32 +19,59 @@ internal static class SyncRunner
     public static SyncScope Scope(Workspace workspace, CommandContext context) =>
         new(workspace.Documents, workspace.Root, context.Today, workspace.Config.Check, NoHistory.Instance);
 
-    /// <summary>Prints what changed (diffs, or JSON), warns about skipped changes, and writes when asked.</summary>
-    public static void Report(CommandContext context, Workspace workspace, IReadOnlyList<SyncResult> results, bool write)
+    /// <summary>What a run ends with: the diff's size and what was done with it.</summary>
+    public enum Mode
     {
-        if (write)
+        Preview,
+        Write,
+        Check,
+    }
+
+    /// <summary>
+    /// Writes when asked, then prints what changed — diffs and a closing line, or JSON (always a
+    /// document, even when nothing changed) — and warns about skipped changes.
+    /// </summary>
+    public static void Report(CommandContext context, Workspace workspace, IReadOnlyList<SyncResult> results, Mode mode, bool quiet = false)
+    {
+        if (mode == Mode.Write)
         {
             SyncWriter.Write(workspace.Root, results);
-        }
-
-        if (context.Json)
-        {
-            SyncJson.From(results, write).Write(context.Out);
-            return;
-        }
-
-        bool color = context.Console.Profile.Capabilities.Ansi;
-        foreach (var result in results.Where(r => r.Changed))
-        {
-            DiffRenderer.Write(context.Out, result.Diff(), color);
         }
 
         foreach (var result in results)
         {
             foreach (var skipped in result.Skipped)
             {
-                context.Error.WriteLine($"punch: warning: {result.Document.Path}:{skipped.Position}: {skipped.Kind.ToString().ToLowerInvariant()} change '{skipped.Old}' → '{skipped.New}' skipped: it overlaps another change (sync again)");
+                context.Warn($"{result.Document.Path}:{skipped.Position}: {skipped.Kind.ToString().ToLowerInvariant()} change '{skipped.Old}' → '{skipped.New}' skipped: it overlaps another change (sync again)");
             }
         }
+
+        if (quiet)
+        {
+            return;
+        }
+
+        if (context.Json)
+        {
+            SyncJson.From(results, mode == Mode.Write).Write(context.Out);
+            return;
+        }
+
+        var changed = results.Where(r => r.Changed).ToList();
+        foreach (var result in changed)
+        {
+            DiffRenderer.Write(context.Text, result.Diff(), context.Color);
+        }
+
+        int changes = changed.Sum(r => r.Changes.Count);
+        string files = StatusRenderer.Plural(changed.Count, "file");
+        string summary = (changed.Count, mode) switch
+        {
+            (0, _) => $"Nothing to change in {StatusRenderer.Plural(results.Count, "tracker")}.",
+            (_, Mode.Write) => $"Wrote {files}: {StatusRenderer.Plural(changes, "change")}.",
+            (_, Mode.Check) => $"{StatusRenderer.Plural(changes, "change")} in {files} would make the trackers true: punch sync --write applies them.",
+            _ => $"{StatusRenderer.Plural(changes, "change")} in {files}; punch sync --write applies them.",
+        };
+        context.Screen.Line(changed.Count == 0 ? $"[green]{summary}[/]" : $"[bold]{TerminalText.Markup(summary)}[/]");
     }
 }

@@ -23,7 +23,7 @@ internal static class VerifyCommand
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds a command may run before it and everything it started is killed",
-            HelpName = "seconds",
+            HelpName = "SECONDS",
             DefaultValueFactory = _ => (int)EvidenceOptions.DefaultTimeout.TotalSeconds,
             CustomParser = Seconds,
         };
@@ -37,6 +37,11 @@ internal static class VerifyCommand
                 return ListProbes(context);
             }
 
+            if (parse.GetValue(timeout) != (int)EvidenceOptions.DefaultTimeout.TotalSeconds && !parse.GetValue(runCommands))
+            {
+                context.Warn("--timeout has no effect without --run-commands: no command runs");
+            }
+
             var workspace = context.Load(parse.GetValue(paths), environment);
             var evidence = workspace.Evidence(parse.GetValue(runCommands), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var items = workspace.AllItems().Select(m => evidence.For(m.Document, m.Item)).ToList();
@@ -48,7 +53,11 @@ internal static class VerifyCommand
             }
             else
             {
-                VerifyRenderer.Render(context.Console, items, EvidenceMapping.Totals(items), context.Explain);
+                VerifyRenderer.Render(context.Screen, items, EvidenceMapping.Totals(items), context.Explain);
+                if (context.Explain)
+                {
+                    NotesRenderer.Render(context.Screen, workspace.Documents);
+                }
             }
 
             return ExitCodes.Ok;
@@ -77,7 +86,7 @@ internal static class VerifyCommand
         }
         else
         {
-            VerifyRenderer.RenderCatalogue(context.Console, catalogue);
+            VerifyRenderer.RenderCatalogue(context.Screen, catalogue);
         }
 
         return ExitCodes.Ok;

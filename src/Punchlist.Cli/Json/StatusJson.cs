@@ -19,6 +19,7 @@ internal sealed record DocumentStatusJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    int Late,
     FindingCountsJson Findings,
     VerificationJson Verification);
 
@@ -30,10 +31,12 @@ internal sealed record TotalsJson(
     IReadOnlyDictionary<string, PriorityCountJson> ByPriority,
     ProgressJson Progress,
     int Overdue,
+    int Late,
     FindingCountsJson Findings,
     VerificationJson Verification);
 
-internal sealed record GroupJson(string By, string Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
+/// <summary>A group of `--by`; <c>Name</c> is null for the items with no owner (or no section).</summary>
+internal sealed record GroupJson(string By, string? Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
 
 internal sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
 

@@ -17,7 +17,7 @@ internal static class StatusJsonWriter
 
     public static void Write(Stream stream, StatusJson report)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = ReadableEncoder.Instance });
         json.WriteStartObject();
         json.WriteString("schema", report.Schema);
         json.WriteString("today", report.Today);
@@ -27,7 +27,7 @@ internal static class StatusJsonWriter
             json.WriteStartObject();
             json.WriteString("path", document.Path);
             json.WriteString("title", document.Title);
-            WriteCounts(json, document.Items, document.Checkboxes, document.Criteria, document.ByPriority, document.Progress, document.Overdue, document.Findings, document.Verification);
+            WriteCounts(json, document.Items, document.Checkboxes, document.Criteria, document.ByPriority, document.Progress, document.Overdue, document.Late, document.Findings, document.Verification);
             json.WriteEndObject();
             if (json.BytesPending > FlushAfter)
             {
@@ -39,7 +39,7 @@ internal static class StatusJsonWriter
         var totals = report.Totals;
         json.WriteStartObject("totals");
         json.WriteNumber("documents", totals.Documents);
-        WriteCounts(json, totals.Items, totals.Checkboxes, totals.Criteria, totals.ByPriority, totals.Progress, totals.Overdue, totals.Findings, totals.Verification);
+        WriteCounts(json, totals.Items, totals.Checkboxes, totals.Criteria, totals.ByPriority, totals.Progress, totals.Overdue, totals.Late, totals.Findings, totals.Verification);
         json.WriteEndObject();
         if (report.Groups is null)
         {
@@ -68,7 +68,7 @@ internal static class StatusJsonWriter
 
     // What a document and the totals have in common, in the order of their records.
     private static void WriteCounts(Utf8JsonWriter json, StateCountsJson items, BoxCountJson checkboxes, BoxCountJson criteria,
-        IReadOnlyDictionary<string, PriorityCountJson> byPriority, ProgressJson progress, int overdue, FindingCountsJson findings, VerificationJson verification)
+        IReadOnlyDictionary<string, PriorityCountJson> byPriority, ProgressJson progress, int overdue, int late, FindingCountsJson findings, VerificationJson verification)
     {
         WriteStates(json, items);
         WriteNumbers(json, "checkboxes", ("total", checkboxes.Total), ("checked", checkboxes.Checked));
@@ -82,6 +82,7 @@ internal static class StatusJsonWriter
         json.WriteEndObject();
         WriteProgress(json, progress);
         json.WriteNumber("overdue", overdue);
+        json.WriteNumber("late", late);
         WriteNumbers(json, "findings", ("total", findings.Total), ("error", findings.Error), ("warning", findings.Warning), ("note", findings.Note));
         WriteNumbers(json, "verification", ("done", verification.Done), ("verified", verification.Verified), ("contradicted", verification.Contradicted), ("unknown", verification.Unknown));
     }

@@ -16,7 +16,9 @@ internal sealed record SyncJson(string Schema, bool Written, IReadOnlyList<SyncD
             .Select(r => new SyncDocumentJson(r.Document.Path, r.Changes.Select(Change).ToList(), r.Skipped.Select(Change).ToList(), r.Diff().ToString()))
             .ToList());
 
-    public void Write(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, SyncJsonContext.Default.SyncJson));
+    private static readonly SyncJsonContext Context = new(new JsonSerializerOptions(SyncJsonContext.Default.Options) { Encoder = ReadableEncoder.Instance });
+
+    public void Write(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, Context.SyncJson));
 
     private static SyncChangeJson Change(SyncChange c) =>
         new(JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Position.Line, c.Position.Column, c.Old, c.New, c.Why);

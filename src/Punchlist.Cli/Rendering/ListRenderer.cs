@@ -1,35 +1,50 @@
 using Punchlist.Analysis;
 using Punchlist.Search;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
+/// <summary>
+/// `punch list`: one line per item, grouped by document — short key, state, priority, title cut to
+/// fit, criteria, due (`12d late` in words), owner — then how many there were.
+/// </summary>
 internal static class ListRenderer
 {
-    public static void Render(IAnsiConsole console, IReadOnlyList<(string Document, ItemRecord Item)> items, DateOnly today)
+    public static void Render(Screen screen, IReadOnlyList<(string Document, ItemRecord Item)> items, int total, DateOnly today, bool grouped)
     {
-        if (items.Count == 0)
+        var table = new TextTable(
+            new Column("Item") { Keep = 100 },
+            new Column("State") { Keep = 80 },
+            new Column("Prio") { Keep = 70 },
+            new Column("Title") { Cut = Cut.End, Min = 20, Comfort = 40, Keep = 90 },
+            new Column("Criteria") { Right = true, Short = "Crit", Keep = 40 },
+            new Column("Due") { Right = true, Keep = 75 },
+            new Column("Owner") { Cut = Cut.End, Min = 8, Comfort = 14, Keep = 60 });
+        string? document = null;
+        foreach (var (path, item) in items)
         {
-            console.MarkupLine("[grey]No items.[/]");
-            return;
+            if (grouped && path != document)
+            {
+                document = path;
+                int count = items.Count(i => i.Document == path);
+                table.Heading(items.Count < total
+                    ? [new Span(TerminalText.Clean(path), "bold blue")]
+                    : [new Span(TerminalText.Clean(path), "bold blue"), new Span($" · {StatusRenderer.Plural(count, "item")}", "grey")]);
+            }
+
+            string key = grouped ? "  " + TerminalText.Clean(Wording.ShortKey(item.Id, item.Key, item.Line)) : TerminalText.Clean($"{path}#{item.Key}");
+            table.Add(
+                new Cell([new Span(key, grouped ? null : "blue")]),
+                Wording.State(item.State),
+                item.Priority is { } p ? Cell.Text(p.Name) : Cell.Empty,
+                Cell.Text(item.Title),
+                item.CriteriaTotal == 0 ? Cell.Empty : Cell.Text($"{item.CriteriaChecked}/{item.CriteriaTotal}"),
+                Wording.Due(item.Due, Dates.IsOverdue(item.Facts, today), today),
+                Cell.Text(item.Owner));
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Item", "State", "Prio", "Title", "Criteria", "Due", "Owner");
-        foreach (var (document, item) in items)
-        {
-            string due = item.Due is { } date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-            table.AddRow(
-                $"[blue]{Markup.Escape(document)}[/][grey]#[/]{Markup.Escape(item.Key)}",
-                Bars.State(item.State),
-                Markup.Escape(item.Priority?.Name ?? string.Empty),
-                Markup.Escape(item.Title),
-                item.CriteriaTotal == 0 ? string.Empty : $"{item.CriteriaChecked}/{item.CriteriaTotal}",
-                Dates.IsOverdue(item.Facts, today) ? $"[red]{due}[/]" : due,
-                Markup.Escape(item.Owner ?? string.Empty));
-        }
-
-        console.Write(table);
-        console.MarkupLine($"[grey]{items.Count} items.[/]");
+        screen.Table(table);
+        screen.Line(items.Count < total
+            ? $"[grey]{items.Count} of {StatusRenderer.Plural(total, "item")} (--limit {total} shows them all).[/]"
+            : $"[grey]{StatusRenderer.Plural(total, "item")}.[/]");
     }
 }

@@ -1,71 +1,167 @@
+using Punchlist.Analysis.Findings;
 using Punchlist.Cli.Json;
+using Punchlist.Evidence;
 using Punchlist.Model;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
+/// <summary>
+/// `punch show`: one item — what it is and where, its facts (a missing owner shown as missing, days
+/// late), numbered criteria, what `check` finds in it, what the repository's evidence says, its
+/// references, and the text of the item that the facts and criteria do not already show.
+/// </summary>
 internal static class ShowRenderer
 {
-    private const int ExcerptLines = 12;
+    private const int TextLines = 12;
+    private const int Label = 10;
 
-    public static void Render(IAnsiConsole console, TrackerDocument document, Item item, ItemDetailJson detail)
+    public static void Render(Screen screen, TrackerDocument document, Item item, ItemDetailJson detail, IReadOnlyList<Finding> findings, ItemEvidence evidence, DateOnly today)
     {
         var json = detail.Item;
-        console.MarkupLine($"[bold]{Markup.Escape(item.Title)}[/]");
-        console.MarkupLine($"[blue]{Markup.Escape(json.Address)}[/]  [grey]{Markup.Escape(document.Path)}:{json.Line}:{json.Column} · {json.Kind}[/]");
+        screen.Wrapped(string.Empty, 0, [new Span(TerminalText.Clean(item.Title), "bold")]);
+        screen.Wrapped(string.Empty, 0,
+        [
+            new Span(TerminalText.Clean(json.Address), "blue"),
+            new Span(TerminalText.Clean($"  {document.Path}:{json.Line}:{json.Column} · {json.Kind}"), "grey"),
+        ]);
+        screen.Line();
 
-        var facts = new Table().Border(TableBorder.None).HideHeaders();
-        facts.AddColumns("", "");
-        facts.AddRow("[grey]State[/]", Bars.State(item.State) + (item.Status is null ? string.Empty : $" [grey](declared: {Markup.Escape(item.Status.Raw)})[/]"));
-        AddFact(facts, "Priority", item.Priority is null ? null : $"{item.Priority.Name} ({item.Priority.Label}, from {item.Priority.Source.ToString().ToLowerInvariant()})");
-        AddFact(facts, "Owner", item.Owner);
-        AddFact(facts, "Due", json.Due is null ? null : json.Overdue ? $"{json.Due} (overdue)" : json.Due);
-        AddFact(facts, "Effort", item.Effort is null ? null : item.Effort.Hours is null ? item.Effort.Text : $"{item.Effort.Text} ({item.Effort.Hours} h)");
-        AddFact(facts, "Category", item.Category);
-        AddFact(facts, "Section", json.SectionPath.Count == 0 ? null : string.Join(" › ", json.SectionPath));
-        AddFact(facts, "Criteria", item.Criteria.Count == 0 ? null : $"{item.CriteriaChecked}/{item.CriteriaTotal} checked");
+        Fact(screen, "State", [new Span(item.State.Name(), StateStyle(item.State)), .. item.Status is null ? Array.Empty<Span>() : [new Span($" (declared: {TerminalText.Clean(item.Status.Raw)})", "grey")]]);
+        Fact(screen, "Priority", item.Priority is null ? [new Span("none", "grey")] : [new Span($"{item.Priority.Name} ({TerminalText.Clean(item.Priority.Label)}, from {item.Priority.Source.ToString().ToLowerInvariant()})")]);
+        string? declaredOwner = item.Field(FieldKind.Owner)?.Value;
+        Fact(screen, "Owner", item.Owner is { } owner ? [new Span(TerminalText.Clean(owner))]
+            : [new Span("no owner", "yellow"), .. string.IsNullOrWhiteSpace(declaredOwner) ? Array.Empty<Span>() : [new Span($" (declared: {TerminalText.Clean(declaredOwner)})", "grey")]]);
+        if (item.Due is { } due)
+        {
+            Fact(screen, "Due", json.Overdue
+                ? [new Span(Wording.Date(due.Date)), new Span($", {Wording.Late(due.Date, today)}", "red")]
+                : [new Span(Wording.Date(due.Date))]);
+        }
+
+        if (item.Effort is { } effort)
+        {
+            Fact(screen, "Effort", [new Span(TerminalText.Clean(effort.Hours is null ? effort.Text : $"{effort.Text} ({effort.Hours} h)"))]);
+        }
+
+        if (item.Category is { } category)
+        {
+            Fact(screen, "Category", [new Span(TerminalText.Clean(category))]);
+        }
+
+        if (json.SectionPath.Count > 0)
+        {
+            Fact(screen, "Section", [new Span(TerminalText.Clean(string.Join(" › ", json.SectionPath)))]);
+        }
+
         foreach (var field in item.Fields.Where(f => f.Kind == FieldKind.Custom && f.HasValue).Take(8))
         {
-            AddFact(facts, field.Key, field.Value);
+            Fact(screen, field.Key, [new Span(TerminalText.Clean(field.Value))]);
         }
 
-        console.Write(facts);
-        if (detail.CriteriaList.Count > 0)
+        if (item.Criteria.Count > 0)
         {
-            console.MarkupLine("[bold]Criteria[/]");
+            screen.Line();
+            screen.Line($"[bold]Criteria[/] [grey]{item.CriteriaChecked} of {item.CriteriaTotal} checked[/]");
             foreach (var (box, number) in item.Criteria.Select((c, i) => (c, i + 1)))
             {
-                console.MarkupLine($"  {new string(' ', 2 * box.Depth)}[grey]{number,2}.[/] {Bars.Box(box)} {Markup.Escape(box.Text)}");
+                string indent = new(' ', 2 + (2 * Math.Min(box.Depth, 8)));
+                string mark = box.Mark switch
+                {
+                    BoxMark.Checked => "[green][[x]][/]",
+                    BoxMark.Unchecked => "[[ ]]",
+                    _ => $"[yellow][[{TerminalText.Markup(box.Marker.ToString())}]][/]",
+                };
+                screen.Wrapped($"{indent}[grey]{number,2}.[/] {mark} ", indent.Length + 8, TerminalText.Clean(box.Text));
             }
         }
 
+        Findings(screen, findings);
+        Evidence(screen, evidence);
         if (item.References.Count > 0)
         {
-            console.MarkupLine("[bold]References[/]");
+            screen.Line();
+            screen.Line("[bold]References[/]");
             foreach (var reference in item.References)
             {
-                console.MarkupLine($"  [grey]{reference.Role.ToString().ToLowerInvariant(),-8}[/] {Markup.Escape(reference.Target)}");
+                screen.Wrapped($"  [grey]{reference.Role.ToString().ToLowerInvariant(),-8}[/] ", 11, TerminalText.Clean(reference.Target));
             }
         }
 
-        console.MarkupLine("[bold]Source[/]");
-        var lines = detail.Source.Excerpt.Split('\n');
-        for (int i = 0; i < Math.Min(lines.Length, ExcerptLines); i++)
-        {
-            console.MarkupLine($"[grey]{detail.Source.StartLine + i,5} │[/] {Markup.Escape(lines[i].TrimEnd('\r'))}");
-        }
-
-        if (lines.Length > ExcerptLines)
-        {
-            console.MarkupLine($"[grey]      … {lines.Length - ExcerptLines} more lines (to line {detail.Source.EndLine})[/]");
-        }
+        Text(screen, document, item, detail);
     }
 
-    private static void AddFact(Table table, string name, string? value)
+    private static void Fact(Screen screen, string name, IReadOnlyList<Span> value) =>
+        screen.Wrapped($"[grey]{TerminalText.Markup(Cells.End(name, Label - 1)).PadRight(Label)}[/]", Label, value);
+
+    private static void Findings(Screen screen, IReadOnlyList<Finding> findings)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (findings.Count == 0)
         {
-            table.AddRow($"[grey]{Markup.Escape(name)}[/]", Markup.Escape(value));
+            return;
+        }
+
+        screen.Line();
+        screen.Line($"[bold]Findings[/] [grey]({findings.Count}; punch check shows them in context)[/]");
+        foreach (var finding in findings)
+        {
+            string color = FindingsRenderer.Color(finding.Severity);
+            screen.Wrapped($"  [{color}]{finding.Severity.Name()}[/] [bold]{finding.Code}[/] ", 4 + finding.Severity.Name().Length + finding.Code.Length,
+            [
+                new Span($"line {finding.Start.Line}: ", "grey"),
+                new Span(TerminalText.Clean(finding.Message)),
+            ]);
         }
     }
+
+    private static void Evidence(Screen screen, ItemEvidence evidence)
+    {
+        if (evidence.Records.Count == 0)
+        {
+            return;
+        }
+
+        screen.Line();
+        screen.Line($"[bold]Evidence[/] {VerifyRenderer.Verdict(evidence.Verdict)} {evidence.Verdict.Name()}{(evidence.MayBeDone ? " [cyan](may be done)[/]" : string.Empty)}");
+        foreach (var record in evidence.Records)
+        {
+            VerifyRenderer.Record(screen, record, "  ");
+        }
+    }
+
+    // The item's own text that the facts and criteria above do not show: its prose, with line numbers.
+    private static void Text(Screen screen, TrackerDocument document, Item item, ItemDetailJson detail)
+    {
+        var shown = new HashSet<int> { item.Position.Line };
+        shown.UnionWith(item.Fields.Select(f => f.Position.Line));
+        shown.UnionWith(item.Criteria.Select(c => c.Position.Line));
+        var lines = detail.Source.Excerpt.Split('\n')
+            .Select((text, i) => (Number: detail.Source.StartLine + i, Text: text.TrimEnd('\r')))
+            .Where(l => !shown.Contains(l.Number) && !string.IsNullOrWhiteSpace(l.Text))
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        screen.Line();
+        screen.Line($"[bold]Text[/] [grey]{TerminalText.Markup(document.Path)}:{detail.Source.StartLine}-{detail.Source.EndLine}[/]");
+        foreach (var (number, text) in lines.Take(TextLines))
+        {
+            screen.Wrapped($"[grey]{number,6} │[/] ", 9, TerminalText.Clean(text));
+        }
+
+        if (lines.Count > TextLines)
+        {
+            screen.Line($"[grey]       … {lines.Count - TextLines} more lines[/]");
+        }
+    }
+
+    private static string? StateStyle(ItemState state) => state switch
+    {
+        ItemState.Done => "green",
+        ItemState.InProgress => "yellow",
+        ItemState.Blocked => "red",
+        ItemState.Cancelled => "grey",
+        _ => null,
+    };
 }

@@ -1,103 +1,181 @@
 using Punchlist.Analysis;
 using Punchlist.Cli.Json;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
-/// <summary>`punch status` as tables: one row per tracker and a total, then priorities (and a chosen grouping).</summary>
+/// <summary>
+/// `punch status` as text: one row per tracker and a total — items by state (a column for each state
+/// that has items, so a row adds up), progress, criteria, late items, findings by severity — then what
+/// is late and whose, priorities, and a chosen grouping.
+/// </summary>
 internal static class StatusRenderer
 {
-    public static void Render(IAnsiConsole console, StatusJson report, GroupBy? by)
+    /// <param name="overdue">The owner of each overdue item (null: none).</param>
+    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> overdue, string filteredHint)
     {
         if (report.Documents.Count == 0)
         {
-            console.MarkupLine("[grey]No trackers found (no Markdown file here holds a task or an item card).[/]");
+            screen.Wrapped(string.Empty, 0, $"No trackers found (no Markdown or Org file here holds a task or an item card{filteredHint}).", "grey");
             return;
         }
 
-        var table = NewTable("Tracker");
+        var t = report.Totals;
+        var columns = Columns("Tracker", t, findings: true);
+        var table = NewTable(columns);
         foreach (var d in report.Documents)
         {
-            AddRow(table, Markup.Escape(d.Path), d.Items, d.Criteria, d.Progress, d.Overdue, d.Findings);
+            AddRow(table, columns, new Row(Cell.Text(d.Path), d.Items, d.Criteria, d.Progress, d.Late, d.Findings));
         }
 
-        var t = report.Totals;
-        table.AddEmptyRow();
-        AddRow(table, $"[bold]Total ({t.Documents} trackers)[/]", t.Items, t.Criteria, t.Progress, t.Overdue, t.Findings);
-        console.Write(table);
-        console.MarkupLine($"[grey]Progress counts done items out of items (cancelled left out); criteria are checked boxes inside items; findings are what `punch check` reports. Today is {report.Today}.[/]");
+        if (report.Documents.Count > 1)
+        {
+            table.Rule();
+            AddRow(table, columns, new Row(new Cell([new Span($"Total ({Plural(t.Documents, "tracker")})", "bold")], [new Span("Total", "bold")]), t.Items, t.Criteria, t.Progress, t.Late, t.Findings));
+        }
+
+        screen.Table(table);
+        screen.Wrapped(string.Empty, 0, $"Progress: done of items, cancelled left out · Criteria: boxes checked in items · today {report.Today}", "grey");
         if (t.Verification.Done > 0)
         {
-            console.MarkupLine($"Verified against the repository: [green]{t.Verification.Verified}[/] of {t.Verification.Done} done items, "
-                + $"[red]{t.Verification.Contradicted} contradicted[/], {t.Verification.Unknown} without evidence ([grey]punch verify[/] shows why).");
+            screen.Wrapped(string.Empty, 0,
+            [
+                new Span($"Evidence for the {StatusRenderer.Plural(t.Verification.Done, "done item")}: "),
+                new Span($"{t.Verification.Verified} verified", "green"),
+                new Span(", "),
+                new Span($"{t.Verification.Contradicted} contradicted", t.Verification.Contradicted > 0 ? "red" : null),
+                new Span($", {t.Verification.Unknown} unknown "),
+                new Span("(punch verify)", "grey", Whole: true),
+            ]);
         }
 
-        var priorities = new Table().Border(TableBorder.Rounded).Title("[bold]By priority[/]");
-        priorities.AddColumn("Priority");
-        priorities.AddColumn(new TableColumn("Items").RightAligned());
-        priorities.AddColumn(new TableColumn("Done").RightAligned());
-        priorities.AddColumn(new TableColumn("Progress").NoWrap());
-        foreach (var (name, count) in t.ByPriority)
+        Late(screen, t, overdue);
+        Priorities(screen, t);
+        if (report.Groups is { Count: > 0 } groups && by is not null and not GroupBy.Priority)
+        {
+            screen.Line();
+            var groupColumns = Columns(by.Value.ToString(), t, findings: false);
+            var grouped = NewTable(groupColumns);
+            foreach (var g in groups)
+            {
+                var name = g.Name is null ? new Cell([new Span(by == GroupBy.Owner ? "no owner" : "no section", "grey")]) : Cell.Text(g.Name);
+                AddRow(grouped, groupColumns, new Row(name, g.Items, g.Criteria, g.Progress, g.Overdue, null));
+            }
+
+            screen.Table(grouped);
+        }
+    }
+
+    // What is late and whose: how many items are past their due date, by owner, and past their SLA.
+    private static void Late(Screen screen, TotalsJson totals, IReadOnlyList<string?> overdue)
+    {
+        if (totals.Late == 0)
+        {
+            return;
+        }
+
+        screen.Line();
+        int pastSla = Math.Max(0, totals.Late - overdue.Count);
+        string owners = string.Join(", ", overdue.GroupBy(o => o).OrderByDescending(g => g.Count()).ThenBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Take(6).Select(g => $"{(g.Key is null ? "no owner" : TerminalText.Clean(g.Key))} {g.Count()}"));
+        int more = overdue.Select(o => o).Distinct().Count() - 6;
+        screen.Wrapped(string.Empty, 0,
+        [
+            new Span($"Late: {Plural(totals.Late, "item")}", "bold red"),
+            new Span(overdue.Count > 0 ? $" — {overdue.Count} overdue ({owners}{(more > 0 ? $", {more} more owners" : string.Empty)})" : string.Empty),
+            new Span(pastSla > 0 ? $"{(overdue.Count > 0 ? "," : " —")} {pastSla} past their SLA" : string.Empty),
+            new Span(". ", null),
+            new Span(overdue.Count > 0 ? "punch list is:overdue --sort due" : string.Empty, "grey", Whole: true),
+            new Span(overdue.Count > 0 && pastSla > 0 ? " · " : string.Empty, "grey"),
+            new Span(pastSla > 0 ? "punch check --rule PL004" : string.Empty, "grey", Whole: true),
+        ]);
+    }
+
+    private static void Priorities(Screen screen, TotalsJson totals)
+    {
+        var table = new TextTable(
+            new Column("Priority") { Keep = 100 },
+            new Column("Items") { Right = true, Gap = 1, Keep = 90 },
+            new Column("Done") { Right = true, Gap = 1, Keep = 80 },
+            new Column("Progress") { Keep = 70 });
+        foreach (var (name, count) in totals.ByPriority)
         {
             if (count.Total > 0)
             {
-                priorities.AddRow(name, count.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Bars.Count(count.Done, "green"), Bars.Progress(count.Done, count.Total));
+                table.Add(name == Grouping.NoPriority ? new Cell([new Span("none", "grey")]) : Cell.Text(name), Cell.Number(count.Total),
+                    Count(count.Done, "green"), Progress(count.Done, count.Total));
             }
         }
 
-        console.Write(priorities);
-        if (report.Groups is { Count: > 0 } groups && by is not null and not GroupBy.Priority)
-        {
-            var grouped = NewTable(by.Value.ToString(), findings: false);
-            foreach (var g in groups)
-            {
-                AddRow(grouped, Markup.Escape(g.Name), g.Items, g.Criteria, g.Progress, g.Overdue, null);
-            }
-
-            console.Write(grouped);
-        }
+        screen.Line();
+        screen.Table(table);
     }
 
-    private static Table NewTable(string first, bool findings = true)
+    // One row of the table: a tracker, the total, or a group.
+    private sealed record Row(Cell Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Late, FindingCountsJson? Findings);
+
+    private sealed record StatusColumn(Column Column, Func<Row, Cell> Cell);
+
+    // A column for each state that has items (so that a row adds up) and each severity found.
+    private static List<StatusColumn> Columns(string first, TotalsJson t, bool findings)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn(first).NoWrap());
-        foreach (string column in new[] { "Items", "Open", "WIP", "Done", "Blocked" })
+        var columns = new List<StatusColumn>
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            new(new Column(first) { Cut = Cut.Middle, Min = 16, Comfort = 40, Keep = 100 }, r => r.Name),
+            new(new Column("Items") { Right = true, Gap = 1, Keep = 90 }, r => Cell.Number(r.Items.Total)),
+        };
+        void State(int total, string header, string? shortHeader, int keep, Func<StateCountsJson, int> count, string? color)
+        {
+            if (total > 0)
+            {
+                columns.Add(new(new Column(header) { Right = true, Gap = 1, Short = shortHeader, Keep = keep }, r => Count(count(r.Items), color)));
+            }
         }
 
-        table.AddColumn(new TableColumn("Progress").NoWrap());
-        table.AddColumn(new TableColumn("Criteria").RightAligned());
-        table.AddColumn(new TableColumn("Late").RightAligned());
+        State(t.Items.Open, "Open", null, 70, c => c.Open, null);
+        State(t.Items.InProgress, "WIP", null, 65, c => c.InProgress, "yellow");
+        State(t.Items.Done, "Done", null, 75, c => c.Done, "green");
+        State(t.Items.Blocked, "Blocked", "Blk", 60, c => c.Blocked, "red");
+        State(t.Items.Cancelled, "Cancelled", "Cxl", 45, c => c.Cancelled, "grey");
+        columns.Add(new(new Column("Progress") { Keep = 95 }, r => Progress(r.Progress.Done, r.Progress.Total)));
+        columns.Add(new(new Column("Criteria") { Right = true, Short = "Crit", Keep = 40 },
+            r => r.Criteria.Total == 0 ? new Cell([new Span("–", "grey")]) : Cell.Text($"{r.Criteria.Checked}/{r.Criteria.Total}")));
+        columns.Add(new(new Column("Late") { Right = true, Gap = 1, Keep = 85 }, r => Count(r.Late, "red")));
         if (findings)
         {
-            table.AddColumn(new TableColumn("Findings").RightAligned());
+            columns.Add(new(new Column("Errors") { Right = true, Gap = 1, Short = "Err", Keep = 80 }, r => Count(r.Findings!.Error, "red")));
+            columns.Add(new(new Column("Warnings") { Right = true, Gap = 1, Short = "Warn", Keep = 55 }, r => Count(r.Findings!.Warning, "yellow")));
+            if (t.Findings.Note > 0)
+            {
+                columns.Add(new(new Column("Notes") { Right = true, Gap = 1, Keep = 30 }, r => Count(r.Findings!.Note, "blue")));
+            }
         }
 
-        return table;
+        return columns;
     }
 
-    private static void AddRow(Table table, string name, StateCountsJson items, BoxCountJson criteria, ProgressJson progress, int overdue, FindingCountsJson? findings)
+    private static TextTable NewTable(List<StatusColumn> columns) => new([.. columns.Select(c => c.Column)]);
+
+    private static void AddRow(TextTable table, List<StatusColumn> columns, Row row) => table.Add([.. columns.Select(c => c.Cell(row))]);
+
+    /// <summary>`██░░░░░░░░  22%`, compact `22%`; green when complete, red when nothing is done.</summary>
+    public static Cell Progress(int done, int total)
     {
-        var cells = new List<string>
+        if (total == 0)
         {
-            name,
-            items.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Bars.Count(items.Open, "default"),
-            Bars.Count(items.InProgress, "yellow"),
-            Bars.Count(items.Done, "green"),
-            Bars.Count(items.Blocked, "red"),
-            Bars.Progress(progress.Done, progress.Total),
-            criteria.Total == 0 ? "[grey]–[/]" : $"{criteria.Checked}/{criteria.Total}",
-            Bars.Count(overdue, "red"),
-        };
-        if (findings is not null)
-        {
-            cells.Add(Bars.Count(findings.Total, findings.Error > 0 ? "red" : "yellow"));
+            return new Cell([new Span("–", "grey")]);
         }
 
-        table.AddRow(cells.ToArray());
+        const int Bar = 10;
+        int filled = (int)Math.Round((double)Bar * done / total);
+        int percent = (int)Math.Floor(100.0 * done / total);
+        string color = percent == 100 ? "green" : percent >= 50 ? "yellow" : percent > 0 ? "orange1" : "red";
+        var number = new Span($"{percent,3}%");
+        return new Cell([new Span(new string('█', filled), color), new Span(new string('░', Bar - filled), "grey"), new Span(" "), number], [number]);
     }
+
+    public static Cell Count(int n, string? color) => n == 0 ? new Cell([new Span("0", "grey")]) : Cell.Number(n, color);
+
+    public static Cell Owner(string? owner) => owner is null ? new Cell([new Span("no owner", "grey")]) : Cell.Text(owner);
+
+    public static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 }

@@ -1,70 +1,110 @@
 using Punchlist.Cli.Json;
 using Punchlist.Evidence;
 using Punchlist.Model;
-using Spectre.Console;
 
 namespace Punchlist.Cli.Rendering;
 
-/// <summary>`punch verify` as text: per document, each item with evidence, its verdict and the evidence lines.</summary>
+/// <summary>
+/// `punch verify` as text: the summary first, then the items by what matters most — contradicted,
+/// may be done, verified, unknown — each with the evidence behind it, wrapped under its indent.
+/// Cancelled items are left out (the JSON keeps them).
+/// </summary>
 internal static class VerifyRenderer
 {
-    public static void Render(IAnsiConsole console, IReadOnlyList<ItemEvidence> items, EvidenceTotalsJson totals, bool explain)
+    public static void Render(Screen screen, IReadOnlyList<ItemEvidence> items, EvidenceTotalsJson totals, bool explain)
     {
-        foreach (var document in items.Where(i => i.Records.Count > 0 || (explain && i.Matches.Count > 0)).GroupBy(i => i.Document.Path, StringComparer.Ordinal))
-        {
-            console.MarkupLine($"[bold]{Markup.Escape(document.Key)}[/]");
-            foreach (var item in document)
-            {
-                string hint = item.MayBeDone ? " [cyan](may be done)[/]" : string.Empty;
-                console.MarkupLine($"  {Verdict(item.Verdict)}  {Markup.Escape(item.Item.Key)}  {Markup.Escape(item.Item.Title)} [grey]({item.Item.State.Name()}, line {item.Item.Position.Line})[/]{hint}");
-                foreach (var record in item.Records)
-                {
-                    console.MarkupLine($"      {Ok(record.Ok)} {record.Kind.ToString().ToLowerInvariant(),-7} {Markup.Escape(record.Ref)}{On(record)}  [grey]{Markup.Escape(record.Detail)}[/]");
-                    foreach (string line in record.Output)
-                    {
-                        console.MarkupLine($"            [grey]│ {Markup.Escape(line)}[/]");
-                    }
-                }
+        screen.Wrapped(string.Empty, 0,
+        [
+            new Span($"{StatusRenderer.Plural(totals.Items, "item")}, {totals.WithEvidence} with evidence. Done: {totals.Done} — "),
+            new Span($"{totals.Verified} verified", "green"),
+            new Span(", "),
+            new Span($"{totals.Contradicted} contradicted", totals.Contradicted > 0 ? "red" : null),
+            new Span($", {totals.Unknown} unknown. Not done: "),
+            new Span($"{totals.ContradictedCriteria} with a ticked criterion contradicted", totals.ContradictedCriteria > 0 ? "red" : null),
+            new Span(", "),
+            new Span($"{totals.MayBeDone} may be done", totals.MayBeDone > 0 ? "cyan" : null),
+            new Span("."),
+        ]);
 
-                if (explain)
-                {
-                    foreach (var match in item.Matches)
-                    {
-                        string where = match.Criterion is { } c ? $"criterion {c}" : "the item";
-                        console.MarkupLine($"      [grey]why {Markup.Escape(match.Probe)}: {Markup.Escape(where)} — {Markup.Escape(match.Reason)}[/]");
-                    }
-                }
+        var shown = items.Where(i => i.Item.State != ItemState.Cancelled && (i.Records.Count > 0 || (explain && i.Matches.Count > 0))).ToList();
+        Section(screen, "Contradicted", shown.Where(i => i.Verdict == Evidence.Verdict.Contradicted), explain);
+        Section(screen, "May be done", shown.Where(i => i.Verdict != Evidence.Verdict.Contradicted && i.MayBeDone), explain);
+        Section(screen, "Verified", shown.Where(i => i.Verdict == Evidence.Verdict.Verified && !i.MayBeDone), explain);
+        Section(screen, "Unknown", shown.Where(i => i.Verdict == Evidence.Verdict.Unknown && !i.MayBeDone), explain);
+    }
+
+    private static void Section(Screen screen, string title, IEnumerable<ItemEvidence> items, bool explain)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        screen.Line();
+        screen.Line($"[bold]{title}[/] [grey]({list.Count})[/]");
+        foreach (var item in list)
+        {
+            screen.Wrapped($"  {Verdict(item.Verdict)} ", 4,
+            [
+                new Span(TerminalText.Clean($"{item.Document.Path}#{item.Item.Key}"), "blue"),
+                new Span("  "),
+                new Span(TerminalText.Clean(item.Item.Title)),
+                new Span($" ({item.Item.State.Name()}, line {item.Item.Position.Line})", "grey"),
+            ]);
+            foreach (var record in item.Records)
+            {
+                Record(screen, record, "      ");
             }
 
-            console.WriteLine();
+            if (explain)
+            {
+                foreach (var match in item.Matches)
+                {
+                    string where = match.Criterion is { } c ? $"criterion {c}" : "the item";
+                    screen.Wrapped("      ", 6, TerminalText.Clean($"why {match.Probe}: {where} — {match.Reason}"), "grey");
+                }
+            }
         }
-
-        console.MarkupLine($"{totals.Items} items, {totals.WithEvidence} with evidence. Done: {totals.Done} — [green]{totals.Verified} verified[/], "
-            + $"[red]{totals.Contradicted} contradicted[/], {totals.Unknown} unknown. Not done: [red]{totals.ContradictedCriteria} with a ticked criterion contradicted[/], "
-            + $"[cyan]{totals.MayBeDone} may be done[/].");
     }
 
-    public static void RenderCatalogue(IAnsiConsole console, ProbeCatalogueJson catalogue)
+    /// <summary>One piece of evidence: whether it holds, its kind and reference, where, and what was found; a command's last lines below it.</summary>
+    public static void Record(Screen screen, EvidenceRecord record, string indent)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Probe");
-        table.AddColumn("Area");
-        table.AddColumn("Checks");
-        table.AddColumn("Matches items saying");
+        screen.Wrapped($"{indent}{Ok(record.Ok)} [grey]{record.Kind.ToString().ToLowerInvariant(),-7}[/] ", indent.Length + 10,
+        [
+            new Span(TerminalText.Clean(record.Ref)),
+            new Span(TerminalText.Clean(On(record)), "grey"),
+            new Span("  "),
+            new Span(TerminalText.Clean(record.Detail), "grey"),
+        ]);
+        foreach (string line in record.Output)
+        {
+            screen.Wrapped($"{indent}      [grey]│[/] ", indent.Length + 8, TerminalText.Clean(line), "grey");
+        }
+    }
+
+    public static void RenderCatalogue(Screen screen, ProbeCatalogueJson catalogue)
+    {
+        var table = new TextTable(
+            new Column("Probe") { Keep = 100 },
+            new Column("Area") { Keep = 60 },
+            new Column("Checks") { Cut = Cut.End, Min = 16, Comfort = 40, Keep = 90 },
+            new Column("Matches items saying") { Cut = Cut.End, Min = 12, Comfort = 30, Keep = 50 });
         foreach (var probe in catalogue.Probes)
         {
-            table.AddRow(Markup.Escape(probe.Id), probe.Area, Markup.Escape(probe.Title), Markup.Escape(probe.Terms));
+            table.Add(Cell.Text(probe.Id), Cell.Text(probe.Area), Cell.Text(probe.Title), Cell.Text(probe.Terms, "grey"));
         }
 
-        console.Write(table);
-        console.MarkupLine($"[grey]{catalogue.Probes.Count} probes.[/]");
+        screen.Table(table);
+        screen.Line($"[grey]{StatusRenderer.Plural(catalogue.Probes.Count, "probe")}.[/]");
     }
 
-    private static string Verdict(Verdict verdict) => verdict switch
+    public static string Verdict(Verdict verdict) => verdict switch
     {
-        Evidence.Verdict.Verified => "[green]✓ verified    [/]",
-        Evidence.Verdict.Contradicted => "[red]✗ contradicted[/]",
-        _ => "[grey]? unknown     [/]",
+        Evidence.Verdict.Verified => "[green]✓[/]",
+        Evidence.Verdict.Contradicted => "[red]✗[/]",
+        _ => "[grey]?[/]",
     };
 
     private static string Ok(bool? ok) => ok switch
@@ -92,6 +132,6 @@ internal static class VerifyRenderer
             where.Add(string.Join(", ", record.Citations.Take(3).Select(x => x.ToString())) + (record.Citations.Count > 3 ? " …" : string.Empty));
         }
 
-        return where.Count == 0 ? string.Empty : $" [grey]({Markup.Escape(string.Join("; ", where))})[/]";
+        return where.Count == 0 ? string.Empty : $" ({string.Join("; ", where)})";
     }
 }

@@ -31,7 +31,7 @@ internal static class SarifWriter
     // Snippets and messages stay readable: emoji and backticks are written as themselves, not escaped.
     private static readonly SarifJsonContext Context = new(new JsonSerializerOptions(SarifJsonContext.Default.Options)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = Json.ReadableEncoder.Instance,
     });
 
     public static SarifLog Build(IReadOnlyList<Finding> findings, IReadOnlyList<TrackerDocument> documents, IReadOnlyList<IFindingRule> rules, string root)

@@ -101,7 +101,7 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
             return;
         }
 
-        writer.Write($"--- a/{Path}\n+++ b/{Path}\n");
+        writer.Write($"--- {Quoted("a/" + Path)}\n+++ {Quoted("b/" + Path)}\n");
         foreach (var hunk in Hunks)
         {
             writer.Write($"{Header(hunk)}\n");
@@ -114,6 +114,40 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A path as git writes it in a diff header: as it is, unless it holds a control character, a
+    /// quote or a backslash; then in double quotes with C escapes (`"b/new\nline.md"`), which `git
+    /// apply` and `patch` read back. Other characters stay as they are (git's `core.quotePath=false`).
+    /// </summary>
+    public static string Quoted(string path)
+    {
+        if (!path.Any(c => c < ' ' || c is '\u007f' or '"' or '\\'))
+        {
+            return path;
+        }
+
+        var quoted = new StringBuilder("\"");
+        foreach (char c in path)
+        {
+            quoted.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\a' => "\\a",
+                '\b' => "\\b",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\v' => "\\v",
+                '\f' => "\\f",
+                '\r' => "\\r",
+                < ' ' or '\u007f' => $"\\{Convert.ToString((int)c, 8).PadLeft(3, '0')}",
+                _ => c.ToString(),
+            });
+        }
+
+        return quoted.Append('"').ToString();
     }
 
     public static string Header(DiffHunk hunk) => $"@@ -{Range(hunk.OldStart, hunk.OldCount)} +{Range(hunk.NewStart, hunk.NewCount)} @@";

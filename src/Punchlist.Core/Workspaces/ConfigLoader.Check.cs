@@ -77,6 +77,7 @@ public static partial class ConfigLoader
             {
                 Sla = check.Sla.ToDictionary(p => p.Key, p => Duration.Parse(p.Value.Text, check.SprintDays) ?? p.Value, StringComparer.Ordinal),
                 Review = Duration.Parse(check.Review.Text, check.SprintDays) ?? check.Review,
+                Stale = Duration.Parse(check.Stale.Text, check.SprintDays) ?? check.Stale,
             },
         };
     }

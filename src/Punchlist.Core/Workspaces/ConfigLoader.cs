@@ -14,7 +14,7 @@ public static partial class ConfigLoader
     // A settings file past this is not one a person wrote.
     private const long MaxConfigBytes = 1 << 20;
 
-    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses", "rules", "sla", "review", "sprint", "probes"];
+    private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses", "rules", "sla", "review", "stale", "sprint", "probes"];
 
     public static PunchlistConfig Load(string root)
     {
@@ -94,6 +94,7 @@ public static partial class ConfigLoader
             "rules" => config with { Check = config.Check with { Rules = RuleSettings(value) } },
             "sla" => config with { Check = config.Check with { Sla = SlaSettings(value) } },
             "review" => config with { Check = config.Check with { Review = DurationSetting(value, "a review cadence such as `90 days` or `monthly`") } },
+            "stale" => config with { Check = config.Check with { Stale = DurationSetting(value, "how long an open item may go unchanged, such as `90 days` or `quarterly`") } },
             "sprint" => config with { Check = config.Check with { SprintDays = DurationSetting(value, "a sprint length such as `2 weeks`").Hours / 24 } },
             "probes" => config with { Probes = ProbeSettingsReader.Read(value) },
             _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),

@@ -4,16 +4,16 @@ using Punchlist.Analysis.Policies;
 
 namespace Punchlist.Workspaces;
 
-/// <summary>Runs the rule catalogue over a workspace with its own punchlist.yml policy and its git history.</summary>
+/// <summary>Runs the rule catalogue over a workspace with its own punchlist.yml policy and, when given, its history.</summary>
 public static class WorkspaceChecks
 {
     /// <summary>
     /// Every finding of the workspace's documents, in document and position order, with punchlist.yml's
-    /// `rules:` applied. SLA clocks read the git history of the workspace (none outside a repository)
-    /// unless another <paramref name="clock"/> is given.
+    /// `rules:` applied. The SLA and staleness clocks read <paramref name="clock"/> (hosts give the
+    /// history kept in the index); without one they start from the documents' own dates.
     /// </summary>
     public static IReadOnlyList<Finding> Check(this Workspace workspace, DateOnly today, ICreationClock? clock = null, Evidence.WorkspaceEvidence? evidence = null) =>
-        new FindingEngine(FindingRules.Default).Check(workspace.Documents, workspace.Root, today, workspace.Config.Check, clock ?? new GitHistory(workspace.Root), evidence ?? workspace.Evidence());
+        new FindingEngine(FindingRules.Default).Check(workspace.Documents, workspace.Root, today, workspace.Config.Check, clock ?? NoHistory.Instance, evidence ?? workspace.Evidence());
 
     /// <summary>
     /// The workspace's evidence (files and probes, punchlist.yml's `probes:` applied). Commands run only

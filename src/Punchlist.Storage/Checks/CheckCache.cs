@@ -3,6 +3,7 @@ using Punchlist.Analysis.Findings;
 using Punchlist.Analysis.Policies;
 using Punchlist.Evidence;
 using Punchlist.Model;
+using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Storage.Checks;
@@ -81,7 +82,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
 
         var fresh = stale.AsParallel().AsOrdered().Select(read).ToList();
         var facts = new WorkspaceFacts(() => Ids.Items, () => Ids.Plans);
-        var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, new GitHistory(root), Evidence);
+        var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, HistoryClock.Over(connection, root, config), Evidence);
         for (int i = 0; i < checks.Count; i++)
         {
             counts[checks[i].Path] = checks[i].Counts;

@@ -9,7 +9,7 @@ internal sealed record Migration(int Version, string Sql);
 /// </summary>
 internal static class Migrations
 {
-    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3), new(4, V4), new(5, V5)];
+    public static readonly IReadOnlyList<Migration> All = [new(1, V1), new(2, V2), new(3, V3), new(4, V4), new(5, V5), new(6, V6)];
 
     // Texts live once, in the full-text table (`items_fts`, whose rowid is the item's id); `items` holds
     // what filters and sorts, narrow so that a scan stays cheap; `item_details` what only output needs.
@@ -127,5 +127,30 @@ internal static class Migrations
         CREATE INDEX item_counts_by_doc ON item_counts(doc_id);
         CREATE INDEX item_counts_by_state ON item_counts(state, priority, doc_id, n);
         INSERT INTO item_counts(doc_id, priority, state, n) SELECT doc_id, priority, state, count(*) FROM items GROUP BY doc_id, priority, state;
+        """;
+
+    // The trackers' past, read from git (see History/): each main-line commit that changed a tracker
+    // (`history_commits`, in order), each distinct blob parsed once (`history_blobs`: its items and
+    // claims, encoded), each document through renames (`history_documents`: its latest path, and its
+    // blob now — null once deleted), what each commit made of each document it touched
+    // (`history_versions`: the summary, and how many claims it made and how many were false), each
+    // item through every key it had (`history_items`: its document and key now, whether it is there,
+    // where it first appeared), and a row per commit that changed an item
+    // (`history_changes`: the item as that commit left it). `meta` holds the last commit read
+    // (`history.head`), so that the next run reads only the commits after it.
+    private const string V6 = """
+        CREATE TABLE history_commits(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, time INTEGER NOT NULL, author TEXT NOT NULL, subject TEXT NOT NULL, merge INTEGER NOT NULL);
+        CREATE TABLE history_blobs(blob TEXT PRIMARY KEY, version BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE history_documents(id INTEGER PRIMARY KEY, path TEXT NOT NULL, blob TEXT, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL);
+        CREATE TABLE history_versions(doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, blob TEXT, summary BLOB, claims INTEGER NOT NULL, false_claims INTEGER NOT NULL,
+            PRIMARY KEY(doc_id, seq)) WITHOUT ROWID;
+        CREATE INDEX history_versions_with_claims ON history_versions(seq) WHERE claims > 0;
+        CREATE TABLE history_items(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, key TEXT NOT NULL, present INTEGER NOT NULL, first_seq INTEGER NOT NULL);
+        CREATE INDEX history_items_by_doc ON history_items(doc_id, present, key);
+        CREATE TABLE history_changes(seq INTEGER NOT NULL, item_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, present INTEGER NOT NULL,
+            key TEXT NOT NULL, item_key TEXT, title TEXT NOT NULL, state INTEGER NOT NULL, priority INTEGER, due INTEGER, owner TEXT,
+            criteria_total INTEGER NOT NULL, criteria_checked INTEGER NOT NULL, sections TEXT NOT NULL,
+            PRIMARY KEY(seq, item_id)) WITHOUT ROWID;
+        CREATE INDEX history_changes_by_item ON history_changes(item_id, seq);
         """;
 }

@@ -103,9 +103,9 @@ public sealed class CommandTests
         var (exit, output, _) = Punch.Run("show", "data-platform-todo.md#P0-001", Seeds);
         Assert.Equal(0, exit);
         Assert.Contains("Directory Structure Refactoring", output, StringComparison.Ordinal);
-        Assert.Contains("3/12 checked", output, StringComparison.Ordinal);
+        Assert.Contains("Criteria 3 of 12 checked", output, StringComparison.Ordinal);
         Assert.Contains(" 1. [x] Rename web-content/", output, StringComparison.Ordinal);
-        Assert.Contains("   36 │ ## P0-001: Directory Structure Refactoring", output, StringComparison.Ordinal);
+        Assert.Contains("data-platform-todo.md:36:1 · card", output, StringComparison.Ordinal);
     }
 
     [CorpusFact]
@@ -158,7 +158,7 @@ public sealed class CommandTests
         // A run builds only the command it names; help must still see all of them.
         var (exit, output, _) = Punch.Run(args);
         Assert.Equal(0, exit);
-        Assert.All(new[] { "status", "list", "show", "search", "check", "sync", "done", "reopen", "verify" },
+        Assert.All(new[] { "status", "list", "show", "search", "check", "sync", "done", "reopen", "verify", "config", "init", "completion" },
             command => Assert.Contains($"  {command}", output, StringComparison.Ordinal));
     }
 
@@ -175,6 +175,9 @@ public sealed class CommandTests
     {
         var (exit, _, error) = Punch.Run("stauts", Samples);
         Assert.Equal(2, exit);
-        Assert.Equal("punch: unknown command 'stauts' (commands: status, list, show, search, check, sync, done, reopen, verify)\n", error);
+        Assert.Equal("punch: unknown command 'stauts' (did you mean status?)\n", error);
+        (exit, _, error) = Punch.Run("frobnicate", Samples);
+        Assert.Equal(2, exit);
+        Assert.Equal("punch: unknown command 'frobnicate' (commands: status, list, show, search, check, sync, done, reopen, verify, history, config, init, completion)\n", error);
     }
 }

@@ -100,12 +100,18 @@ public sealed class IndexedCommandTests
 
     private static TempWorkspace CorpusCopy()
     {
-        // Without a punchlist.yml of its own, so that each corpus folder is its own root, as in ../shared.
+        // Each corpus folder its own root, as in ../shared, and a workspace (an empty punchlist.yml), so
+        // that its index is kept on disk.
         var workspace = new TempWorkspace();
         File.Delete(workspace.Path("punchlist.yml"));
         foreach (string file in Repo.CorpusFiles())
         {
             workspace.Write(Repo.CaseName(file), File.ReadAllBytes(file));
+        }
+
+        foreach (string folder in new[] { "seeds", "real" })
+        {
+            workspace.Write($"{folder}/punchlist.yml", "# each corpus folder is a workspace of its own\n");
         }
 
         return workspace;

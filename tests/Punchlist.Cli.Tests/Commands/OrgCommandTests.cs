@@ -53,7 +53,7 @@ public sealed class OrgCommandTests
 
         var (shown, show, _) = Punch.Run("show", "plan.org#backend/rate-limiting", workspace.Root);
         Assert.Equal(0, shown);
-        Assert.Contains("2/3 checked", show, StringComparison.Ordinal);
+        Assert.Contains("Criteria 2 of 3 checked", show, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +99,6 @@ public sealed class OrgCommandTests
         using var list = JsonDocument.Parse(output);
         Assert.Equal(37, list.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal(0, Punch.Run("check", workspace.Root).Exit);
-        Assert.Equal((0, string.Empty, string.Empty), Punch.Run("sync", "--check", workspace.Root));
+        Assert.Equal((0, "Nothing to change in 2 trackers.\n", string.Empty), Punch.Run("sync", "--check", workspace.Root));
     }
 }

@@ -68,14 +68,14 @@ public sealed class SyncCommandTests
 
         var (again, secondDiff, _) = seeds.Punch("sync", "--check", "--encoding", "--today", "2026-11-21", seeds["data-platform-todo.md"]);
         Assert.Equal(0, again);
-        Assert.Equal(string.Empty, secondDiff);
+        Assert.Equal("Nothing to change in 1 tracker.\n", secondDiff);
     }
 
     [CorpusFact]
     public void Sync_check_exits_0_on_a_true_tracker_and_1_when_something_would_change()
     {
         using var seeds = new TempSeeds();
-        Assert.Equal((0, string.Empty, string.Empty), seeds.Punch("sync", "--check", "--today", "2026-11-21", seeds["optimization-health-todos.md"]));
+        Assert.Equal((0, "Nothing to change in 1 tracker.\n", string.Empty), seeds.Punch("sync", "--check", "--today", "2026-11-21", seeds["optimization-health-todos.md"]));
         var (exit, output, _) = seeds.Punch("sync", "--check", "--encoding", "--today", "2026-11-21", seeds["production-todo-tracker.md"]);
         Assert.Equal(1, exit);
         Assert.Contains("+## ⚙️ Infrastructure & DevOps", output, StringComparison.Ordinal);

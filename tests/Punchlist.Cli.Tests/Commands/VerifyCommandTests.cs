@@ -45,7 +45,7 @@ public sealed class VerifyCommandTests
         Assert.Equal(3, citation.GetProperty("line").GetInt32());
 
         var (_, text, _) = Punch.Run("verify", Unready);
-        Assert.Contains("✗ contradicted  containers/health-check-configuration", text, StringComparison.Ordinal);
+        Assert.Contains("  ✗ TRACKER.md#containers/health-check-configuration  Health check configuration (done, line 6)", text, StringComparison.Ordinal);
         Assert.Contains("docker-compose.yml:3", text, StringComparison.Ordinal);
     }
 
@@ -108,7 +108,7 @@ public sealed class VerifyCommandTests
         using var workspace = new TempWorkspace().Write("TODO.md", CommandTracker.Replace("touch ran.txt", "sleep 60; touch ran.txt", StringComparison.Ordinal));
         var (exit, output, _) = Punch.Run("verify", "--run-commands", "--timeout", "1", workspace.Root);
         Assert.Equal(0, exit);
-        Assert.Contains("✗ contradicted", output, StringComparison.Ordinal);
+        Assert.Contains("Contradicted (1)\n  ✗ ", output, StringComparison.Ordinal);
         Assert.Contains("timed out after 1 s and was killed", output, StringComparison.Ordinal);
         Assert.False(File.Exists(workspace.Path("ran.txt")));
     }
@@ -164,7 +164,7 @@ public sealed class VerifyCommandTests
         Assert.Equal(0, verification.GetProperty("verified").GetInt32());
 
         var (_, text, _) = Punch.Run("status", Ready);
-        Assert.Contains("Verified against the repository: 7 of 8 done items", text, StringComparison.Ordinal);
+        Assert.Contains("Evidence for the 8 done items: 7 verified", text, StringComparison.Ordinal);
     }
 
     [CorpusTheory]

@@ -16,11 +16,17 @@ internal static class Punch
     /// <summary>Runs with the index on disk under the workspace: only ever on a temporary copy.</summary>
     public static (int Exit, string Out, string Err) RunIndexed(params string[] args) => Invoke(Directory.GetCurrentDirectory(), onDisk: true, args);
 
-    private static (int Exit, string Out, string Err) Invoke(string workingDirectory, bool onDisk, string[] args)
+    /// <summary>Runs at a given width, with colour on a terminal or not, in <paramref name="workingDirectory"/>.</summary>
+    public static (int Exit, string Out, string Err) RunAt(int width, bool color, string workingDirectory, params string[] args) =>
+        Invoke(new CliEnvironment(Today, ColorAllowed: color, Width: width, workingDirectory) { IndexOnDisk = false }, args);
+
+    private static (int Exit, string Out, string Err) Invoke(string workingDirectory, bool onDisk, string[] args) =>
+        Invoke(new CliEnvironment(Today, ColorAllowed: false, Width: 120, workingDirectory) { IndexOnDisk = onDisk }, args);
+
+    public static (int Exit, string Out, string Err) Invoke(CliEnvironment environment, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var environment = new CliEnvironment(Today, ColorAllowed: false, Width: 120, workingDirectory) { IndexOnDisk = onDisk };
         int exit = CliApp.Run(args, output, error, environment);
         return (exit, output.ToString(), error.ToString());
     }

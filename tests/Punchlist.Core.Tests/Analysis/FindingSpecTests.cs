@@ -14,8 +14,9 @@ namespace Punchlist.Tests.Analysis;
 /// Runs every case of every rule spec in Analysis/Specs: `PL003-overdue.md` holds the cases of PL003,
 /// run alone over the case's workspace. Options: `today YYYY-MM-DD` (default 2026-11-21), `config
 /// …` (lines of punchlist.yml), `file PATH` (a file that exists in the workspace), `created KEY
-/// YYYY-MM-DD` (what the git history says of an item). Where a rule proposes fixes, applying them
-/// must leave it nothing more to fix.
+/// YYYY-MM-DD` and `changed KEY YYYY-MM-DD` (what the git history says of an item: its first commit,
+/// the last commit that changed it), `edited KEY` (the item differs from its last commit). Where a
+/// rule proposes fixes, applying them must leave it nothing more to fix.
 /// </summary>
 public sealed class FindingSpecTests
 {
@@ -72,6 +73,8 @@ public sealed class FindingSpecTests
         private readonly DateOnly _today = new(2026, 11, 21);
         private readonly PunchlistConfig _config = PunchlistConfig.Empty;
         private readonly Dictionary<string, DateTime> _created = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTime> _changed = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _edited = new(StringComparer.Ordinal);
 
         public SpecWorkspace(SpecCase @case)
         {
@@ -101,6 +104,12 @@ public sealed class FindingSpecTests
                     case "created":
                         _created[parts[1]] = DateTime.ParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture);
                         break;
+                    case "changed":
+                        _changed[parts[1]] = DateTime.ParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                        break;
+                    case "edited":
+                        _edited.Add(parts[1]);
+                        break;
                     default:
                         throw new ArgumentException($"unknown spec option '{line}'");
                 }
@@ -116,14 +125,25 @@ public sealed class FindingSpecTests
             var reader = new DocumentReader(_config.ToReaderOptions());
             Documents = [reader.Read(Main, SourceText.FromString(main))];
             Documents.AddRange(_case.Documents.Select(d => reader.Read(d.Key, SourceText.FromString(d.Value))));
-            return new FindingEngine([rule]).Check(Documents, _root, _today, _config.Check, new Clock(_created));
+            return new FindingEngine([rule]).Check(Documents, _root, _today, _config.Check, new Clock(_created, _changed, _edited));
         }
 
         public void Dispose() => Directory.Delete(_root, recursive: true);
 
-        private sealed class Clock(Dictionary<string, DateTime> created) : ICreationClock
+        private sealed class Clock(Dictionary<string, DateTime> created, Dictionary<string, DateTime> changed, HashSet<string> edited) : ICreationClock
         {
             public DateTime? CreatedAt(TrackerDocument document, Item item) => created.TryGetValue(item.Key, out var when) ? when : null;
+
+            public ItemPast? Past(TrackerDocument document, Item item)
+            {
+                if (!changed.TryGetValue(item.Key, out var last))
+                {
+                    return null;
+                }
+
+                var version = Punchlist.History.ItemVersion.Of(item);
+                return new ItemPast(created.GetValueOrDefault(item.Key, last), last, edited.Contains(item.Key) ? version with { Title = "as committed" } : version);
+            }
         }
     }
 }

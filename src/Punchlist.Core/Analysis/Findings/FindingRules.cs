@@ -23,6 +23,7 @@ public static class FindingRules
         new DuplicateIdRule(),
         new MissingOwnerRule(),
         new ContradictedDoneRule(),
+        new StaleItemRule(),
     ];
 
     /// <summary>The rule with this code (`PL003`), if the catalogue has one.</summary>

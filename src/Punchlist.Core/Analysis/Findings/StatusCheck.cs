@@ -6,15 +6,19 @@ namespace Punchlist.Analysis.Findings;
 
 /// <summary>
 /// What `punch status` shows of a document besides its items: how many findings `punch check`
-/// reports there, by severity, and how its done items fare against the repository's evidence.
+/// reports there, by severity, how its done items fare against the repository's evidence, and how
+/// many items are late: past their due date (PL003) or their SLA (PL004), each item counted once.
 /// </summary>
-public sealed record CheckCounts(int Findings, int Errors, int Warnings, int Notes, int Done, int Verified, int Contradicted, int Unknown)
+public sealed record CheckCounts(int Findings, int Errors, int Warnings, int Notes, int Done, int Verified, int Contradicted, int Unknown, int Late = 0)
 {
     public static readonly CheckCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>The codes whose findings make an item late: one definition of "late" for every host.</summary>
+    public static readonly IReadOnlySet<string> LateCodes = new HashSet<string>(StringComparer.Ordinal) { "PL003", "PL004" };
+
     public CheckCounts Add(CheckCounts other) => new(
         Findings + other.Findings, Errors + other.Errors, Warnings + other.Warnings, Notes + other.Notes,
-        Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown);
+        Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown, Late + other.Late);
 }
 
 /// <summary>A document's <see cref="CheckCounts"/> and everything they were computed from besides the document.</summary>
@@ -53,7 +57,8 @@ public sealed record StatusCheck(string Path, CheckCounts Counts, Consulted Cons
                 verified + contradicted + unknown,
                 verified,
                 contradicted,
-                unknown);
+                unknown,
+                findings.Where(f => CheckCounts.LateCodes.Contains(f.Code)).Select(f => f.Item ?? $"{f.Start}").Distinct(StringComparer.Ordinal).Count());
             return new StatusCheck(check.Document.Path, counts, check.Consulted);
         }).ToList();
     }

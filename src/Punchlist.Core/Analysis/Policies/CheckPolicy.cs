@@ -2,7 +2,7 @@ using Punchlist.Analysis.Findings;
 
 namespace Punchlist.Analysis.Policies;
 
-/// <summary>What punchlist.yml says about checking: rules off or re-graded, SLAs per priority, review cadence.</summary>
+/// <summary>What punchlist.yml says about checking: rules off or re-graded, SLAs per priority, review cadence, staleness.</summary>
 public sealed record CheckPolicy
 {
     public static readonly CheckPolicy Default = new();
@@ -15,6 +15,9 @@ public sealed record CheckPolicy
 
     /// <summary>How often a document must be reviewed when it states no cadence of its own.</summary>
     public Duration Review { get; init; } = new(0, 90 * 24, "90 days");
+
+    /// <summary>How long an open item may go unchanged by any commit before PL013 calls it stale.</summary>
+    public Duration Stale { get; init; } = new(0, 90 * 24, "90 days");
 
     public double SprintDays { get; init; } = 14;
 

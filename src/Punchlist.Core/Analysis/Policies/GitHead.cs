@@ -4,7 +4,7 @@ namespace Punchlist.Analysis.Policies;
 
 /// <summary>
 /// The commit the repository around a folder has checked out, read from `.git` without starting
-/// `git`: what <see cref="GitHistory"/>'s answers depend on, since `git log` shows the history of
+/// `git`: what the history clock's answers depend on, since the history read is the history of
 /// that commit. Follows `.git` files (worktrees, submodules), `commondir`, loose refs and
 /// `packed-refs`.
 /// </summary>
@@ -92,6 +92,30 @@ public static class GitHead
         }
 
         return "ref:" + name;
+    }
+
+    /// <summary>
+    /// True when the repository around <paramref name="folder"/> is a shallow clone: git keeps the
+    /// commits it was cut at in `shallow` (in the common folder of a worktree).
+    /// </summary>
+    public static bool IsShallow(string folder)
+    {
+        if (RepositoryRoot(folder) is not { } root)
+        {
+            return false;
+        }
+
+        string dotGit = Path.Combine(root, ".git");
+        string? gitDir = Directory.Exists(dotGit) ? dotGit
+            : ReadLine(dotGit) is { } link && link.StartsWith("gitdir:", StringComparison.Ordinal) ? Path.GetFullPath(link["gitdir:".Length..].Trim(), root)
+            : null;
+        if (gitDir is null)
+        {
+            return false;
+        }
+
+        string common = ReadLine(Path.Combine(gitDir, "commondir")) is { } relative ? Path.GetFullPath(relative, gitDir) : gitDir;
+        return File.Exists(Path.Combine(common, "shallow"));
     }
 
     private static string? ReadLine(string path)
