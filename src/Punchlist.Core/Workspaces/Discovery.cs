@@ -88,7 +88,7 @@ public static partial class Discovery
         foreach (var (full, _) in targets.Where(t => !t.IsFile))
         {
             string relative = Relative(root, full);
-            work.Push(new Work(new Folder(full, relative == "." ? string.Empty : relative, IgnoreRules.Above(root, full), Explicit: true), null));
+            work.Push(new Work(new Folder(full, relative == "." ? string.Empty : relative, IgnoreRules.Above(root, full)), null));
         }
 
         // Links to files wait for the walk to end: the file they point to may be found by it.
@@ -175,9 +175,8 @@ public static partial class Discovery
 
     public static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
 
-    // A folder to walk: its path, its path from the root, the .gitignore lists that apply in it, and
-    // whether it was named on the command line (then it must be readable).
-    private readonly record struct Folder(string Dir, string Relative, IgnoreRules Ignores, bool Explicit = false);
+    // A folder to walk: its path, its path from the root, and the .gitignore lists that apply in it.
+    private readonly record struct Folder(string Dir, string Relative, IgnoreRules Ignores);
 
     // punchlist.yml's include and exclude globs.
     private sealed record Filters(List<Glob> Include, List<Glob> Exclude);
@@ -188,27 +187,18 @@ public static partial class Discovery
     // entries, and this walk runs before anything else can start.
     private static void Visit(Folder folder, Filters filters, bool stamped, List<WorkspaceFile> found, List<Folder> next, ConcurrentBag<WorkspaceFile> links)
     {
-        var (dir, relativeDir, above, named) = folder;
+        var (dir, relativeDir, above) = folder;
         var ignores = above.In(dir);
 
         List<Entry> entries;
         try
         {
             entries = [.. stamped ? StampedEntries(dir) : Entries(dir)];
-            if (named && entries.Count == 0)
-            {
-                // The listing skips what it may not read: a folder named on the command line must be readable.
-                _ = Directory.EnumerateFileSystemEntries(dir).Any();
-            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A folder found by the walk that we may not read is not part of the workspace; one named is an error.
-            if (named)
-            {
-                throw new PunchlistException($"{(relativeDir.Length == 0 ? dir : relativeDir)}: cannot be read: {e.Message}", e);
-            }
-
+            // A folder we may not read is not part of the workspace (one named on the command line was
+            // checked before the walk: PathArguments).
             return;
         }
 
