@@ -15,13 +15,15 @@ namespace Punchlist.Git;
 /// <remarks>
 /// Overridden: `core.fsmonitor` (a program run to list changed files), `core.hooksPath` (hooks),
 /// `diff.external`, `log.showSignature` (runs `gpg.program`), `core.pager` and every `pager.*` (by
-/// `--no-pager`), `protocol.allow` (a partial clone would fetch missing objects, running
-/// `core.sshCommand` or a credential helper). The environment is cleaned of what could point git at
-/// another repository or inject settings (`GIT_DIR`, `GIT_CONFIG_PARAMETERS`, …) or run a program
-/// (`GIT_EXTERNAL_DIFF`, `GIT_PAGER`, `GIT_ASKPASS`); paths are literal (`GIT_LITERAL_PATHSPECS`, so a
-/// file named `:(attr)x` is that file). The user's global and system settings are still read:
-/// `safe.directory` lives there, and git's refusal of a repository owned by someone else is itself a
-/// protection. Each run has a time limit, and a bound on the output kept.
+/// `--no-pager` and `GIT_PAGER=cat`), `protocol.allow` and `GIT_NO_LAZY_FETCH` (a partial clone would
+/// fetch missing objects, running `core.sshCommand` or a credential helper). The environment is
+/// cleaned of what could point git at another repository or inject settings (`GIT_DIR`,
+/// `GIT_CONFIG_PARAMETERS`, …) or run a program (`GIT_EXTERNAL_DIFF`, `GIT_ASKPASS`, …); the system
+/// configuration is not read (`GIT_CONFIG_NOSYSTEM`) and messages are in the C locale. The user's
+/// global settings are still read: `safe.directory` lives there, and git's refusal of a repository
+/// owned by someone else is itself a protection. Pathspecs are the caller's own (history passes
+/// `:(icase)*.md` after `--`); a path taken from the workspace must be passed as `:(literal)PATH`.
+/// <see cref="Run"/> has a time limit and a bound on the output kept; <see cref="Start"/> streams.
 /// </remarks>
 public static class GitCommand
 {
@@ -45,17 +47,17 @@ public static class GitCommand
     [
         "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
         "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
-        "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND",
+        "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND",
         "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "GIT_TRACE", "GIT_TRACE2", "GIT_TRACE2_EVENT", "GIT_TRACE2_PERF",
     ];
 
     /// <summary>How a `git` program is started in <paramref name="workingDirectory"/> with these arguments, made safe.</summary>
-    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args)
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, bool input = true)
     {
         var info = new ProcessStartInfo("git")
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
+            RedirectStandardInput = input,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -83,10 +85,37 @@ public static class GitCommand
             info.Environment.Remove(name);
         }
 
-        info.Environment["GIT_LITERAL_PATHSPECS"] = "1";
         info.Environment["GIT_OPTIONAL_LOCKS"] = "0";
         info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        info.Environment["GIT_NO_LAZY_FETCH"] = "1"; // git 2.44+; protocol.allow=never covers older ones
+        info.Environment["GIT_PAGER"] = "cat";
+        info.Environment["LC_ALL"] = "C";
         return info;
+    }
+
+    /// <summary>
+    /// Starts git with its standard output (and, when <paramref name="input"/>, its input) left to the
+    /// caller to stream; its errors are read and dropped as they come, so that git never blocks on a
+    /// full pipe. Null when git cannot be started (not installed).
+    /// </summary>
+    public static Process? Start(string workingDirectory, IEnumerable<string> args, bool input)
+    {
+        try
+        {
+            var process = Process.Start(StartInfo(workingDirectory, args, input));
+            if (process is not null)
+            {
+                process.ErrorDataReceived += (_, _) => { };
+                process.BeginErrorReadLine();
+            }
+
+            return process;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -104,12 +133,12 @@ public static class GitCommand
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return new GitResult(-1, string.Empty, false);
+            return new GitResult(-1, string.Empty, "git is not installed", false);
         }
 
         if (process is null)
         {
-            return new GitResult(-1, string.Empty, false);
+            return new GitResult(-1, string.Empty, "git could not be started", false);
         }
 
         using (process)
@@ -137,12 +166,12 @@ public static class GitCommand
             if (!reading.Wait(timeout) || truncated)
             {
                 Kill(process);
-                return new GitResult(-1, string.Empty, truncated);
+                return new GitResult(-1, string.Empty, truncated ? "git printed more than expected" : $"git did not finish in {timeout.TotalSeconds:0} s", truncated);
             }
 
             process.WaitForExit();
-            _ = error.Wait(TimeSpan.FromSeconds(5));
-            return new GitResult(process.ExitCode, output.ToString(), false);
+            string errors = error.Wait(TimeSpan.FromSeconds(5)) ? error.Result : string.Empty;
+            return new GitResult(process.ExitCode, output.ToString(), errors, false);
         }
     }
 
@@ -160,5 +189,5 @@ public static class GitCommand
     }
 }
 
-/// <summary>What a git run came to: its exit code (-1: no git, killed at its time limit, or output past the bound) and its output.</summary>
-public sealed record GitResult(int Exit, string Output, bool Truncated);
+/// <summary>What a git run came to: its exit code (-1: no git, killed at its time limit, or output past the bound), its output and its errors.</summary>
+public sealed record GitResult(int Exit, string Output, string Error, bool Truncated);
