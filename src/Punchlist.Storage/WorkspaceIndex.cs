@@ -110,14 +110,26 @@ public static class WorkspaceIndex
 
         if (!Directory.Exists(folder))
         {
-            if (!IsWritable(root))
+            if (ReadOnlyToRoot(root))
             {
                 memoryReason = "the workspace folder is read-only";
                 return null;
             }
 
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                // Tried, not guessed from the mode bits: another user's folder, a group's, an ACL, a
+                // read-only mount, a full disk — whatever the system says, the run goes on in memory.
+                memoryReason = e is not UnauthorizedAccessException ? $"the index folder could not be made: {e.Message.TrimEnd('.')}"
+                    : OperatingSystem.IsWindows() || (File.GetUnixFileMode(root) & UnixFileMode.UserWrite) == 0 ? "the workspace folder is read-only"
+                    : "the workspace folder is read-only to this user";
+                return null;
+            }
         }
 
         try
@@ -133,10 +145,11 @@ public static class WorkspaceIndex
         }
     }
 
-    // By the mode bits, not by trying: root may write anywhere, but a read-only checkout stays untouched.
-    private static bool IsWritable(string folder) => OperatingSystem.IsWindows()
-        ? !new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly)
-        : (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) != 0;
+    // Root may write anywhere, so trying would say yes: a checkout its owner made read-only stays
+    // untouched by root too. Everyone else simply tries (above).
+    private static bool ReadOnlyToRoot(string folder) => OperatingSystem.IsWindows()
+        ? new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly)
+        : Environment.IsPrivilegedProcess && (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) == 0;
 
     private static IndexedWorkspace Refresh(IndexDatabase database, string root, PunchlistConfig config, IReadOnlyList<string> paths,
         List<WorkspaceFile> files, IndexOptions options, string? memoryReason, Dictionary<string, KnownDocument>? known)

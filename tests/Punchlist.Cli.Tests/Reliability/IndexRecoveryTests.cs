@@ -30,6 +30,25 @@ public sealed class IndexRecoveryTests : IDisposable
         command.ExecuteNonQuery();
     }
 
+    // A workspace whose folder another user owns (0755, root's): the index folder cannot be made by
+    // this user even though the owner's write bit is set. It crashed; the run now indexes in memory.
+    [Fact]
+    public void Another_users_workspace_is_read_with_the_index_in_memory()
+    {
+        if (!OperatingSystem.IsLinux() || !Workdir.IsRoot || !File.Exists("/usr/bin/setpriv"))
+        {
+            return; // only root can show a folder owned by someone else
+        }
+
+        var (exit, output, error) = _w.PunchAsNobodyOnRootsFiles("list", "--verbose");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("back up the database", output, StringComparison.Ordinal);
+        Assert.Contains("the workspace folder is read-only to this user", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_w[".punchlist"]));
+    }
+
     // C10: SQLite has no page checksums; a damaged blob passes its checks and fails only when decoded.
     [Theory]
     [InlineData("UPDATE item_details SET data = x'deadbeef'", "list")]

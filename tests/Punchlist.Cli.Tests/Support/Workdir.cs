@@ -90,6 +90,18 @@ internal sealed class Workdir : IDisposable
     public (int Exit, string Out, string Err) PunchAsNobody(params string[] args)
     {
         Shell("chown -R 65534:65534 .");
+        return RunAsNobody(args);
+    }
+
+    /// <summary>The CLI run by `nobody` in a workspace that stays root's (made readable to all, writable by root alone).</summary>
+    public (int Exit, string Out, string Err) PunchAsNobodyOnRootsFiles(params string[] args)
+    {
+        Shell("chmod -R a+rX .");
+        return RunAsNobody(args);
+    }
+
+    private (int Exit, string Out, string Err) RunAsNobody(string[] args)
+    {
         var info = PunchProcess(Root, args);
         string dotnet = info.FileName;
         info.FileName = "setpriv";
@@ -98,8 +110,8 @@ internal sealed class Workdir : IDisposable
             info.ArgumentList.Insert(0, arg);
         }
 
-        info.Environment["HOME"] = Root;
-        info.Environment["DOTNET_CLI_HOME"] = Root;
+        info.Environment["HOME"] = Path.GetTempPath();
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         return RunProcess(info);
     }
 
