@@ -30,6 +30,9 @@ public static class GitCommand
     /// <summary>Options for `log -p`, `diff` and `show`: no textconv filter, no external diff driver, no signature check.</summary>
     public static readonly IReadOnlyList<string> NoConverters = ["--no-textconv", "--no-ext-diff", "--no-show-signature"];
 
+    /// <summary>The error of a <see cref="Run"/> on a machine without git.</summary>
+    public const string NotInstalled = "git is not installed";
+
     private static readonly string NoWhere = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
 
     private static readonly string[] Settings =
@@ -133,7 +136,7 @@ public static class GitCommand
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return new GitResult(-1, string.Empty, "git is not installed", false);
+            return new GitResult(-1, string.Empty, NotInstalled, false);
         }
 
         if (process is null)
