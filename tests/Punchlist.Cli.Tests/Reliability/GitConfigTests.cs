@@ -91,4 +91,27 @@ public sealed class GitConfigTests : IDisposable
 
         Assert.False(File.Exists(Marker), File.Exists(Marker) ? $"a configured program ran: {File.ReadAllText(Marker)}" : null);
     }
+
+    // History in a repository git refuses (another user's: "dubious ownership"): one line that says why.
+    [Fact]
+    public void A_repository_git_refuses_is_one_line_with_gits_reason()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Processes.Run("chmod", ["-R", "a+rX", _repo.Root]);
+        var (exit, output, error) = PunchProcess.RunAsNobody(_repo.Root, "history");
+        if (exit is null)
+        {
+            return; // not root, or no setpriv: no other user to be
+        }
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("punch: ", error, StringComparison.Ordinal);
+        Assert.Contains("ownership", error, StringComparison.Ordinal);
+    }
 }
