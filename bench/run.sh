@@ -10,7 +10,10 @@
 # /api/v1/items?q=), the CLI's time for the same answers as the baseline, and a file save to its
 # event on the live stream. Extra arguments go to the scan bench (e.g. --runs 9).
 #
-#   PUNCHLIST_BENCH        scan, index, history, server or all (default: all)
+# (5) the linear-growth bench: one-shot commands on single trackers of 1, 4, 16 and 64 MB of four
+# shapes (task list, contradicted cards, invalid UTF-8, deep nesting), time and memory per doubling.
+#
+#   PUNCHLIST_BENCH        scan, index, history, server, linear or all (default: all)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -19,10 +22,21 @@ cd "$(dirname "$0")/.."
 . scripts/install-missing.sh
 install_missing run.sh rg:ripgrep python3:python3
 
-shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
-[ -f "$shared/bench/docs-corpus.tar.gz" ] || { echo "run.sh: $shared/bench is missing" >&2; exit 2; }
 cache="${PUNCHLIST_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/punchlist-bench}"
 mkdir -p "$cache"
+which="${PUNCHLIST_BENCH:-all}"
+case "$which" in scan|index|history|server|linear|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server, linear or all" >&2; exit 2 ;; esac
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The linear-growth bench needs nothing from ../shared: it writes its trackers into the cache.
+if [ "$which" = linear ] || [ "$which" = all ]; then
+  dotnet build bench/Punchlist.Bench.Linear -c Release -v quiet -nologo >&2
+  dotnet bench/Punchlist.Bench.Linear/bin/Release/net10.0/Punchlist.Bench.Linear.dll "$cache/linear" | tee "$cache/linear-results.md"
+  [ "$which" = linear ] && exit 0
+fi
+
+shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
+[ -f "$shared/bench/docs-corpus.tar.gz" ] || { echo "run.sh: $shared/bench is missing" >&2; exit 2; }
 
 # Each tree is rebuilt only when its input changed: the stamp holds the input's checksum.
 prepare() { # name, input file, command that fills $cache/$name
@@ -37,8 +51,6 @@ prepare() { # name, input file, command that fills $cache/$name
 }
 prepare docs "$shared/bench/docs-corpus.tar.gz" tar -xzf "$shared/bench/docs-corpus.tar.gz" -C "$cache/docs"
 # The manifest lives beside the tree, not in it, so it is not part of what is scanned.
-which="${PUNCHLIST_BENCH:-all}"
-case "$which" in scan|index|history|server|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server or all" >&2; exit 2 ;; esac
 prepare trackers "$shared/bench/gen-trackers.py" sh -c "python3 '$shared/bench/gen-trackers.py' '$cache/trackers' 5000 && mv '$cache/trackers/manifest.tsv' '$cache/trackers.manifest.tsv'"
 
 # The CLI twice, for the start-up measurement: as it ships (JIT) and precompiled (ReadyToRun).
@@ -49,7 +61,6 @@ case "$(uname -s)-$(uname -m)" in
   Darwin-x86_64) rid=osx-x64 ;;
   *) rid="" ;;
 esac
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish src/Punchlist.Cli -c Release -p:PublishReadyToRun=false -o "$cache/cli-jit" -v quiet -nologo >&2
 r2r=()
 if [ -n "$rid" ]; then

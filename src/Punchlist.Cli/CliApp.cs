@@ -13,6 +13,20 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        try
+        {
+            return RunOnce(args, output, error, environment);
+        }
+        catch (Storage.IndexDamagedException e)
+        {
+            // A row of the index could not be read: the index is a cache, moved aside and built again.
+            e.MoveAside(warning => error.WriteLine($"punch: warning: {TerminalText.Clean(warning)}"));
+            return RunOnce(args, output, error, environment);
+        }
+    }
+
+    private static int RunOnce(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
+    {
         error = new TerminalWriter(error, colour: false);
         if (args is [] or ["help"])
         {

@@ -21,7 +21,7 @@ internal static class Fingerprint
         string config = Path.Combine(root, PunchlistConfig.FileName);
         if (File.Exists(config))
         {
-            text.Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(config))));
+            text.Append(Convert.ToHexStringLower(SHA256.HashData(FileBytes.Read(config, 1 << 20))));
         }
 
         return text.ToString();

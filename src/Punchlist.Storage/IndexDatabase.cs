@@ -240,7 +240,17 @@ internal sealed class IndexDatabase : IDisposable
         long current = connection.Scalar<long>("PRAGMA user_version");
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
-            connection.Execute(migration.Sql);
+            try
+            {
+                connection.Execute(migration.Sql);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 1 /* ERROR: a table already there, a column missing */)
+            {
+                // The tables do not match the recorded version (an interrupted migration, a hand edit):
+                // the index is a cache, so it is moved aside and rebuilt rather than used in memory forever.
+                throw new ForeignDatabaseException($"its tables do not match its version {current}: {e.Message.TrimEnd('.')}");
+            }
+
             connection.Execute($"PRAGMA user_version = {migration.Version}");
         }
 
@@ -264,3 +274,25 @@ internal sealed class ForeignDatabaseException(string message) : Exception(messa
 
 /// <summary>The file is ours, from a newer version: leave it alone.</summary>
 internal sealed class NewerDatabaseException() : Exception("written by a newer version of Punchlist");
+
+/// <summary>
+/// A row of the index could not be decoded (SQLite has no page checksums: a flipped bit inside a blob
+/// passes its checks). The index is a cache: the host moves it aside and runs again on a rebuilt one.
+/// </summary>
+public sealed class IndexDamagedException(string indexPath, string why, Exception inner)
+    : Exception($"a row of the index cannot be read ({why.TrimEnd('.')})", inner)
+{
+    public string IndexPath { get; } = indexPath;
+
+    /// <summary>Moves the file aside (kept for a post-mortem), saying so through <paramref name="warn"/>.</summary>
+    public void MoveAside(Action<string> warn) => IndexDatabase.MoveAside(IndexPath, Message, warn);
+
+    /// <summary>Whether reading the index failed because of what it holds (not because of the disk or a lock).</summary>
+    internal static bool IsDamage(Exception e) => e switch
+    {
+        SqliteException s => IndexDatabase.IsBroken(s),
+        System.Text.Json.JsonException or InvalidDataException or EndOfStreamException or FormatException
+            or IndexOutOfRangeException or ArgumentException or InvalidCastException or OverflowException or NullReferenceException => true,
+        _ => false,
+    };
+}

@@ -70,20 +70,22 @@ public sealed class IndexedWorkspace : IDisposable
     /// <see cref="CheckCache"/>); the others checked again, and remembered.
     /// </summary>
     public StatusChecks Checks(DateOnly today) =>
-        new CheckCache(_database.Connection, Root, Config, RacyWindow).Run([.. Reported().Select(r => r.Document)], today, ReadForCheck);
+        Guarded(() => new CheckCache(_database.Connection, Root, Config, RacyWindow).Run([.. Reported().Select(r => r.Document)], today, ReadForCheck));
 
     /// <summary>
     /// What `punch status` prints for each reported document, by path, without walking a single item:
     /// the per-document summaries the index keeps. <see cref="Documents"/> has the items themselves.
     /// </summary>
-    public IReadOnlyList<DocumentSummary> Summaries => [.. Reported().Select(r => r.Summary)];
+    public IReadOnlyList<DocumentSummary> Summaries => Guarded(() => Reported().Select(r => r.Summary).ToList());
 
     /// <summary>Trackers found, and any file named explicitly; by path. What `punch status` reports on.</summary>
-    public IReadOnlyList<DocumentFacts> Documents => _documents ??= LoadFacts();
+    public IReadOnlyList<DocumentFacts> Documents => _documents ??= Guarded(LoadFacts);
 
     /// <summary>Items matching the query (all items when it is empty), ranked or in document order.</summary>
     /// <param name="offset">How many of the ordered matches to pass over first: a later page.</param>
-    public SearchResults Search(Query query, int? limit = null, IReadOnlyList<Filter>? also = null, int offset = 0)
+    public SearchResults Search(Query query, int? limit = null, IReadOnlyList<Filter>? also = null, int offset = 0) => Guarded(() => SearchUnguarded(query, limit, also, offset));
+
+    private SearchResults SearchUnguarded(Query query, int? limit, IReadOnlyList<Filter>? also, int offset)
     {
         var plan = SearchPlan.Of(query);
         if (also is { Count: > 0 })
@@ -109,7 +111,9 @@ public sealed class IndexedWorkspace : IDisposable
     /// from disk: those whose path matches the document part, and those with an item whose key or ID
     /// matches or contains the key part. <see cref="Addresses.Resolve"/> on them answers as on the whole workspace.
     /// </summary>
-    public Workspace DocumentsFor(string address)
+    public Workspace DocumentsFor(string address) => Guarded(() => DocumentsForUnguarded(address));
+
+    private Workspace DocumentsForUnguarded(string address)
     {
         int hash = address.LastIndexOf('#');
         string? documentPart = hash > 0 ? address[..hash].Replace('\\', '/').TrimStart('.', '/') : null;
@@ -215,7 +219,7 @@ public sealed class IndexedWorkspace : IDisposable
     {
         try
         {
-            return File.ReadAllBytes(Path.Combine(Root, path));
+            return FileBytes.Read(Path.Combine(Root, path), FileBytes.MaxTrackerBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -224,7 +228,21 @@ public sealed class IndexedWorkspace : IDisposable
     }
 
     /// <summary>Every item of one document, with its criteria, fields, body and technologies, as stored.</summary>
-    internal List<ItemRecord> ReadItems(string path) => ItemStore.ReadFull(_database.Connection, path);
+    internal List<ItemRecord> ReadItems(string path) => Guarded(() => ItemStore.ReadFull(_database.Connection, path));
+
+    // A row that cannot be decoded means a damaged file: said as such, so that the host moves the file
+    // aside and runs again on a rebuilt index (an index in memory was just built: its errors are bugs).
+    private T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (_database.Path is { } file && e is not PunchlistException && IndexDamagedException.IsDamage(e))
+        {
+            throw new IndexDamagedException(file, e.Message, e);
+        }
+    }
 
     /// <summary>SQLite's own check of the file: "ok" when sound.</summary>
     internal string Integrity() => _database.Connection.Scalar<string>("PRAGMA integrity_check");

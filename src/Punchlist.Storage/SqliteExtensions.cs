@@ -60,12 +60,17 @@ internal sealed class WriteTransaction : IDisposable
         _open = false;
     }
 
+    // SQLite rolls back by itself after some errors (a full disk, an interrupted statement): a second
+    // ROLLBACK would fail with "no transaction is active" and hide the error that matters.
     public void Dispose()
     {
         if (_open)
         {
             _open = false;
-            _connection.Execute("ROLLBACK");
+            if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            {
+                _connection.Execute("ROLLBACK");
+            }
         }
     }
 }

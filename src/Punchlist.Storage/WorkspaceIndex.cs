@@ -44,7 +44,7 @@ public static class WorkspaceIndex
         {
             return Refresh(database, root, config, paths, files, options, memoryReason, known);
         }
-        catch (SqliteException e) when (database.Path is { } file && IndexDatabase.IsBroken(e))
+        catch (Exception e) when (database.Path is { } file && e is not PunchlistException && IndexDamagedException.IsDamage(e))
         {
             // Damage the header check did not see shows up on first use: move aside and start over, once.
             database.Dispose();
@@ -102,16 +102,34 @@ public static class WorkspaceIndex
     {
         string folder = Path.Combine(root, IndexDatabase.FolderName);
         memoryReason = null;
+        if (IndexLinks.Refuse(folder, warn) is { } notHere)
+        {
+            memoryReason = notHere;
+            return null;
+        }
+
         if (!Directory.Exists(folder))
         {
-            if (!IsWritable(root))
+            if (ReadOnlyToRoot(root))
             {
                 memoryReason = "the workspace folder is read-only";
                 return null;
             }
 
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
+            try
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, ".gitignore"), "# Punchlist's index: a cache, never committed.\n*\n");
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                // Tried, not guessed from the mode bits: another user's folder, a group's, an ACL, a
+                // read-only mount, a full disk — whatever the system says, the run goes on in memory.
+                memoryReason = e is not UnauthorizedAccessException ? $"the index folder could not be made: {e.Message.TrimEnd('.')}"
+                    : OperatingSystem.IsWindows() || (File.GetUnixFileMode(root) & UnixFileMode.UserWrite) == 0 ? "the workspace folder is read-only"
+                    : "the workspace folder is read-only to this user";
+                return null;
+            }
         }
 
         try
@@ -127,10 +145,11 @@ public static class WorkspaceIndex
         }
     }
 
-    // By the mode bits, not by trying: root may write anywhere, but a read-only checkout stays untouched.
-    private static bool IsWritable(string folder) => OperatingSystem.IsWindows()
-        ? !new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly)
-        : (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) != 0;
+    // Root may write anywhere, so trying would say yes: a checkout its owner made read-only stays
+    // untouched by root too. Everyone else simply tries (above).
+    private static bool ReadOnlyToRoot(string folder) => OperatingSystem.IsWindows()
+        ? new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReadOnly)
+        : Environment.IsPrivilegedProcess && (File.GetUnixFileMode(folder) & UnixFileMode.UserWrite) == 0;
 
     private static IndexedWorkspace Refresh(IndexDatabase database, string root, PunchlistConfig config, IReadOnlyList<string> paths,
         List<WorkspaceFile> files, IndexOptions options, string? memoryReason, Dictionary<string, KnownDocument>? known)
@@ -277,7 +296,7 @@ public static class WorkspaceIndex
         try
         {
             info = new FileInfo(file.FullPath);
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = FileBytes.Read(file.FullPath, FileBytes.MaxTrackerBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -35,10 +35,7 @@ internal static class SyncRunner
     {
         if (mode == Mode.Write)
         {
-            foreach (var result in results.Where(r => r.Changed))
-            {
-                ConditionalWriter.Default.Write(Path.Combine(workspace.Root, result.Document.Path), result.Document.Source.ContentHash, result.Final.Bytes, result.Document.Path);
-            }
+            SyncWriter.Write(workspace.Root, results);
         }
 
         foreach (var result in results)

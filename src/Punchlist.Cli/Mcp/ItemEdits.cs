@@ -70,7 +70,7 @@ internal static class ItemEdits
                 throw new PunchlistException($"{document.Path}: changed on disk since it was read (its hash is no longer expected_hash); not written: preview the change again");
             }
 
-            ConditionalWriter.Default.Write(Path.Combine(index.Root, document.Path), document.Source.ContentHash, result.Final.Bytes, document.Path);
+            ConditionalWriter.Default.Write(index.Root, new FileWrite(Path.Combine(index.Root, document.Path), document.Source.ContentHash, result.Final.Bytes, document.Path));
             var change = result.Changes[0];
             return Result(request, number, address, document, result, contradictions, warnings,
                 $"Written: {document.Path} line {change.Position.Line.ToString(CultureInfo.InvariantCulture)}, '{change.Old}' → '{change.New}'{(contradictions.Count > 0 ? " (forced over the evidence)" : string.Empty)}.");

@@ -13,7 +13,10 @@ public sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewC
 /// <summary>
 /// What changed between two versions of a file, in the unified format of `diff -u` and `git diff`.
 /// DiffPlex finds the changed lines; the hunks and their headers are built here because 1.4.4, the
-/// DiffPlex on our package mirror, has no unified output of its own.
+/// DiffPlex on our package mirror, has no unified output of its own. When both versions have the same
+/// number of lines — every edit sync makes is inside a line — the lines are compared pair by pair
+/// instead: Myers' algorithm costs the product of the length and the number of changes, and a sync
+/// that changes every other line of 50,000 is both large.
 /// </summary>
 public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
 {
@@ -29,10 +32,11 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
         }
 
         // Pieces keep their line endings, so a changed ending is a changed line.
-        var result = new Differ().CreateCustomDiffs(oldText, newText, false, SplitLines);
-        string[] a = result.PiecesOld, b = result.PiecesNew;
+        string[] a = SplitLines(oldText), b = SplitLines(newText);
+        var blocks = a.Length == b.Length
+            ? LineByLine(a, b)
+            : new Differ().CreateCustomDiffs(oldText, newText, false, SplitLines).DiffBlocks.Select(d => new Block(d.DeleteStartA, d.DeleteCountA, d.InsertStartB, d.InsertCountB)).ToList();
         var hunks = new List<DiffHunk>();
-        var blocks = result.DiffBlocks;
         int i = 0;
         while (i < blocks.Count)
         {
@@ -149,6 +153,31 @@ public sealed record UnifiedDiff(string Path, IReadOnlyList<DiffHunk> Hunks)
     public static string Header(DiffHunk hunk) => $"@@ -{Range(hunk.OldStart, hunk.OldCount)} +{Range(hunk.NewStart, hunk.NewCount)} @@";
 
     private static string Range(int start, int count) => count == 1 ? $"{start}" : $"{start},{count}";
+
+    private readonly record struct Block(int DeleteStartA, int DeleteCountA, int InsertStartB, int InsertCountB);
+
+    // Runs of lines that differ at the same place in both versions.
+    private static List<Block> LineByLine(string[] a, string[] b)
+    {
+        var blocks = new List<Block>();
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int start = i;
+            while (i + 1 < a.Length && !string.Equals(a[i + 1], b[i + 1], StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            blocks.Add(new Block(start, i - start + 1, start, i - start + 1));
+        }
+
+        return blocks;
+    }
 
     private static DiffLine Line(char kind, string[] pieces, int index)
     {

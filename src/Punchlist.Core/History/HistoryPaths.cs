@@ -12,10 +12,9 @@ namespace Punchlist.History;
 public sealed class HistoryPaths(PunchlistConfig config)
 {
     private static readonly string[] SkippedFolders = ["node_modules", "bin", "obj", ".punchlist", ".git"];
-    private static readonly GlobOptions Options = new() { Evaluation = { CaseInsensitive = true } };
 
-    private readonly List<Glob> _include = config.Include.Select(g => Glob.Parse(g, Options)).ToList();
-    private readonly List<Glob> _exclude = config.Exclude.Select(g => Glob.Parse(g, Options)).ToList();
+    private readonly List<Glob> _include = config.Include.Select(g => Globs.Parse(g)).ToList();
+    private readonly List<Glob> _exclude = config.Exclude.Select(g => Globs.Parse(g)).ToList();
 
     public bool Includes(string path)
     {

@@ -7,9 +7,10 @@ namespace Punchlist.Reading;
 
 /// <summary>
 /// Reads one Markdown file into a <see cref="TrackerDocument"/>. Never throws: input Markdig cannot
-/// parse (nesting past its limit, files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by
-/// line instead, and the document says so in its notes. Org files (`*.org`) are read by
-/// <see cref="Org.OrgReader"/> into the same model. Thread-safe.
+/// parse, or not in time linear in its size (nesting past its limit or past <see cref="NestingProbe.MaxDepth"/>,
+/// files past <see cref="ReaderOptions.MaxParseBytes"/>) is read line by line instead, and the
+/// document says so in its notes. Org files (`*.org`) are read by <see cref="Org.OrgReader"/> into
+/// the same model. Thread-safe.
 /// </summary>
 public sealed class DocumentReader(ReaderOptions options)
 {
@@ -39,6 +40,8 @@ public sealed class DocumentReader(ReaderOptions options)
         var walk = format == DocumentFormat.Org ? Org.OrgReader.Read(source, options, encoding, notes)
             : source.Bytes.Length > options.MaxParseBytes
             ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
+            : NestingProbe.TooDeep(source.Text)
+            ? ReadLines(source, encoding, notes, $"it nests quotes and lists more than {NestingProbe.MaxDepth} deep, which Markdig reads in time that grows with the square of the depth")
             : ReadMarkdown(source, encoding, notes);
 
         DropSummaryRows(walk.Items);

@@ -144,6 +144,8 @@ internal sealed partial class LineWalker(SourceText source, ReaderOptions option
     [GeneratedRegex(@"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"^(?<indent>[ \t>]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?<mark>.)\](?:[ \t]+(?<text>\S.*))$")]
+    // Markers may nest on one line (`- - [ ] x`, `> 1. - [ ] x`): the indent is everything before the
+    // last marker. Each character of it can be read one way only, so the match stays linear.
+    [GeneratedRegex(@"^(?<indent>(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])[ \t])*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[(?<mark>.)\](?:[ \t]+(?<text>\S.*))$")]
     private static partial Regex TaskLine();
 }

@@ -23,7 +23,7 @@ internal sealed class FilterParser(QueryContext context)
             "state" or "is" => State(value, valueAt, start),
             "owner" => new OwnerFilter(value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : value.TrimStart('@'), start),
             "category" or "section" => new SectionFilter(value, start),
-            "doc" => new DocFilter(value.Replace('\\', '/'), start),
+            "doc" => Doc(value.Replace('\\', '/'), valueAt, start),
             "due" => Due(value, valueAt, start),
             "effort" => Effort(value, valueAt, start),
             "has" => new HasFilter(Enum.TryParse<HasWhat>(value, ignoreCase: true, out var what) && !int.TryParse(value, out _)
@@ -33,6 +33,18 @@ internal sealed class FilterParser(QueryContext context)
                 ?? throw QueryParser.Error(valueAt, $"'{value}' is not a technology this version knows ({string.Join(", ", context.Tech.Technologies.Take(8).Select(t => t.Name))}, …; see docs/query.md)"), start),
             _ => throw QueryParser.Error(start, $"'{field}:' is not a filter ({Fields}); to search for the text, quote it"),
         };
+    }
+
+    private static DocFilter Doc(string pattern, int at, int start)
+    {
+        try
+        {
+            return new DocFilter(pattern, start);
+        }
+        catch (Workspaces.GlobException e)
+        {
+            throw QueryParser.Error(at, e.Message);
+        }
     }
 
     private static List<int?> Priorities(string value, int at)

@@ -65,8 +65,10 @@ public sealed record SectionFilter(string Text, int Position) : Filter(Position)
 /// <summary>`doc:plans/*.md`: the document's path matches the glob (a plain word: is part of the path).</summary>
 public sealed record DocFilter(string Pattern, int Position) : Filter(Position)
 {
-    private static readonly GlobOptions Options = new() { Evaluation = { CaseInsensitive = true } };
-    private readonly Glob? _glob = Pattern.AsSpan().IndexOfAny("*?[{") >= 0 ? Glob.Parse(Pattern, Options) : null;
+    private readonly Glob? _glob = IsGlob(Pattern) ? Workspaces.Globs.Parse(Pattern) : null;
+
+    /// <summary>Whether the pattern is a glob rather than a part of a path.</summary>
+    public static bool IsGlob(string pattern) => pattern.AsSpan().IndexOfAny("*?[{") >= 0;
 
     public bool Matches(string path)
     {

@@ -5,16 +5,44 @@ namespace Punchlist.Search;
 /// `backup OR restore is:open` is `(backup OR restore) AND is:open`; `-` negates the term it touches;
 /// parentheses group. Every error names the column where it was found.
 /// </summary>
+/// <remarks>
+/// Bounded, so that no query can crash what runs it: parentheses that only wrap add nothing to the
+/// tree (an AND inside an AND, an OR inside an OR are one list; `-(-x)` is `x`), the tree may nest at
+/// most <see cref="MaxDepth"/> levels and hold <see cref="MaxTerms"/> words, phrases and filters (the
+/// full-text parser and SQLite's expression depth give up long before a query a person writes does),
+/// and the recursion stops with an error before the thread's stack runs out.
+/// </remarks>
 internal sealed class QueryParser(string text, QueryContext context)
 {
+    public const int MaxDepth = 32;
+    public const int MaxTerms = 10_000;
+
     private int _at;
+    private int _terms;
     private SortOrder? _sort;
 
     public Query Parse()
     {
         var root = ParseAll(nested: false);
+        if (root is not null && Deepest(root, 1) is { } deep)
+        {
+            throw Error(deep.Position, $"the query nests more than {MaxDepth} levels of AND, OR and '-'");
+        }
+
         return new Query(text, root, _sort ?? SortOrder.Relevance);
     }
+
+    // The first node found below the depth limit, or null.
+    private static QueryNode? Deepest(QueryNode node, int depth) => depth > MaxDepth ? node : node switch
+    {
+        AllOf all => all.Parts.Select(p => Deepest(p, depth + 1)).FirstOrDefault(d => d is not null),
+        AnyOf any => any.Parts.Select(p => Deepest(p, depth + 1)).FirstOrDefault(d => d is not null),
+        Not not => Deepest(not.Part, depth + 1),
+        _ => null,
+    };
+
+    private QueryNode Counted(QueryNode term, int at) =>
+        ++_terms > MaxTerms ? throw Error(at, $"the query holds more than {MaxTerms:N0} words, phrases and filters") : term;
 
     private QueryNode? ParseAll(bool nested)
     {
@@ -34,7 +62,11 @@ internal sealed class QueryParser(string text, QueryContext context)
             }
 
             var part = ParseAny(nested);
-            if (part is not null)
+            if (part is AllOf inner)
+            {
+                parts.AddRange(inner.Parts); // `(a b) c` is `a b c`
+            }
+            else if (part is not null)
             {
                 parts.Add(part);
             }
@@ -52,7 +84,17 @@ internal sealed class QueryParser(string text, QueryContext context)
     {
         int start = _at;
         var first = ParseUnary(nested);
-        var parts = new List<QueryNode?> { first };
+        var parts = new List<QueryNode?>();
+        bool sawOr = false;
+        if (first is AnyOf alternatives)
+        {
+            parts.AddRange(alternatives.Parts);
+        }
+        else
+        {
+            parts.Add(first);
+        }
+
         while (true)
         {
             int before = _at;
@@ -64,6 +106,7 @@ internal sealed class QueryParser(string text, QueryContext context)
             }
 
             int or = _at;
+            sawOr = true;
             _at += 2;
             SkipSpace();
             if (_at >= text.Length || text[_at] == ')' || AtOr())
@@ -71,10 +114,18 @@ internal sealed class QueryParser(string text, QueryContext context)
                 throw Error(or, "'OR' needs a term on each side");
             }
 
-            parts.Add(ParseUnary(nested));
+            var next = ParseUnary(nested);
+            if (next is AnyOf inner)
+            {
+                parts.AddRange(inner.Parts); // `a OR (b OR c)` is `a OR b OR c`
+            }
+            else
+            {
+                parts.Add(next);
+            }
         }
 
-        if (parts.Count == 1)
+        if (!sawOr)
         {
             return first;
         }
@@ -98,7 +149,12 @@ internal sealed class QueryParser(string text, QueryContext context)
             }
 
             var part = ParsePrimary(nested, negated: true);
-            return part is null ? null : new Not(part, minus);
+            return part switch
+            {
+                null => null,
+                Not twice => twice.Part, // `-(-x)` is `x`
+                _ => new Not(part, minus),
+            };
         }
 
         return ParsePrimary(nested, negated: false);
@@ -115,6 +171,11 @@ internal sealed class QueryParser(string text, QueryContext context)
         switch (text[_at])
         {
             case '(':
+                if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                {
+                    throw Error(start, "the parentheses nest too deeply");
+                }
+
                 _at++;
                 var inner = ParseAll(nested: true);
                 if (_at >= text.Length)
@@ -126,7 +187,7 @@ internal sealed class QueryParser(string text, QueryContext context)
                 return inner ?? throw Error(start, "'()' holds nothing to search for");
             case '"':
                 string phrase = ReadQuoted();
-                return HasLetterOrDigit(phrase) ? new Words(phrase.Trim(), IsPhrase: true, IsPrefix: false, start) : throw Error(start, "the phrase holds no word to search for");
+                return HasLetterOrDigit(phrase) ? Counted(new Words(phrase.Trim(), IsPhrase: true, IsPrefix: false, start), start) : throw Error(start, "the phrase holds no word to search for");
         }
 
         string word = ReadWord();
@@ -148,7 +209,7 @@ internal sealed class QueryParser(string text, QueryContext context)
                 return null;
             }
 
-            return new FilterParser(context).Parse(field, value, start, valueAt);
+            return Counted(new FilterParser(context).Parse(field, value, start, valueAt), start);
         }
 
         if (!HasLetterOrDigit(word))
@@ -157,7 +218,7 @@ internal sealed class QueryParser(string text, QueryContext context)
         }
 
         bool prefix = word.Length > 1 && word[^1] == '*';
-        return new Words(prefix ? word[..^1] : word, IsPhrase: false, prefix, start);
+        return Counted(new Words(prefix ? word[..^1] : word, IsPhrase: false, prefix, start), start);
     }
 
     private void SetSort(string value, int valueAt, int start, bool nested, bool negated)

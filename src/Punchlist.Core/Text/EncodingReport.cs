@@ -21,6 +21,31 @@ public sealed class EncodingReport
     /// <summary>Every damaged run, in document order.</summary>
     public IReadOnlyList<EncodingDamage> Damages { get; }
 
+    /// <summary>Whether <paramref name="offset"/> lies in a damaged run: a binary search over the runs, which are in order and do not overlap.</summary>
+    public bool IsDamaged(int offset)
+    {
+        int lo = 0, hi = Damages.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var span = Damages[mid].Span;
+            if (span.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else if (span.Start > offset)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text as it was meant to read (unchanged when the document is not certainly damaged).</summary>
     public string Repair(string text) => CodePage is null ? text : CodePage.Repair(text, _minimumRun);
 
@@ -116,7 +141,20 @@ public sealed class EncodingReport
     private static void AddReplacementCharacters(SourceText source, List<EncodingDamage> damages)
     {
         string text = source.Text;
-        var invalid = source.HasInvalidBytes ? new HashSet<int>(source.InvalidByteOffsets) : null;
+        // Offsets of invalid bytes, in order, as the runs are: one walk beside them, no set of millions.
+        using var invalid = source.InvalidByteOffsets.GetEnumerator();
+        bool moreInvalid = invalid.MoveNext();
+
+        // The runs found before (mojibake), by start: each replacement run is checked against them by a
+        // binary search, so a file of invalid bytes costs a logarithm per run, not a scan of every run.
+        var earlier = damages.Select(d => d.Span).OrderBy(s => s.Start).ToArray();
+        int latestEnd = 0;
+        var ends = new int[earlier.Length];
+        for (int k = 0; k < earlier.Length; k++)
+        {
+            ends[k] = latestEnd = Math.Max(latestEnd, earlier[k].End);
+        }
+
         int i = text.IndexOf('\uFFFD', StringComparison.Ordinal);
         while (i >= 0)
         {
@@ -127,9 +165,14 @@ public sealed class EncodingReport
             }
 
             var span = TextSpan.FromBounds(start, i);
-            if (!damages.Exists(d => d.Span.OverlapsWith(span)))
+            if (!Overlaps(earlier, ends, span))
             {
-                bool fromBytes = invalid is not null && invalid.Contains(start);
+                while (moreInvalid && invalid.Current < start)
+                {
+                    moreInvalid = invalid.MoveNext();
+                }
+
+                bool fromBytes = moreInvalid && invalid.Current == start;
                 damages.Add(new EncodingDamage(span, EncodingDamageKind.Unrepairable, text[start..i], null,
                     fromBytes
                         ? "invalid UTF-8 bytes: the file is not valid UTF-8 here and the intended text cannot be recovered"
@@ -138,5 +181,27 @@ public sealed class EncodingReport
 
             i = i < text.Length ? text.IndexOf('\uFFFD', i) : -1;
         }
+    }
+
+    // Whether any of the spans (sorted by start; ends[k] the largest end among the first k + 1) overlaps span.
+    private static bool Overlaps(TextSpan[] sorted, int[] ends, TextSpan span)
+    {
+        int lo = 0, hi = sorted.Length - 1, last = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Start < span.End)
+            {
+                last = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        // Among the spans starting before span ends, one overlaps exactly when the largest end passes its start.
+        return last >= 0 && ends[last] > span.Start;
     }
 }

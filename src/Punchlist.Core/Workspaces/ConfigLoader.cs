@@ -11,6 +11,9 @@ namespace Punchlist.Workspaces;
 /// </summary>
 public static partial class ConfigLoader
 {
+    // A settings file past this is not one a person wrote.
+    private const long MaxConfigBytes = 1 << 20;
+
     private static readonly string[] Known = ["include", "exclude", "hoursPerDay", "markers", "statuses", "rules", "sla", "review", "stale", "sprint", "probes"];
 
     public static PunchlistConfig Load(string root)
@@ -24,7 +27,7 @@ public static partial class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = FileBytes.ReadText(path, MaxConfigBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -36,56 +39,87 @@ public static partial class ConfigLoader
 
     public static PunchlistConfig Parse(string text)
     {
-        var stream = new YamlStream();
-        try
+        var load = Evidence.Sources.Yaml.Load(text);
+        if (load.Problem is { } problem)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw Error(e.Start, $"not valid YAML: {e.Message}");
+            throw Error(load.At, $"not valid YAML: {OneLine(problem)}");
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (load.Documents.Count == 0 || load.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return PunchlistConfig.Empty;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (load.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw Error(stream.Documents[0].RootNode.Start, "expected a mapping of settings (`include:`, `exclude:` …)");
+            throw Error(load.Documents[0].RootNode.Start, "expected a mapping of settings (`include:`, `exclude:` …)");
         }
 
         var config = PunchlistConfig.Empty;
         foreach (var (keyNode, value) in root.Children)
         {
             string key = keyNode is YamlScalarNode { Value: { } name } ? name : throw Error(keyNode.Start, "expected a setting name");
-            config = key switch
+            try
             {
-                "include" => config with { Include = Strings(value) },
-                "exclude" => config with { Exclude = Strings(value) },
-                "hoursPerDay" => config with { HoursPerDay = Number(value) },
-                "markers" => config with { Markers = States(value).ToDictionary(p => Marker(p.Key, p.Node), p => p.State) },
-                "statuses" => config with { Statuses = States(value).ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal) },
-                "rules" => config with { Check = config.Check with { Rules = RuleSettings(value) } },
-                "sla" => config with { Check = config.Check with { Sla = SlaSettings(value) } },
-                "review" => config with { Check = config.Check with { Review = DurationSetting(value, "a review cadence such as `90 days` or `monthly`") } },
-                "stale" => config with { Check = config.Check with { Stale = DurationSetting(value, "how long an open item may go unchanged, such as `90 days` or `quarterly`") } },
-                "sprint" => config with { Check = config.Check with { SprintDays = DurationSetting(value, "a sprint length such as `2 weeks`").Hours / 24 } },
-                "probes" => config with { Probes = ProbeSettingsReader.Read(value) },
-                _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),
-            };
+                config = Setting(config, key, keyNode, value);
+            }
+            catch (Exception e) when (e is not PunchlistException and (ArgumentException or InvalidOperationException or FormatException or OverflowException or KeyNotFoundException))
+            {
+                // A value no check above foresaw (a marker given twice, a number out of range): still one line.
+                throw Error(keyNode.Start, $"'{key}' cannot be read: {OneLine(e.Message)}");
+            }
         }
 
-        return WithSprint(config);
+        config = WithSprint(config);
+        try
+        {
+            _ = config.ToReaderOptions();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw Error(Mark.Empty, $"the markers and statuses cannot be used together: {OneLine(e.Message)}");
+        }
+
+        return config;
     }
 
-    private static List<string> Strings(YamlNode node) => node switch
+    private static PunchlistConfig Setting(PunchlistConfig config, string key, YamlNode keyNode, YamlNode value) =>
+        key switch
+        {
+            "include" => config with { Include = Globs(value) },
+            "exclude" => config with { Exclude = Globs(value) },
+            "hoursPerDay" => config with { HoursPerDay = Number(value) },
+            "markers" => config with { Markers = States(value).ToDictionary(p => Marker(p.Key, p.Node), p => p.State) },
+            "statuses" => config with { Statuses = States(value).ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal) },
+            "rules" => config with { Check = config.Check with { Rules = RuleSettings(value) } },
+            "sla" => config with { Check = config.Check with { Sla = SlaSettings(value) } },
+            "review" => config with { Check = config.Check with { Review = DurationSetting(value, "a review cadence such as `90 days` or `monthly`") } },
+            "stale" => config with { Check = config.Check with { Stale = DurationSetting(value, "how long an open item may go unchanged, such as `90 days` or `quarterly`") } },
+            "sprint" => config with { Check = config.Check with { SprintDays = DurationSetting(value, "a sprint length such as `2 weeks`").Hours / 24 } },
+            "probes" => config with { Probes = ProbeSettingsReader.Read(value) },
+            _ => throw Error(keyNode.Start, $"unknown setting '{key}' (known: {string.Join(", ", Known)})"),
+        };
+
+    private static List<string> Globs(YamlNode node) => node switch
     {
-        YamlScalarNode { Value: { } single } => [single],
-        YamlSequenceNode sequence => sequence.Children.Select(c => c is YamlScalarNode { Value: { } v } ? v : throw Error(c.Start, "expected a glob")).ToList(),
+        YamlScalarNode { Value: { } } scalar => [Glob(scalar)],
+        YamlSequenceNode sequence => sequence.Children.Select(c => c is YamlScalarNode { Value: { } } scalar ? Glob(scalar) : throw Error(c.Start, "expected a glob")).ToList(),
         _ => throw Error(node.Start, "expected a glob or a list of globs"),
     };
+
+    // Checked here, where its line is known: a glob that cannot be matched is an error, never a crash later.
+    private static string Glob(YamlScalarNode node)
+    {
+        try
+        {
+            Workspaces.Globs.Parse(node.Value!);
+            return node.Value!;
+        }
+        catch (GlobException e)
+        {
+            throw Error(node.Start, e.Message);
+        }
+    }
 
     private static double Number(YamlNode node) =>
         node is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && n > 0
@@ -118,5 +152,7 @@ public static partial class ConfigLoader
             : throw Error(node.Start, $"'{key}' is not a box marker (one character such as '!', '>' or '?')");
 
     internal static PunchlistException Error(Mark at, string message) =>
-        new($"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}");
+        new(at.Line > 0 ? $"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}" : $"{PunchlistConfig.FileName}: {message}");
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -8,12 +8,13 @@ namespace Punchlist.Workspaces;
 /// <summary>
 /// Finds the workspace root and its tracker files: every `*.md`/`*.markdown`/`*.org` under the given paths,
 /// skipping `.git`, `node_modules`, `bin`, `obj`, `.punchlist`, what `.gitignore` files ignore and
-/// what punchlist.yml excludes. Files named on the command line are always read.
+/// what punchlist.yml excludes. Files named on the command line are always read. A symbolic link to a
+/// file the walk also finds (or that another link already stands for) is that file, found once: it is
+/// not counted twice, and a write through it is not a second write of the same file.
 /// </summary>
-public static class Discovery
+public static partial class Discovery
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", ".punchlist" };
-    private static readonly GlobOptions GlobOptions = new() { Evaluation = { CaseInsensitive = true } };
 
     /// <summary>The nearest folder at or above <paramref name="path"/> holding punchlist.yml or .git, else the path's own folder.</summary>
     public static string FindRoot(string path)
@@ -73,9 +74,7 @@ public static class Discovery
     // the index's stamped walk of 10,000 files 40-41 -> 36-37 ms.
     private static void Walk(string root, List<(string Full, bool IsFile)> targets, PunchlistConfig config, bool stamped, Action<WorkspaceFile> visit)
     {
-        var filters = new Filters(
-            config.Include.Select(g => Glob.Parse(g, GlobOptions)).ToList(),
-            config.Exclude.Select(g => Glob.Parse(g, GlobOptions)).ToList());
+        var filters = new Filters(config.Include.Select(Compile).ToList(), config.Exclude.Select(Compile).ToList());
         var seen = targets.Count > 1 ? new ConcurrentDictionary<string, byte>(StringComparer.Ordinal) : null;
         var work = new ConcurrentStack<Work>();
         foreach (var (full, _) in targets.Where(t => t.IsFile))
@@ -91,6 +90,10 @@ public static class Discovery
             string relative = Relative(root, full);
             work.Push(new Work(new Folder(full, relative == "." ? string.Empty : relative, IgnoreRules.Above(root, full)), null));
         }
+
+        // Links to files wait for the walk to end: the file they point to may be found by it.
+        var links = new ConcurrentBag<WorkspaceFile>();
+        var walked = new ConcurrentBag<WorkspaceFile>();
 
         int unfinished = work.Count;
         bool failed = false;
@@ -113,11 +116,12 @@ public static class Discovery
                     {
                         if (item.File is { } file)
                         {
+                            walked.Add(file);
                             visit(file);
                             continue;
                         }
 
-                        Visit(item.Folder, filters, stamped, files, folders);
+                        Visit(item.Folder, filters, stamped, files, folders, links);
                         var next = files.Where(f => seen?.TryAdd(f.FullPath, 0) ?? true).Select(f => new Work(default, f))
                             .Concat(folders.Select(f => new Work(f, null))).ToArray();
                         if (next.Length > 0)
@@ -144,6 +148,26 @@ public static class Discovery
         {
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
+
+        if (!links.IsEmpty)
+        {
+            foreach (var link in DistinctLinks(links, walked, seen))
+            {
+                visit(link);
+            }
+        }
+    }
+
+    private static Glob Compile(string pattern)
+    {
+        try
+        {
+            return Globs.Parse(pattern);
+        }
+        catch (GlobException e)
+        {
+            throw new PunchlistException($"{PunchlistConfig.FileName}: {e.Message}", e);
+        }
     }
 
     // One item of the walk's work: a folder to list, or a file to visit.
@@ -161,7 +185,7 @@ public static class Discovery
     // Relative paths are built by appending names to the folder's own relative path, and only folders
     // and Markdown files are turned into strings at all: a documentation tree has tens of thousands of
     // entries, and this walk runs before anything else can start.
-    private static void Visit(Folder folder, Filters filters, bool stamped, List<WorkspaceFile> found, List<Folder> next)
+    private static void Visit(Folder folder, Filters filters, bool stamped, List<WorkspaceFile> found, List<Folder> next, ConcurrentBag<WorkspaceFile> links)
     {
         var (dir, relativeDir, above) = folder;
         var ignores = above.In(dir);
@@ -173,10 +197,12 @@ public static class Discovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return; // a folder we may not read is not part of the workspace
+            // A folder we may not read is not part of the workspace (one named on the command line was
+            // checked before the walk: PathArguments).
+            return;
         }
 
-        foreach (var (name, isDir, stamp) in entries)
+        foreach (var (name, isDir, stamp, isLink) in entries)
         {
             if (isDir && SkippedFolders.Contains(name))
             {
@@ -196,7 +222,14 @@ public static class Discovery
             }
             else if (filters.Include.Count == 0 || IsIncluded(relative, filters.Include))
             {
-                found.Add(new WorkspaceFile(full, relative, Explicit: false) { Stamp = stamp });
+                if (isLink)
+                {
+                    links.Add(new WorkspaceFile(full, relative, Explicit: false)); // its stamp is its file's, taken when asked
+                }
+                else
+                {
+                    found.Add(new WorkspaceFile(full, relative, Explicit: false) { Stamp = stamp });
+                }
             }
         }
     }
@@ -207,12 +240,12 @@ public static class Discovery
 
     private static bool IsIncluded(string relative, List<Glob> include) => include.Exists(g => g.IsMatch(relative));
 
-    private readonly record struct Entry(string Name, bool IsDir, FileStat? Stamp);
+    private readonly record struct Entry(string Name, bool IsDir, FileStat? Stamp, bool IsLink);
 
     // Folders (not symbolic links to folders: they could loop) and Markdown files, by name only: the
     // directory listing says which is which, and anything more would cost a stat per entry.
     private static FileSystemEnumerable<Entry> Entries(string dir) =>
-        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, null), EntryOptions)
+        new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory, null, IsLink(ref entry)), EntryOptions)
         {
             ShouldIncludePredicate = IsFolderOrTracker,
         };
@@ -220,10 +253,12 @@ public static class Discovery
     // The same, with each file's size and time stamp (one lstat, made by the entry when asked).
     private static FileSystemEnumerable<Entry> StampedEntries(string dir) =>
         new(dir, static (ref FileSystemEntry entry) => new Entry(entry.FileName.ToString(), entry.IsDirectory,
-            entry.IsDirectory ? null : new FileStat(entry.Length, entry.LastWriteTimeUtc.UtcTicks)), EntryOptions)
+            entry.IsDirectory ? null : new FileStat(entry.Length, entry.LastWriteTimeUtc.UtcTicks), IsLink(ref entry)), EntryOptions)
         {
             ShouldIncludePredicate = IsFolderOrTracker,
         };
+
+    private static bool IsLink(ref FileSystemEntry entry) => !entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     private static bool IsFolderOrTracker(ref FileSystemEntry entry) => entry.IsDirectory
         ? (entry.Attributes & FileAttributes.ReparsePoint) == 0

@@ -45,12 +45,52 @@ internal sealed class IgnoreRules
             }
 
             found?.Invoke(path);
-            return new IgnoreRules([.. _lists, (dir, new IgnoreList(File.ReadAllLines(path), MatchFlags.PATHNAME))]);
+            return new IgnoreRules([.. _lists, (dir, Parse(FileBytes.ReadText(path, MaxIgnoreBytes)))]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return this;
         }
+    }
+
+    // A .gitignore past this is not one a person wrote; it ignores nothing rather than cost the walk.
+    private const long MaxIgnoreBytes = 1 << 20;
+
+    /// <summary>
+    /// The list of a `.gitignore`'s lines, each first read as git reads it (<see cref="GitIgnoreLine"/>),
+    /// then kept only if the library can match it: a line it cannot evaluate must not stop the walk, and
+    /// git itself lets such a line match nothing.
+    /// </summary>
+    internal static IgnoreList Parse(string text)
+    {
+        var rules = new List<string>();
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.TrimEnd('\r');
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#') || GitIgnoreLine.Normalise(line) is not { } normal)
+            {
+                continue;
+            }
+
+            if (normal.AsSpan().IndexOfAny('[', '\\') < 0)
+            {
+                rules.Add(normal); // plain lines and stars never failed: the probe is for brackets and escapes
+                continue;
+            }
+
+            try
+            {
+                var probe = new IgnoreList([normal], MatchFlags.PATHNAME);
+                _ = probe.IsIgnored("a", false) | probe.IsIgnored("a/b", true);
+                rules.Add(normal);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException or InvalidOperationException)
+            {
+                // RegexParseException is an ArgumentException: the line matches nothing, as in git.
+            }
+        }
+
+        return new IgnoreList(rules, MatchFlags.PATHNAME);
     }
 
     /// <summary>Whether a file or folder (by full path) is ignored by any of the rules.</summary>

@@ -31,7 +31,7 @@ internal static class ItemWriter
         var result = engine.Run(item.Document, new SyncScope([item.Document], context.Root, item.Today, context.Config.Check, NoHistory.Instance), [tick]);
         try
         {
-            ConditionalWriter.Default.Write(fullPath, item.Document.Source.ContentHash, result.Final.Bytes, item.Document.Path);
+            ConditionalWriter.Default.Write(context.Root, new FileWrite(fullPath, item.Document.Source.ContentHash, result.Final.Bytes, item.Document.Path));
         }
         catch (PunchlistException) when (CurrentETag(fullPath) is { } now && now != item.ETag)
         {

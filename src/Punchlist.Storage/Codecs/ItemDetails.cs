@@ -28,8 +28,11 @@ internal sealed record ItemDetails(
         item.Effort?.Text, item.Effort?.Hours, item.Effort?.MinHours, item.Owner, item.Category,
         item.SectionPath, item.DependsOn, item.References, item.Contradicted), DetailsJsonContext.Default.ItemDetails);
 
+    // The lists are always written; a value without them was not written by Encode (a damaged row).
     public static ItemDetails Decode(byte[] data) =>
-        JsonSerializer.Deserialize(data, DetailsJsonContext.Default.ItemDetails) ?? throw new InvalidDataException("empty item details");
+        JsonSerializer.Deserialize(data, DetailsJsonContext.Default.ItemDetails) is { SectionPath: not null, DependsOn: not null, References: not null } details
+            ? details
+            : throw new InvalidDataException("item details without their lists");
 
     public PriorityInfo? Priority => Rank is { } rank ? new PriorityInfo(rank, PriorityLabel ?? string.Empty, PrioritySource ?? Model.PrioritySource.Field) : null;
 

@@ -173,7 +173,11 @@ internal sealed class HistoryBuilder : IDisposable
         log.WaitForExit();
         if (log.ExitCode != 0)
         {
-            throw new PunchlistException($"git log failed (exit {log.ExitCode}) while reading the history");
+            // The log's errors were dropped as they came (so that git never blocked on them): git is
+            // asked once more, briefly, for what it has against the repository (another user's, say).
+            string? why = _git.Run("rev-parse", "--verify", "HEAD^{commit}").Error
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            throw new PunchlistException($"git log failed (exit {log.ExitCode}) while reading the history{(why is null ? string.Empty : $": {why}")}");
         }
 
         using (var transaction = WriteTransaction.Begin(_connection))

@@ -97,7 +97,8 @@ public sealed class HistoryIndex : IDisposable
             var (exit, output, error) = git.Run("rev-parse", "--verify", "-q", "HEAD^{commit}");
             if (exit == -1)
             {
-                return (HistoryState.NoGit, NoGit, null);
+                // Not installed, or stopped at its time limit: say which.
+                return (HistoryState.NoGit, error == Punchlist.Git.GitCommand.NotInstalled ? NoGit : $"git cannot read the repository: {error}", null);
             }
 
             if (exit != 0)

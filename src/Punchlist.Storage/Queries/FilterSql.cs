@@ -20,8 +20,8 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
 
     public string Of(QueryNode node) => node switch
     {
-        AllOf all => "(" + string.Join(" AND ", all.Parts.Select(Of)) + ")",
-        AnyOf any => "(" + string.Join(" OR ", any.Parts.Select(Of)) + ")",
+        AllOf all => Balanced(all.Parts.Select(Of).ToList(), " AND "),
+        AnyOf any => Balanced(any.Parts.Select(Of).ToList(), " OR "),
         Not not => $"NOT ifnull({Of(not.Part)}, 0)",
         Words => $"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH {Parameter(FtsExpression.Of(node))})",
         IdFilter f => $"(i.item_id IS NOT NULL AND i.item_id LIKE {Parameter(Like(f.Prefix) + "%")} ESCAPE '\\')",
@@ -40,6 +40,20 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         TechFilter f => $"i.id IN (SELECT item_id FROM item_tech WHERE tech = {Parameter(f.Technology)})",
         _ => throw new ArgumentException($"no SQL for {node}", nameof(node)),
     };
+
+    // SQLite parses `a AND b AND c …` into a tree as deep as the list is long and refuses one deeper
+    // than 1,000 ("Expression tree is too large"): long lists are grouped eight by eight, so the depth
+    // grows with the logarithm of the length.
+    private static string Balanced(List<string> parts, string op)
+    {
+        const int Group = 8;
+        while (parts.Count > Group)
+        {
+            parts = parts.Chunk(Group).Select(chunk => "(" + string.Join(op, chunk) + ")").ToList();
+        }
+
+        return "(" + string.Join(op, parts) + ")";
+    }
 
     /// <summary>A parameter holding <paramref name="value"/>; returns its name.</summary>
     public string Parameter(object? value)

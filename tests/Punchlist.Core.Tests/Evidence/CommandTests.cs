@@ -94,6 +94,24 @@ public sealed class CommandTests
         Assert.True(WaitUntilGone(pid), $"process {pid} outlived the timeout");
     }
 
+    // S4: the block is over when its shell exits; what it left running in the background ends with it.
+    [Fact]
+    public void What_a_block_leaves_running_in_the_background_ends_when_the_block_ends()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var workspace = new TempWorkspace();
+        var block = new CommandBlock("bash", "sleep 301 &\necho $! > sleeper.pid\necho started", 1);
+        var result = CommandRunner.Run(block, workspace.Root, TimeSpan.FromSeconds(30));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["started"], result.Output);
+        int pid = int.Parse(File.ReadAllText(workspace.Path("sleeper.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(WaitUntilGone(pid), $"process {pid} outlived its block");
+    }
+
     // Killing is asynchronous in the kernel; give it a moment, then report what is true.
     private static bool WaitUntilGone(int pid)
     {

@@ -57,4 +57,35 @@ public sealed class FileBytesTests : IDisposable
         Assert.Contains("missing.md", error.Message, StringComparison.Ordinal);
         Assert.Throws<UnauthorizedAccessException>(() => FileBytes.Rent(_workspace.Path("folder.md"), out _));
     }
+
+    // C1: only regular files are read, never past the size they report, never past the limit.
+    [Fact]
+    public async Task A_named_pipe_and_a_device_are_refused_without_blocking()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string fifo = _workspace.Path("pipe.md");
+        Assert.Equal(0, Punchlist.Tests.Support.Processes.Run("mkfifo", [fifo]).Exit);
+        File.CreateSymbolicLink(_workspace.Path("zero.md"), "/dev/zero");
+
+        var read = Task.Run(() => Assert.Throws<NotRegularFileException>(() => FileBytes.Read(fifo, FileBytes.MaxTrackerBytes)));
+        Assert.True(await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))) == read, "reading a named pipe blocked");
+        Assert.Contains("a named pipe", (await read).Message, StringComparison.Ordinal);
+        Assert.Contains("a character device", Assert.Throws<NotRegularFileException>(() => FileBytes.Read(_workspace.Path("zero.md"), 1 << 20)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_past_the_limit_is_refused_before_it_is_read_and_a_pseudo_file_of_size_zero_is_empty()
+    {
+        _workspace.Write("big.md", new byte[4096]);
+        Assert.Contains("larger than", Assert.Throws<FileTooLargeException>(() => FileBytes.Read(_workspace.Path("big.md"), 4095)).Message, StringComparison.Ordinal);
+        Assert.Equal(4096, FileBytes.Read(_workspace.Path("big.md"), 4096).Length);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Empty(FileBytes.Read("/proc/self/status", 1 << 20));
+        }
+    }
 }

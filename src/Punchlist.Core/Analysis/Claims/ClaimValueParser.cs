@@ -63,7 +63,27 @@ internal static class ClaimValueParser
         }
 
         var words = Qualifiers(ClaimWords.Fold(text[end..span.End]));
+        if (words is { Count: > 0 } && shape == ClaimShape.Fraction && percent is null && PercentAfterWords(text, end, span.End) is { } late
+            && Qualifiers(ClaimWords.Fold(text[end..late.WordsEnd])) is { Count: > 0 } unit)
+        {
+            // `0/3 tasks (0%)`: the percentage after the unit is the same claim's, and is kept true with it.
+            return new ClaimValue(shape, first, total, late.Number, TextSpan.FromBounds(first.Span.Start, late.End), unit);
+        }
+
         return words is null ? null : new ClaimValue(shape, first, total, percent, TextSpan.FromBounds(first.Span.Start, end), words);
+    }
+
+    // A percentage after the words that follow a fraction (`tasks`, `done`): letters and spaces, then ` (40%)`.
+    private static (ClaimNumber Number, int End, int WordsEnd)? PercentAfterWords(string text, int start, int end)
+    {
+        int at = start;
+        while (at < end && (char.IsLetter(text[at]) || text[at] is ' ' or '\t'))
+        {
+            at++;
+        }
+
+        var cursor = new Cursor(text, at, end);
+        return at > start && ReadPercentAfter(ref cursor) is { } found ? (found.Number, found.End, at) : null;
     }
 
     // What may follow the numbers: nothing, or a unit (`tasks`, after adjectives such as `actionable`

@@ -7,9 +7,17 @@ namespace Punchlist.Analysis.Findings;
 /// <summary>One document's findings, in position order, and what checking it consulted besides the document.</summary>
 public sealed record DocumentCheck(TrackerDocument Document, IReadOnlyList<Finding> Findings, Consulted Consulted);
 
-/// <summary>Runs a set of rules over documents; applies the workspace's re-grading and turned-off rules.</summary>
+/// <summary>
+/// Runs a set of rules over documents; applies the workspace's re-grading and turned-off rules. A rule
+/// lists at most <see cref="MaxPerRule"/> findings per document, then one more that says how many it
+/// left out: a megabyte of invalid bytes is a quarter of a million PL007 findings, which no person
+/// reads and which made `check --format sarif` write 476 MB. (`punch sync` fixes every one: it asks
+/// the rules, not this engine.)
+/// </summary>
 public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
 {
+    public const int MaxPerRule = 100;
+
     public IReadOnlyList<IFindingRule> Rules => rules;
 
     /// <param name="evidence">The workspace's evidence for PL009/PL012; by default gathered from <paramref name="root"/> on first use, with no commands run.</param>
@@ -36,12 +44,44 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
                 Workspace = workspace,
                 Evidence = evidence,
             };
-            var findings = rules.Where(r => !policy.IsOff(r.Info.Code)).SelectMany(r => r.Check(context))
+            var findings = rules.Where(r => !policy.IsOff(r.Info.Code)).SelectMany(r => Capped(r.Check(context)))
                 .Select(f => policy.Rules.TryGetValue(f.Code, out var severity) && severity is { } regraded ? f with { Severity = regraded } : f)
                 .OrderBy(f => f.Span.Start).ThenBy(f => f.Code, StringComparer.Ordinal)
                 .ThenBy(f => f.Span.Length).ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToList();
             return new DocumentCheck(document, findings, context.Consulted);
         }).OrderBy(c => c.Document.Path, StringComparer.Ordinal).ToList();
+    }
+
+    // The first findings a rule gives (rules report in document order), then one that counts the rest.
+    private static IEnumerable<Finding> Capped(IEnumerable<Finding> findings)
+    {
+        int count = 0;
+        Finding? first = null;
+        foreach (var finding in findings)
+        {
+            if (++count <= MaxPerRule)
+            {
+                yield return finding;
+            }
+            else
+            {
+                first ??= finding;
+            }
+        }
+
+        if (first is not null)
+        {
+            int more = count - MaxPerRule;
+            yield return first with
+            {
+                Message = $"{more:N0} more {first.Code} finding{(more == 1 ? string.Empty : "s")} in this document from here on are not listed (each rule lists its first {MaxPerRule} per document)",
+                Item = null,
+                Declared = null,
+                Actual = null,
+                Basis = null,
+                Fix = [],
+            };
+        }
     }
 }

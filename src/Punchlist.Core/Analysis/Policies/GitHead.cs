@@ -1,3 +1,5 @@
+using Punchlist.Workspaces;
+
 namespace Punchlist.Analysis.Policies;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace Punchlist.Analysis.Policies;
 /// </summary>
 public static class GitHead
 {
+    // `.git` files are read through the same door as any other (a `.git/HEAD` may be a pipe, too).
+    private const long MaxRefBytes = 64 << 10, MaxPackedRefsBytes = 256L << 20;
+
     /// <summary>The nearest folder at or above <paramref name="folder"/> holding a `.git` folder or file; null outside a repository.</summary>
     public static string? RepositoryRoot(string folder)
     {
@@ -72,7 +77,7 @@ public static class GitHead
             string packed = Path.Combine(common, "packed-refs");
             if (File.Exists(packed))
             {
-                foreach (string line in File.ReadLines(packed))
+                foreach (string line in FileBytes.ReadText(packed, MaxPackedRefsBytes).Split('\n'))
                 {
                     if (line.EndsWith(" " + name, StringComparison.Ordinal))
                     {
@@ -117,7 +122,7 @@ public static class GitHead
     {
         try
         {
-            return File.Exists(path) ? File.ReadLines(path).FirstOrDefault()?.Trim() : null;
+            return File.Exists(path) ? FileBytes.ReadText(path, MaxRefBytes).Split('\n')[0].Trim() : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

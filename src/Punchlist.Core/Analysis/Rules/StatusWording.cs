@@ -44,14 +44,18 @@ internal static class StatusWording
         return TextSpan.FromBounds(start, stop);
     }
 
-    public static string For(TrackerDocument document, ItemState state, string replacing)
-    {
-        if (document.Format == DocumentFormat.Org)
-        {
+    public static string For(TrackerDocument document, ItemState state, string replacing) =>
+        document.Format == DocumentFormat.Org
             // A status is a TODO keyword of the file's own sequences; with none for the state, nothing changes.
-            return Editing.Org.OrgEdits.KeywordFor(document, replacing, state) ?? replacing;
-        }
+            ? Editing.Org.OrgEdits.KeywordFor(document, replacing, state) ?? replacing
+            : OwnPhrases.GetValue(document, _ => new()).GetOrAdd(state, s => OwnPhrase(document, s)) ?? CaseLike(Plain[state], replacing);
 
+    // The document's own phrase for a state, found once per document and state: asked for every
+    // contradicted card, a walk of every item each time was the square of the cards.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrackerDocument, System.Collections.Concurrent.ConcurrentDictionary<ItemState, string?>> OwnPhrases = new();
+
+    private static string? OwnPhrase(TrackerDocument document, ItemState state)
+    {
         foreach (var item in document.Items)
         {
             if (item.Status is { State: { } s } declared && s == state)
@@ -64,7 +68,7 @@ internal static class StatusWording
             }
         }
 
-        return CaseLike(Plain[state], replacing);
+        return null;
     }
 
     private static ItemState? StatusPhrase(TrackerDocument document, string words) =>
@@ -82,5 +86,5 @@ internal static class StatusWording
     }
 
     private static bool InDamage(TrackerDocument document, int offset) =>
-        document.Encoding.Damages.Any(d => d.Span.Contains(offset));
+        document.Encoding.IsDamaged(offset);
 }

@@ -60,8 +60,12 @@ internal static partial class OrgEdits
         }
     }
 
+    // Read once per document: asked for every contradicted entry, reading the file's settings each time
+    // cost the product of entries and lines.
     private static OrgKeywords Keywords(TrackerDocument document) =>
-        OrgSettings.Read(new OrgLines(document.Source), document.Source, StatusVocabulary.Default).Keywords;
+        KeywordsOf.GetValue(document, d => OrgSettings.Read(new OrgLines(d.Source), d.Source, StatusVocabulary.Default).Keywords);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TrackerDocument, OrgKeywords> KeywordsOf = new();
 
     // org-repeat-re's repeater: `+1w`, `++1m`, `.+2d`, `+1w/2w`.
     [GeneratedRegex(@"(?:^|[ \t])(?:\.\+|\+\+|\+)\d+[hdwmy]", RegexOptions.CultureInvariant)]

@@ -14,7 +14,7 @@ namespace Punchlist.Editing.Sync;
 /// the items in the section (done items out of items, cancelled left out). Cookies are looked for in
 /// headings and in the first line of list items, never in code, links or the task box itself.
 /// </summary>
-public sealed class CookieFixer : ISyncFixer
+public sealed partial class CookieFixer : ISyncFixer
 {
     public IEnumerable<ProposedEdit> Propose(RuleContext context)
     {
@@ -30,6 +30,11 @@ public sealed class CookieFixer : ISyncFixer
             return [];
         }
 
+        if (document.Source.Bytes.Length > ReaderOptions.Default.MaxParseBytes || NestingProbe.TooDeep(text))
+        {
+            return []; // read line by line, as the reader did: Markdig would cost the square of the depth
+        }
+
         // Parsed again because the document model keeps headings and boxes, not the inline trees that
         // tell a cookie from code or a link; the cheap check above keeps this to files that have one.
         MarkdownDocument parsed;
@@ -43,14 +48,15 @@ public sealed class CookieFixer : ISyncFixer
         }
 
         var boxes = document.Checkboxes.ToDictionary(b => b.MarkerSpan.Start);
+        var counts = new Lazy<CookieCounts>(() => new CookieCounts(document), LazyThreadSafetyMode.None);
         var edits = new List<ProposedEdit>();
         foreach (var block in parsed.Descendants())
         {
             // Counting walks the document's items and boxes: it is deferred until a cookie is found.
             (TextSpan Region, ContainerInline? Inline, Func<(int Done, int Total, string Basis)?>? Count) line = block switch
             {
-                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, () => ForHeading(document, h)),
-                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, () => ForListItem(document, boxes, li, p)),
+                HeadingBlock h => (InlineText.SpanOf(h, text), h.Inline, () => counts.Value.ForHeading(h)),
+                ListItemBlock { Count: > 0 } li when li[0] is ParagraphBlock p => (FirstLine(document.Source, p), p.Inline, () => counts.Value.ForListItem(boxes, li, p)),
                 _ => (default, null, null),
             };
             if (line.Count is null || line.Region.IsEmpty)
@@ -97,40 +103,5 @@ public sealed class CookieFixer : ISyncFixer
     {
         var line = source.Lines.LineSpan(source.Text, source.Lines.LineIndexOf(paragraph.Span.Start));
         return TextSpan.FromBounds(paragraph.Span.Start, line.End);
-    }
-
-    private static (int Done, int Total, string Basis)? ForHeading(TrackerDocument document, HeadingBlock heading)
-    {
-        var section = document.Sections.FirstOrDefault(s => s.HeadingSpan.Start == heading.Span.Start);
-        if (section is null)
-        {
-            return null; // a heading inside a list or a quote is text, not a section
-        }
-
-        if (section.Card is { } card)
-        {
-            return (card.CriteriaChecked, card.CriteriaTotal, "criteria");
-        }
-
-        var items = document.Items.Where(i => section.Extent.Contains(i.Span.Start) && i.State != ItemState.Cancelled).ToList();
-        return (items.Count(i => i.State == ItemState.Done), items.Count, "items");
-    }
-
-    private static (int Done, int Total, string Basis)? ForListItem(TrackerDocument document, Dictionary<int, Checkbox> boxes, ListItemBlock listItem, ParagraphBlock first)
-    {
-        if (boxes.TryGetValue(first.Span.Start, out var box))
-        {
-            if (document.Items.FirstOrDefault(i => i.Box == box) is { } item)
-            {
-                return (item.CriteriaChecked, item.CriteriaTotal, "criteria");
-            }
-
-            var children = document.Checkboxes.Where(c => c.Parent == box && c.Counts).ToList();
-            return (children.Count(c => c.IsChecked), children.Count, "boxes");
-        }
-
-        var span = InlineText.SpanOf(listItem, document.Source.Text);
-        var top = document.Checkboxes.Where(c => span.Contains(c.MarkerSpan.Start) && c.Counts && (c.Parent is null || !span.Contains(c.Parent.MarkerSpan.Start))).ToList();
-        return (top.Count(c => c.State == ItemState.Done), top.Count, "boxes");
     }
 }

@@ -17,7 +17,7 @@ internal sealed record CommandBlock(string Language, string Script, int Line)
     public static IEnumerable<CommandBlock> In(TrackerDocument document, Item item)
     {
         string text = document.Source.Text;
-        foreach (var verbatim in document.Verbatim.Where(v => item.Span.Contains(v)))
+        foreach (var verbatim in VerbatimSpans.Within(document, item.Span))
         {
             string block = text.Substring(verbatim.Start, verbatim.Length);
             if (Parse(block) is not var (language, script) || !(Shells.Contains(language, StringComparer.OrdinalIgnoreCase) || PowerShells.Contains(language, StringComparer.OrdinalIgnoreCase)))

@@ -11,10 +11,18 @@ internal sealed record CommandResult(int? ExitCode, bool TimedOut, IReadOnlyList
 /// <summary>
 /// Runs a command block from a document in the workspace — only ever because a person passed
 /// `--run-commands`. Shell blocks run with `bash -e` (else `sh -e`), PowerShell blocks with `pwsh`
-/// when it is installed. Standard input is closed. On Unix the block starts in its own session
-/// (`setsid`) so that at the timeout the whole process group is killed, together with every
-/// descendant still attached to the tree; nothing it started outlives it.
+/// when it is installed. Standard input is closed. On Unix the block starts in its own session and
+/// process group (`setsid`, which execs the shell in place: the shell's id is the group's), and when
+/// the block ends — its shell exits, or the timeout comes — the whole group is killed, so what it
+/// left running in the background (`sleep 1000 &`) does not outlive it; at the timeout the process
+/// tree is killed as well.
 /// </summary>
+/// <remarks>
+/// What escapes: a process that leaves the group on purpose — it calls `setsid` itself, or `nohup
+/// setsid …`, or daemonizes into a session of its own — and has already been re-parented away from the
+/// block's shell when the block ends. Nothing short of a cgroup (which needs privileges a command-line
+/// tool does not have) can find it again; docs/verify.md says so.
+/// </remarks>
 internal static class CommandRunner
 {
     public const int TailLines = 10;
@@ -63,9 +71,15 @@ internal static class CommandRunner
         process.StandardInput.Close();
         var readers = new[] { Task.Run(() => Keep(process.StandardOutput, tail)), Task.Run(() => Keep(process.StandardError, tail)) };
         bool exited = process.WaitForExit(timeout);
+        if (setsid is not null)
+        {
+            // The block is over: whatever it left running in its group ends with it.
+            KillGroup(process.Id);
+        }
+
         if (!exited)
         {
-            KillAll(process, setsid is not null);
+            KillTree(process);
         }
 
         // A grandchild that kept the pipes open must not hold us: wait a moment for the last lines, no more.
@@ -103,22 +117,31 @@ internal static class CommandRunner
 
     private static (string Shell, string[] Args) Shell() => OnPath("bash") is not null ? ("bash", ["-e", "-c"]) : ("sh", ["-e", "-c"]);
 
-    private static void KillAll(Process process, bool ownGroup)
+    // setsid made the block's shell the leader of its own process group, whose id is the shell's: the
+    // group outlives its leader while a member is left, and the kernel does not give its id to a new
+    // group meanwhile.
+    private static void KillGroup(int group)
     {
-        if (ownGroup)
+        const int Kill = 9;
+        if (Workspaces.Posix.Available)
         {
-            // setsid made the block's shell the leader of its own process group: end the group at once.
-            try
-            {
-                using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", $"-{process.Id}"]) { UseShellExecute = false, RedirectStandardError = true });
-                kill?.WaitForExit(5_000);
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // no kill(1): the tree kill below still runs
-            }
+            _ = Workspaces.Posix.Kill(-group, Kill);
+            return;
         }
 
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", "--", $"-{group}"]) { UseShellExecute = false, RedirectStandardError = true });
+            kill?.WaitForExit(5_000);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // no kill(1): the tree kill still runs at the timeout
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
         try
         {
             process.Kill(entireProcessTree: true);

@@ -1,4 +1,3 @@
-using DotNet.Globbing;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Evidence.Files;
@@ -17,8 +16,6 @@ internal sealed class RepositoryIndex
     {
         ".git", "node_modules", "bin", "obj", ".punchlist", ".venv", "venv", "__pycache__", ".terraform", ".tox", ".mypy_cache", ".pytest_cache", ".next", "target",
     };
-
-    private static readonly GlobOptions Options = new() { Evaluation = { CaseInsensitive = false } };
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _globs = new(StringComparer.Ordinal);
 
@@ -64,9 +61,9 @@ internal sealed class RepositoryIndex
         DotNet.Globbing.Glob glob;
         try
         {
-            glob = DotNet.Globbing.Glob.Parse(pattern, Options);
+            glob = Globs.Parse(pattern, caseInsensitive: false);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        catch (GlobException)
         {
             return []; // a pattern the glob library cannot read matches nothing
         }

@@ -13,10 +13,10 @@ internal static class ProbeDirectives
         string text = document.Source.Text;
         int end = Math.Min(item.Span.End, text.Length);
         List<string>? named = null;
-        for (int at = text.IndexOf("<!--", item.Span.Start, StringComparison.Ordinal); at >= 0 && at < end;
-             at = text.IndexOf("<!--", at + 4, StringComparison.Ordinal))
+        // Every search stays inside the item: run to the end of the document, it cost a scan per item.
+        for (int at = Find(text, "<!--", item.Span.Start, end); at >= 0; at = Find(text, "<!--", at + 4, end))
         {
-            int close = text.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            int close = Find(text, "-->", at + 4, end);
             if (close < 0 || InCode(document, at))
             {
                 break;
@@ -43,7 +43,10 @@ internal static class ProbeDirectives
         return named;
     }
 
+    private static int Find(string text, string what, int from, int end) =>
+        from >= end ? -1 : text.IndexOf(what, from, end - from, StringComparison.Ordinal);
+
     // An HTML block is verbatim too, but a comment there is still a comment; a code block's is not.
     private static bool InCode(TrackerDocument document, int offset) =>
-        document.Verbatim.Any(v => v.Start <= offset && offset < v.End && !document.Source.Text.AsSpan(v.Start, v.Length).TrimStart().StartsWith("<"));
+        VerbatimSpans.Holding(document, offset, v => !document.Source.Text.AsSpan(v.Start, v.Length).TrimStart().StartsWith("<")) is not null;
 }

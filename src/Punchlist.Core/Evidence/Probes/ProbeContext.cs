@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Punchlist.Evidence.Files;
 using Punchlist.Evidence.Sources;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Punchlist.Evidence.Probes;
@@ -62,14 +61,14 @@ public sealed class ProbeContext
 
     internal IReadOnlyList<KubeObject> Kube => _kube.Value;
 
-    /// <summary>A file's text, or null when it is missing, unreadable or too large.</summary>
+    /// <summary>A file's text, or null when it is missing, unreadable, too large or not a regular file (a pipe, a device).</summary>
     public string? ReadText(string relative) => _texts.GetOrAdd(relative, path =>
     {
         try
         {
             var info = new FileInfo(Index.FullPath(path));
             _read[path] = RepositoryStamp.Of(info, path);
-            return info.Exists && info.Length <= MaxFileBytes ? File.ReadAllText(info.FullName) : null;
+            return info.Exists ? Workspaces.FileBytes.ReadText(info.FullName, MaxFileBytes) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -77,7 +76,7 @@ public sealed class ProbeContext
         }
     });
 
-    /// <summary>The YAML documents of a file (a Helm template made readable first); empty when it does not parse.</summary>
+    /// <summary>The YAML documents of a file (a Helm template made readable first); empty when it does not parse or its aliases expand past the bound.</summary>
     internal IReadOnlyList<YamlDocument> Yaml(string relative) => _yaml.GetOrAdd(relative, path =>
     {
         string? text = ReadText(path);
@@ -91,16 +90,7 @@ public sealed class ProbeContext
             text = HelmTemplate.Clean(text);
         }
 
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.ToList();
-        }
-        catch (Exception e) when (e is YamlException or ArgumentException or InvalidOperationException)
-        {
-            return [];
-        }
+        return Sources.Yaml.Load(text).Documents;
     });
 
     /// <summary>The folders walked and files read so far (see <see cref="RepositoryStamp"/>); empty before the first look.</summary>

@@ -3,10 +3,11 @@ using YamlDotNet.RepresentationModel;
 namespace Punchlist.Evidence.Sources;
 
 /// <summary>
-/// Reading parsed YAML (YamlDotNet's representation model) the way Compose, Kubernetes and CI files
-/// are written: keys looked up through `&lt;&lt;: *anchor` merges, scalars as strings, 1-based lines.
+/// Reading YAML the way Compose, Kubernetes and CI files and punchlist.yml are written: loaded with a
+/// bound on what aliases expand to (<see cref="Load"/>), keys looked up through `&lt;&lt;: *anchor`
+/// merges, scalars as strings, 1-based lines.
 /// </summary>
-internal static class Yaml
+internal static partial class Yaml
 {
     private const int MaxMergeDepth = 8;
 

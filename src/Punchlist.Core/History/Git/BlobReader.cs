@@ -13,19 +13,25 @@ public sealed class BlobReader : IDisposable
     private readonly Process _process;
     private readonly Stream _input;
     private readonly BufferedStream _output;
+    private readonly long _maxBytes;
 
-    private BlobReader(Process process)
+    private BlobReader(Process process, long maxBytes)
     {
         _process = process;
+        _maxBytes = maxBytes;
         _input = process.StandardInput.BaseStream;
         _output = new BufferedStream(process.StandardOutput.BaseStream, 64 * 1024);
     }
 
-    /// <summary>Starts the reader; null when git cannot be started.</summary>
-    public static BlobReader? Open(HistoryGit git) =>
-        git.Start(input: true, "cat-file", "--batch") is { } process ? new BlobReader(process) : null;
+    /// <summary>
+    /// Starts the reader; null when git cannot be started. A blob past <paramref name="maxBytes"/> (a
+    /// tracker's limit, <see cref="Workspaces.FileBytes.MaxTrackerBytes"/>, unless a test says less) is
+    /// passed over as the workspace's own file would be: a repository can hold a blob of any size.
+    /// </summary>
+    public static BlobReader? Open(HistoryGit git, long maxBytes = Workspaces.FileBytes.MaxTrackerBytes) =>
+        git.Start(input: true, "cat-file", "--batch") is { } process ? new BlobReader(process, maxBytes) : null;
 
-    /// <summary>The blob's bytes, or null when the repository lacks it (a partial clone, a pruned object).</summary>
+    /// <summary>The blob's bytes, or null when the repository lacks it (a partial clone, a pruned object) or it is past the limit.</summary>
     public byte[]? Read(string id)
     {
         _input.Write(Encoding.ASCII.GetBytes(id + "\n"));
@@ -66,10 +72,32 @@ public sealed class BlobReader : IDisposable
             return null;
         }
 
-        var bytes = new byte[int.Parse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture)];
+        long size = long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
+        if (size > _maxBytes)
+        {
+            Skip(size + 1); // its bytes and the newline after them: the next answer starts there
+            return null;
+        }
+
+        var bytes = new byte[size];
         _output.ReadExactly(bytes);
         _output.ReadByte();
         return bytes;
+    }
+
+    private void Skip(long count)
+    {
+        byte[] buffer = new byte[64 * 1024];
+        while (count > 0)
+        {
+            int n = _output.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (n == 0)
+            {
+                throw new IOException("git cat-file stopped");
+            }
+
+            count -= n;
+        }
     }
 
     private string ReadLine()
