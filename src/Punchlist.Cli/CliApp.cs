@@ -40,6 +40,7 @@ internal static class CliApp
             ("verify", () => VerifyCommand.Create(options, output, error, environment)),
             ("history", () => HistoryCommand.Create(options, output, error, environment)),
             ("serve", () => ServeCommand.Create(options, output, error, environment)),
+            ("push", () => PushCommand.Create(options, output, error, environment)),
             ("config", () => ConfigCommand.Create(options, output, error, environment)),
             ("init", () => InitCommand.Create(options, output, error, environment)),
             ("completion", () => CompletionCommand.Create(root, () => BuildAll(root, commands), output)),

@@ -25,4 +25,6 @@ public static class PunchJson
 [JsonSerializable(typeof(EvidenceReportJson))]
 [JsonSerializable(typeof(ProbeCatalogueJson))]
 [JsonSerializable(typeof(HistoryJson))]
+[JsonSerializable(typeof(PushJson))]
+[JsonSerializable(typeof(PushedJson))]
 public sealed partial class PunchJsonContext : JsonSerializerContext;
