@@ -27,4 +27,7 @@ public static class PunchJson
 [JsonSerializable(typeof(HistoryJson))]
 [JsonSerializable(typeof(PushJson))]
 [JsonSerializable(typeof(PushedJson))]
+[JsonSerializable(typeof(OverviewJson))]
+[JsonSerializable(typeof(RepositoriesJson))]
+[JsonSerializable(typeof(TeamSearchJson))]
 public sealed partial class PunchJsonContext : JsonSerializerContext;
