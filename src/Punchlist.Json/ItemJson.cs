@@ -1,3 +1,5 @@
+using Punchlist.Model;
+
 namespace Punchlist.Json;
 
 /// <summary>`punchlist.items/1`.</summary>
@@ -40,10 +42,31 @@ public sealed record ItemDetailJson(
     ItemJson Item,
     IReadOnlyList<FieldJson> Fields,
     IReadOnlyList<CriterionJson> CriteriaList,
-    SourceJson Source)
+    SourceJson Source,
+    MatrixJson? Matrix = null)
 {
     public const string Version = "punchlist.item/1";
 }
+
+/// <summary>For a row of a status matrix: the matrix's columns and this row's cells, each stage with the state read from it.</summary>
+public sealed record MatrixJson(int Line, IReadOnlyList<string> Columns, IReadOnlyList<MatrixCellJson> Cells)
+{
+    public static MatrixJson? Of(Punchlist.Model.Item item)
+    {
+        if (item.Table is not { Kind: Punchlist.Model.TableKind.Matrix } table || item.Row is not { } row || table.Header is not { } header)
+        {
+            return null;
+        }
+
+        var cells = row.Cells.Select(cell => item.Criteria.FirstOrDefault(c => c.MarkerSpan == cell.Span) is { } stage
+            ? new MatrixCellJson(cell.Text, stage.State.Name())
+            : new MatrixCellJson(cell.Text, null)).ToList();
+        return new MatrixJson(table.Position.Line, header.Cells.Select(c => c.Text).ToList(), cells);
+    }
+}
+
+/// <summary>A cell as written; for a stage, the state it was read as (null for the row's other cells).</summary>
+public sealed record MatrixCellJson(string Text, string? State);
 
 public sealed record FieldJson(string Key, string Kind, string Value, int Line, int Column);
 

@@ -9,12 +9,12 @@ public static class ItemMapping
     public static ItemDetailJson Detail(TrackerDocument document, Item item, DateOnly today)
     {
         var fields = item.Fields.Select(f => new FieldJson(f.Key, JsonMapping.Lower(f.Kind.ToString()), f.Value, f.Position.Line, f.Position.Column)).ToList();
-        var criteria = item.Criteria.Select((c, i) => new CriterionJson(i + 1, c.Marker.ToString(), c.State.Name(), c.IsChecked, c.Text, c.Position.Line, c.Depth)).ToList();
+        var criteria = item.Criteria.Select((c, i) => new CriterionJson(i + 1, c.Symbol ?? c.Marker.ToString(), c.State.Name(), c.IsChecked, c.Text, c.Position.Line, c.Depth)).ToList();
         var start = document.PositionOf(item.Span.Start);
         var end = document.PositionOf(Math.Max(item.Span.Start, item.Span.End - 1));
         var record = DocumentRecord.Of(document).Items[IndexOf(document, item)];
         return new ItemDetailJson(ItemDetailJson.Version, JsonMapping.Item(document.Path, record, today), fields, criteria,
-            new SourceJson(start.Line, end.Line, document.Source.Slice(item.Span)));
+            new SourceJson(start.Line, end.Line, document.Source.Slice(item.Span)), MatrixJson.Of(item));
     }
 
     private static int IndexOf(TrackerDocument document, Item item)

@@ -28,7 +28,7 @@ public static class JsonMapping
         document,
         item.Line,
         item.Column,
-        item.Kind == ItemKind.Card ? "card" : "task",
+        item.Kind.Name(),
         item.Title,
         item.Section,
         item.SectionPath,

@@ -53,6 +53,7 @@ internal static class StatusCommand
             if (context.Explain)
             {
                 NotesRenderer.Render(context.Screen, facts ?? []);
+                MatrixRenderer.RenderAll(context.Screen, workspace, facts ?? []);
             }
 
             return ExitCodes.Ok;

@@ -75,6 +75,7 @@ internal static class ShowRenderer
             }
         }
 
+        MatrixRenderer.Render(screen, item);
         Findings(screen, findings);
         Evidence(screen, evidence);
         if (item.References.Count > 0)

@@ -2,11 +2,30 @@ using Punchlist.Text;
 
 namespace Punchlist.Model;
 
-/// <summary>A card is a heading that names an item; a task is a checkbox list item outside any card.</summary>
+/// <summary>
+/// The shape an item is written in: a card is a heading that names an item; a task is a checkbox list
+/// item outside any card; a row is a row of a status table or matrix; a mark is a list item or
+/// heading led by a state emoji or ballot box, a bare `[x] 1. …` line, or an entry of a list whose
+/// done entries are struck through or end in `DONE`.
+/// </summary>
 public enum ItemKind
 {
     Card,
     Task,
+    Row,
+    Mark,
+}
+
+public static class ItemKinds
+{
+    /// <summary>The wire name: card, task, row, mark.</summary>
+    public static string Name(this ItemKind kind) => kind switch
+    {
+        ItemKind.Card => "card",
+        ItemKind.Task => "task",
+        ItemKind.Row => "row",
+        _ => "mark",
+    };
 }
 
 /// <summary>A unit of work, with what the document declares about it and what Punchlist derives.</summary>
@@ -42,6 +61,7 @@ public sealed class Item
 
     public string? Id { get; init; }
 
+    /// <summary>The title as it was meant to read: mojibake repaired (<see cref="TitleSpan"/> is where it is written).</summary>
     public required string Title { get; init; }
 
     public required TextSpan TitleSpan { get; init; }
@@ -58,8 +78,14 @@ public sealed class Item
     /// <summary>The card heading itself, for cards.</summary>
     public Section? Heading { get; init; }
 
-    /// <summary>A task's own box.</summary>
+    /// <summary>A task's or a mark's own box (for a mark, the emoji, strike or bare box that gives its state).</summary>
     public Checkbox? Box { get; init; }
+
+    /// <summary>For a row, the table it is a row of (a status table or a matrix).</summary>
+    public TableModel? Table { get; init; }
+
+    /// <summary>For a row, its row of <see cref="Table"/>.</summary>
+    public TableRowModel? Row { get; init; }
 
     public required IReadOnlyList<Checkbox> Criteria { get; init; }
 

@@ -45,6 +45,9 @@ public enum FieldShape
     ListItem,
     FrontMatter,
 
+    /// <summary>A cell of a status table row, keyed by its column's header.</summary>
+    TableCell,
+
     /// <summary>Org: a `:KEY: value` line of a `:PROPERTIES:` drawer.</summary>
     Property,
 

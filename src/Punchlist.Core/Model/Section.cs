@@ -9,7 +9,7 @@ public sealed class Section
 
     public required int Level { get; init; }
 
-    /// <summary>The heading as plain text, as written.</summary>
+    /// <summary>The heading as plain text, as it was meant to read (mojibake repaired).</summary>
     public required string Title { get; init; }
 
     public required TextSpan HeadingSpan { get; init; }
@@ -25,6 +25,12 @@ public sealed class Section
 
     /// <summary>The heading names a phase (`PHASE 0`): then `P0-` in an ID means phase 0, not priority 0.</summary>
     public bool IsPhase { get; init; }
+
+    /// <summary>
+    /// The state the heading declares for what is under it (`Phase 0 ✅ COMPLETED`, `Docs Updates ✅`):
+    /// the raw words, their state and their span. A state emoji that only leads a heading is its icon.
+    /// </summary>
+    public DeclaredStatus? Declared { get; init; }
 
     /// <summary>The card this heading opens, if it is a card heading.</summary>
     public Item? Card { get; internal set; }

@@ -1,5 +1,6 @@
 using Markdig;
 using Punchlist.Model;
+using Punchlist.Reading.Legend;
 using Punchlist.Text;
 
 namespace Punchlist.Reading;
@@ -40,7 +41,9 @@ public sealed class DocumentReader(ReaderOptions options)
             ? ReadLines(source, encoding, notes, $"the file is larger than the {Size(options.MaxParseBytes)} this reader parses as Markdown")
             : ReadMarkdown(source, encoding, notes);
 
-        var finisher = new ItemFinisher(source, options, encoding, notes);
+        DropSummaryRows(walk.Items);
+        DropDescriptions(walk);
+        var finisher = new ItemFinisher(source, options, encoding, walk.Legend?.Statuses ?? options.Statuses, walk.Owners, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
         finisher.Keys.Attach(items);
         notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -63,6 +66,45 @@ public sealed class DocumentReader(ReaderOptions options)
         };
     }
 
+    // A table row whose ID is a card's or a task's of the same document (`| FEATURE-001 | … | ✅ |` in a
+    // summary of the cards above) repeats that item; it is not a second one.
+    private static void DropSummaryRows(List<ItemBuilder> items)
+    {
+        HashSet<string>? ids = null;
+        bool rows = false;
+        foreach (var item in items)
+        {
+            if (item.Kind != ItemKind.Row && item.Id is not null)
+            {
+                (ids ??= new HashSet<string>(StringComparer.Ordinal)).Add(item.Id);
+            }
+
+            rows |= item.Kind == ItemKind.Row && item.Id is not null;
+        }
+
+        if (ids is not null && rows)
+        {
+            items.RemoveAll(item => item.Kind == ItemKind.Row && item.Id is not null && ids.Contains(item.Id));
+        }
+    }
+
+    // A heading whose status only describes it (see DocumentWalker.Describes) is no card unless criteria
+    // turned up under it: its fields and references belong to the document.
+    private static void DropDescriptions(WalkResult walk)
+    {
+        walk.Items.RemoveAll(item =>
+        {
+            if (!item.Describes || item.CriteriaSoFar.Count > 0)
+            {
+                return false;
+            }
+
+            walk.Metadata.AddRange(item.FieldsSoFar);
+            walk.References.AddRange(item.ReferencesSoFar);
+            return true;
+        });
+    }
+
     /// <summary>Org for `*.org`; Markdown for everything else.</summary>
     public static DocumentFormat FormatOf(string path) =>
         path.EndsWith(".org", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Org : DocumentFormat.Markdown;
@@ -77,7 +119,8 @@ public sealed class DocumentReader(ReaderOptions options)
         try
         {
             var document = Markdown.Parse(source.Text, SkipPlainInlines ? Pipeline : EveryInlinePipeline);
-            return new DocumentWalker(source, options, encoding, notes).Walk(document);
+            var legend = DocumentLegend.Read(document, source, encoding, options, notes);
+            return new DocumentWalker(source, options, encoding, legend, notes).Walk(document);
         }
         catch (Exception e)
         {

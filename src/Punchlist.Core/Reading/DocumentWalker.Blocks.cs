@@ -1,6 +1,7 @@
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Punchlist.Model;
+using Punchlist.Reading.Tables;
 using Punchlist.Reading.Vocabulary;
 using Punchlist.Text;
 
@@ -48,10 +49,15 @@ internal sealed partial class DocumentWalker
     private ReferenceRole VisitParagraph(ParagraphBlock paragraph, Scope scope)
     {
         var span = InlineText.SpanOf(paragraph, _text);
+        _lastParagraph = span;
         var fields = MetadataLines.Read(_source, span, scope.InListItem ? FieldShape.ListItem : FieldShape.Line);
         if (fields.Count > 0)
         {
             (scope.Owner?.Fields ?? _metadata).AddRange(fields);
+            if (scope.Owner is null)
+            {
+                NoteSectionOwner(fields);
+            }
         }
 
         var found = Found();
@@ -63,7 +69,11 @@ internal sealed partial class DocumentWalker
 
         Keep(found, scope.Owner);
 
-        NoteBareBoxes(span);
+        if (!scope.InLegend)
+        {
+            ReadLooseBoxes(span, scope);
+        }
+
         var last = fields.Count > 0 ? fields[^1] : null;
         return last is { HasValue: false } ? FileLabels.RoleOf(last.Key) : ReferenceRole.Mention;
     }
@@ -84,30 +94,6 @@ internal sealed partial class DocumentWalker
         {
             references.Add(new Reference(PathLike.IsOutsideWorkspace(token) ? ReferenceKind.External : ReferenceKind.File,
                 token, role, new TextSpan(_text.IndexOf(token, span.Start, StringComparison.Ordinal), token.Length)));
-        }
-    }
-
-    // `[x] 1. Install deps` on a line of its own is not a list item, so GFM does not count it as a
-    // task; say so under --explain rather than silently dropping what looks like a checkbox.
-    private void NoteBareBoxes(TextSpan paragraph)
-    {
-        int line = _source.Lines.LineIndexOf(paragraph.Start);
-        int last = _source.Lines.LineIndexOf(Math.Max(paragraph.Start, paragraph.End - 1));
-        for (; line <= last; line++)
-        {
-            var span = _source.Lines.LineSpan(_text, line);
-            int at = Math.Max(span.Start, paragraph.Start);
-            while (at < span.End && _text[at] is ' ' or '\t' or '>')
-            {
-                at++;
-            }
-
-            if (TaskBoxes.At(_text, at, span.End) is not null)
-            {
-                _notes.Add(new ReaderNote(
-                    $"'{_text[at..Math.Min(span.End, at + 40)]}' looks like a checkbox but is not a list item, so it is not counted (write '- {_text.Substring(at, 3)} …')",
-                    TextSpan.FromBounds(at, span.End), _source.PositionOf(at)));
-            }
         }
     }
 
@@ -132,7 +118,17 @@ internal sealed partial class DocumentWalker
         }
 
         var span = InlineText.SpanOf(table, _text);
-        _tables.Add(new TableModel(span, _source.PositionOf(span.Start), CurrentSection, rows));
+        var model = new TableModel(span, _source.PositionOf(span.Start), CurrentSection, rows);
+        var (kind, items) = _legend.IsLegend(table) ? (TableKind.Legend, []) : _tableItems.Read(model, CurrentSection);
+        model.Kind = kind;
+        _items.AddRange(items);
+        if (kind == TableKind.Matrix && items.Count > 0)
+        {
+            var stages = items.SelectMany(i => i.CriteriaSoFar).Select(c => c.Text).Distinct(StringComparer.Ordinal);
+            _notes.Add(new ReaderNote(TableNotes.Matrix(items.Count, stages), span, _source.PositionOf(span.Start)));
+        }
+
+        _tables.Add(model);
     }
 
     private TextSpan TrimmedCellSpan(TableCell cell)

@@ -8,6 +8,12 @@ internal sealed partial class DocumentWalker
 {
     private void VisitList(ListBlock list, Scope scope)
     {
+        if (_legend.IsLegend(list))
+        {
+            scope = scope with { InLegend = true };
+        }
+
+        var marks = scope.InLegend ? ListMarks.None : MarksOf(list);
         foreach (var block in list)
         {
             if (block is not ListItemBlock item)
@@ -25,6 +31,16 @@ internal sealed partial class DocumentWalker
             char? marker = first is null ? null : TaskBoxes.At(_text, first.Span.Start, first.Span.End + 1);
             if (marker is null)
             {
+                if (first is not null && marks != ListMarks.None && TryVisitMark(item, first, marks, scope))
+                {
+                    continue;
+                }
+
+                if (first is not null)
+                {
+                    NoteNearBox(first);
+                }
+
                 var itemScope = scope with { InListItem = true, ContentColumn = ContentColumnOf(item) };
                 var role = first is null ? ReferenceRole.Mention : VisitParagraph(first, itemScope);
                 VisitChildren(item, first is null ? 0 : 1, itemScope with { FileRole = role });
@@ -46,9 +62,9 @@ internal sealed partial class DocumentWalker
         {
             Marker = marker,
             Mark = mark,
-            State = TaskBoxes.StateOf(mark, marker, _options.Markers),
+            State = _legend.BoxState(marker),
             MarkerSpan = new TextSpan(boxAt, 3),
-            Text = text,
+            Text = _encoding.Repair(text),
             TextSpan = textSpan,
             ItemSpan = itemSpan,
             Position = _source.PositionOf(boxAt),
@@ -56,8 +72,12 @@ internal sealed partial class DocumentWalker
             Parent = scope.ParentBox,
         };
         _boxes.Add(box);
+        if (scope.InLegend)
+        {
+            return; // a legend's boxes are counted as GFM counts them, but they define markers, not work
+        }
 
-        var owner = scope.Owner;
+        var owner = scope.Owner is { TakesCriteria: true } around ? around : null;
         if (owner is null)
         {
             owner = NewTask(listItem, box, text, textSpan);

@@ -22,11 +22,12 @@ public static partial class IdTokens
     {
         if (!text.Contains('-', StringComparison.Ordinal))
         {
-            return null; // every ID has a dash; most titles do not
+            // Every ID has a dash but spec-kit's task IDs (`T001`); most titles have neither.
+            return text.Contains('T', StringComparison.Ordinal) && TaskIdPattern().Match(text) is { Success: true } task ? task : null;
         }
 
         var m = StartPattern().Match(text);
-        return m.Success && IsId(m.Groups["id"].Value) ? m : null;
+        return m.Success && IsId(m.Groups["id"].Value) ? m : (TaskIdPattern().Match(text) is { Success: true } t ? t : null);
     }
 
     /// <summary>
@@ -45,6 +46,12 @@ public static partial class IdTokens
         while (cut < text.Length && text[cut] is ' ' or ':' or '.' or ')' or ']' or '-' or '–' or '—' or '*' or '`' or '_')
         {
             cut++;
+        }
+
+        // spec-kit writes markers after the ID: `T004 [P] Create …` (may run in parallel), `T012 [US1] …` (its story).
+        while (MarkerAfterId().Match(text, cut) is { Success: true } marker && marker.Index == cut)
+        {
+            cut += marker.Length;
         }
 
         return cut < text.Length ? cut : -1;
@@ -104,4 +111,11 @@ public static partial class IdTokens
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}_./-])[A-Z][A-Z0-9]*-[0-9][0-9A-Za-z]*(?![\p{L}\p{N}_-])", RegexOptions.CultureInvariant)]
     private static partial Regex AnyPattern();
+
+    // spec-kit's `tasks.md`: `T001` to `T9999`, at the start after any emphasis.
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*?(?<id>T[0-9]{3,4})(?![\p{L}\p{N}])(?:\s*[:.)\]–—-]+)?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskIdPattern();
+
+    [GeneratedRegex(@"\G\[(?:P|US[0-9]+|Story[0-9]*)\]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerAfterId();
 }

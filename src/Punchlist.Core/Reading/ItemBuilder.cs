@@ -29,6 +29,16 @@ internal sealed class ItemBuilder
 
     public Checkbox? Box { get; init; }
 
+    public TableModel? Table { get; init; }
+
+    public TableRowModel? Row { get; init; }
+
+    /// <summary>False for a heading led by a state emoji: it is an item of its own, and what is under it is not its criteria.</summary>
+    public bool TakesCriteria { get; init; } = true;
+
+    /// <summary>A card opened by a heading whose status only describes it: no card after all unless criteria turn up under it.</summary>
+    public bool Describes { get; set; }
+
     /// <summary>For cards, the heading level; a heading at this level or above ends the card.</summary>
     public int Level { get; init; }
 

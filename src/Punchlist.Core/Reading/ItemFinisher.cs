@@ -6,7 +6,7 @@ using Punchlist.Text;
 namespace Punchlist.Reading;
 
 /// <summary>Turns collected builders into items: typed values from fields, priority, state and key.</summary>
-internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, List<ReaderNote> notes)
+internal sealed class ItemFinisher(SourceText source, ReaderOptions options, EncodingReport encoding, StatusVocabulary statuses, SectionOwners owners, List<ReaderNote> notes)
 {
     /// <summary>The document's key table: attach the finished items to it (see <see cref="ItemKeys"/>).</summary>
     public ItemKeys Keys { get; } = new(encoding);
@@ -21,13 +21,15 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Kind = b.Kind,
             Keys = Keys,
             Id = b.Id,
-            Title = b.Title,
+            Title = b.MeantTitle, // shown as it was meant to read, mojibake repaired
             TitleSpan = b.TitleSpan,
             Position = b.Position,
             Span = TextSpan.FromBounds(b.Start, Math.Max(b.Start, b.End)),
             Section = b.Section,
             Heading = b.Heading,
             Box = b.Box,
+            Table = b.Table,
+            Row = b.Row,
             // Most items have no criteria or fields: share the empty list rather than keep one each.
             // Exact arrays, and one shared empty one: most items have no criteria or fields.
             Criteria = criteria.Count == 0 ? Array.Empty<Checkbox>() : [.. criteria],
@@ -36,7 +38,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Status = status,
             Priority = Priority(b),
             Effort = Effort(b),
-            Owner = First(fields, FieldKind.Owner) is { } owner ? ValueParsers.ParseOwner(owner.Value) : null,
+            Owner = First(fields, FieldKind.Owner) is { } owner ? ValueParsers.ParseOwner(owner.Value) : owners.For(b.Heading ?? b.Section),
             Due = Date(First(fields, FieldKind.Due)),
             Created = Date(First(fields, FieldKind.Created)),
             Category = First(fields, FieldKind.Category)?.Value.Trim('*', '_', ' '),
@@ -77,13 +79,15 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             return null;
         }
 
-        var state = options.Statuses.Normalise(encoding.Repair(field.Value));
-        if (state is null)
+        var reading = statuses.Read(encoding.Repair(field.Value));
+        if (reading.State is null)
         {
-            Note($"status '{field.Value}' of '{b.Title}' is not understood; add it to `statuses:` in punchlist.yml", field.ValueSpan);
+            Note(reading.Why is { } why
+                ? $"status '{field.Value}' of '{b.Title}' is not read as a state because {why}; its state comes from its boxes"
+                : $"status '{field.Value}' of '{b.Title}' is not understood; add it to `statuses:` in punchlist.yml", field.ValueSpan);
         }
 
-        return new DeclaredStatus(field.Value, state, field.ValueSpan);
+        return new DeclaredStatus(field.Value, reading.State, field.ValueSpan);
     }
 
     // Priority from, in order: the item's own field, a tag in its title, the sections around it,
@@ -130,9 +134,34 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
     private Effort? Effort(ItemBuilder b)
     {
         var field = First(b.FieldsSoFar, FieldKind.Effort);
-        return field is not null
-            ? ValueParsers.ParseEffort(field.Value, options.HoursPerDay)
-            : ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
+        if (field is null)
+        {
+            return ValueParsers.FindEffortTag(b.MeantTitle, options.HoursPerDay);
+        }
+
+        var effort = ValueParsers.ParseEffort(field.Value, options.HoursPerDay);
+        if (effort.Hours is null && field.Shape == FieldShape.TableCell && UnitOfColumn(field.Key) is { } unit)
+        {
+            // A number under `Days` or `Hours` takes its unit from the header: `| Days |` … `| 1.5 |` is 12 hours.
+            var withUnit = ValueParsers.ParseEffort($"{field.Value.Trim().Trim('*')} {unit}", options.HoursPerDay);
+            return withUnit.Hours is null ? effort : new Effort(effort.Text, withUnit.Hours, withUnit.MinHours);
+        }
+
+        return effort;
+    }
+
+    private static string? UnitOfColumn(string header)
+    {
+        string folded = TextFold.Words(header);
+        foreach (string unit in (ReadOnlySpan<string>)["hours", "hour", "hrs", "days", "day", "weeks", "week"])
+        {
+            if (folded == unit || folded.EndsWith(" " + unit, StringComparison.Ordinal) || folded.StartsWith(unit + " ", StringComparison.Ordinal))
+            {
+                return unit;
+            }
+        }
+
+        return null;
     }
 
     private DateValue? Date(MetadataField? field)

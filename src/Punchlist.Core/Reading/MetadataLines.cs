@@ -43,12 +43,31 @@ internal static partial class MetadataLines
             start++;
         }
 
+        // `⏱️ Depends on: T001 | Blocks: T002` (spec-kit): an emoji before a known key is decoration.
+        bool afterEmoji = false;
+        if (start < end && text[start] >= '\u2000' && !char.IsLetter(text[start]))
+        {
+            int space = text.IndexOf(' ', start, Math.Min(end - start, 8));
+            if (space < 0)
+            {
+                return;
+            }
+
+            start = space + 1;
+            afterEmoji = true;
+        }
+
         if (!MayStartField(text.AsSpan(start, end - start)))
         {
             return;
         }
 
         string line = text[start..end];
+        if (afterEmoji && (PlainKey().Match(line) is not { Success: true } known || FieldKeys.Classify(known.Groups["key"].Value) == FieldKind.Custom))
+        {
+            return;
+        }
+
         var bold = BoldKey().Match(line);
         if (bold.Success)
         {

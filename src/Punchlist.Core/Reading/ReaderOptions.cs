@@ -9,10 +9,11 @@ public sealed class ReaderOptions
 {
     public static readonly ReaderOptions Default = new ReaderOptionsBuilder().Build();
 
-    internal ReaderOptions(double hoursPerDay, StatusVocabulary statuses, FrozenDictionary<char, ItemState> markers, int maxParseBytes)
+    internal ReaderOptions(double hoursPerDay, IReadOnlyDictionary<string, ItemState> statusPhrases, FrozenDictionary<char, ItemState> markers, int maxParseBytes)
     {
         HoursPerDay = hoursPerDay;
-        Statuses = statuses;
+        StatusPhrases = statusPhrases;
+        Statuses = StatusVocabulary.With(statusPhrases);
         Markers = markers;
         MaxParseBytes = maxParseBytes;
     }
@@ -21,6 +22,9 @@ public sealed class ReaderOptions
     public double HoursPerDay { get; }
 
     public StatusVocabulary Statuses { get; }
+
+    /// <summary>punchlist.yml's `statuses:` as written: a document's legend adds its own phrases after these.</summary>
+    internal IReadOnlyDictionary<string, ItemState> StatusPhrases { get; }
 
     /// <summary>States of custom box markers (`[!]`, `[>]`, `[?]`); unlisted markers count as open.</summary>
     public IReadOnlyDictionary<char, ItemState> Markers { get; }
@@ -54,5 +58,5 @@ public sealed class ReaderOptionsBuilder
     }
 
     public ReaderOptions Build() =>
-        new(HoursPerDay, StatusVocabulary.With(_statuses), _markers.ToFrozenDictionary(), MaxParseBytes);
+        new(HoursPerDay, _statuses.ToFrozenDictionary(StringComparer.Ordinal), _markers.ToFrozenDictionary(), MaxParseBytes);
 }

@@ -61,9 +61,19 @@ internal static class TaskBoxes
     public static ItemState StateOf(BoxMark mark, char marker, IReadOnlyDictionary<char, ItemState> custom) => mark switch
     {
         BoxMark.Checked => ItemState.Done,
-        BoxMark.InProgress => ItemState.InProgress,
-        BoxMark.Cancelled or BoxMark.NotApplicable => ItemState.Cancelled,
-        BoxMark.Custom => custom.TryGetValue(marker, out var state) ? state : ItemState.Open,
+        BoxMark.Unchecked => ItemState.Open,
+        _ => custom.TryGetValue(marker, out var state) ? state : BuiltInState(marker),
+    };
+
+    /// <summary>
+    /// The state of a marker beyond GFM's with nothing configured: `[/]` in progress, `[-]` cancelled,
+    /// `[~]` not applicable, a check mark (`[✓]`, `[✔]`, `[√]`) done; any other marker is open.
+    /// </summary>
+    public static ItemState BuiltInState(char marker) => marker switch
+    {
+        'x' or 'X' or '✓' or '✔' or '☑' or '√' => ItemState.Done,
+        '/' => ItemState.InProgress,
+        '-' or '~' => ItemState.Cancelled,
         _ => ItemState.Open,
     };
 }

@@ -17,4 +17,7 @@ public sealed record EncodingDamage(TextSpan Span, EncodingDamageKind Kind, stri
     /// the character it replaced is lost, but its bytes were U+FFFD, so writing U+FFFD back is no guess.
     /// </summary>
     public bool IsReplacementImage { get; init; }
+
+    /// <summary>For a run that lost a byte: every character the surviving bytes could have been.</summary>
+    public IReadOnlyList<string>? Candidates { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed class EncodingReport
     public IReadOnlyList<EncodingDamage> Damages { get; }
 
     /// <summary>The text as it was meant to read (unchanged when the document is not certainly damaged).</summary>
-    public string Repair(string text) => CodePage is null ? text : CodePage.Repair(text);
+    public string Repair(string text) => CodePage is null ? text : CodePage.Repair(text, _minimumRun);
 
     public static EncodingReport Analyze(SourceText source)
     {
@@ -32,11 +32,11 @@ public sealed class EncodingReport
             return Clean;
         }
 
-        var codePage = ChooseCodePage(text);
+        var (codePage, strongOnly) = ChooseCodePage(text);
         var damages = new List<EncodingDamage>();
         if (codePage is not null)
         {
-            damages.AddRange(MergeTouching(codePage.Scan(text, includeLostBytes: true), codePage));
+            damages.AddRange(codePage.Runs(text).Where(d => !strongOnly || IsStrong(d)));
         }
 
         AddReplacementCharacters(source, damages);
@@ -46,22 +46,33 @@ public sealed class EncodingReport
         }
 
         damages.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return new EncodingReport(codePage, damages);
+        return new EncodingReport(codePage, damages) { _minimumRun = strongOnly ? StrongRun : 1 };
     }
+
+    // In a document that also holds clean UTF-8 (repaired in part, or edited since), only runs no text
+    // could be are damage: a sequence of three or more characters that decodes (`âœ…`, `ðŸ·ï¸`).
+    private const int StrongRun = 3;
+
+    private int _minimumRun = 1;
+
+    private static bool IsStrong(EncodingDamage damage) =>
+        damage.Span.Length >= StrongRun || damage.IsReplacementImage || (damage.Candidates is not null && damage.Original[0] is 'á' or 'â' or 'ã' or 'ä' or 'å' or 'æ' or 'ç' or 'è' or 'é' or 'ê' or 'ë' or 'ì' or 'í' or 'î' or 'ï' or 'ð');
 
     // The code page whose damage explains the document: every non-ASCII character must sit in a
     // run it decodes (a repair, a lost byte, a replacement character), and the evidence must be
     // strong — a multi-byte symbol such as an emoji, or several repairs. One `Ã©` beside a real `é`
     // is an example in a page about encodings, not damage.
-    private static Mojibake? ChooseCodePage(string text)
+    // A document that also holds clean UTF-8 is damaged only where the runs are strong: the page that
+    // explains the most of them, if they are strong enough on their own (see IsStrong).
+    private static (Mojibake? CodePage, bool StrongOnly) ChooseCodePage(string text)
     {
-        Mojibake? best = null;
-        int bestCovered = 0;
+        Mojibake? best = null, bestStrong = null;
+        int bestCovered = 0, bestStrongCovered = 0;
         foreach (var candidate in new[] { Mojibake.Windows1252, Mojibake.MacRoman })
         {
             var runs = candidate.Scan(text, includeLostBytes: true);
             int repairable = runs.Count(r => r.Repaired is not null);
-            int strong = runs.Count(r => r.Repaired is not null && r.Span.Length >= 3);
+            int strong = runs.Count(r => r.Span.Length >= StrongRun && !r.IsReplacementImage);
             int covered = runs.Sum(r => r.Span.Length);
             bool consistent = repairable > 0 && (strong >= 1 || repairable >= 3) && CleanNonAscii(text, runs) == 0;
             if (consistent && covered > bestCovered)
@@ -69,9 +80,16 @@ public sealed class EncodingReport
                 best = candidate;
                 bestCovered = covered;
             }
+
+            int strongCovered = runs.Where(r => r.Span.Length >= StrongRun && !r.IsReplacementImage).Sum(r => r.Span.Length);
+            if (strong >= 1 && strongCovered > bestStrongCovered)
+            {
+                bestStrong = candidate;
+                bestStrongCovered = strongCovered;
+            }
         }
 
-        return best;
+        return best is not null ? (best, false) : (bestStrong, bestStrong is not null);
     }
 
     private static int CleanNonAscii(string text, List<EncodingDamage> runs)
@@ -92,28 +110,6 @@ public sealed class EncodingReport
         }
 
         return clean;
-    }
-
-    // `‚öô` + `Ô∏è` are one symbol and its variation selector: report touching repairs as one run.
-    private static List<EncodingDamage> MergeTouching(List<EncodingDamage> damages, Mojibake codePage)
-    {
-        var merged = new List<EncodingDamage>(damages.Count);
-        foreach (var damage in damages)
-        {
-            if (merged.Count > 0 && merged[^1] is { Repaired: not null } last && damage.Repaired is not null && last.Span.End == damage.Span.Start)
-            {
-                string original = last.Original + damage.Original;
-                string repaired = last.Repaired + damage.Repaired;
-                merged[^1] = new EncodingDamage(TextSpan.FromBounds(last.Span.Start, damage.Span.End), EncodingDamageKind.Repairable,
-                    original, repaired, $"'{original}' is UTF-8 read as {codePage.Name}; it should read '{repaired}'");
-            }
-            else
-            {
-                merged.Add(damage);
-            }
-        }
-
-        return merged;
     }
 
     // U+FFFD in the text, whether the file holds it or invalid bytes became it; adjacent ones form one run.

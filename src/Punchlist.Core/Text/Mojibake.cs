@@ -74,10 +74,139 @@ public sealed class Mojibake
         return found;
     }
 
-    /// <summary>Replaces every certainly repairable run; leaves everything else as it is.</summary>
-    public string Repair(string text)
+    /// <summary>
+    /// The damaged runs of a document as a person would name them: touching runs are one (`‚öô` + `Ô∏è`
+    /// is a symbol and its variation selector), and a run that repairs to mojibake again was encoded
+    /// twice (`Ã¢â‚¬â€` → `â€”` → `—`), so it repairs to the original in one step — a lost byte
+    /// in the inner layer is known when only one character lets the outer layer decode.
+    /// </summary>
+    public List<EncodingDamage> Runs(string text)
     {
-        var damages = Scan(text, includeLostBytes: false);
+        var runs = Scan(text, includeLostBytes: true);
+        var merged = new List<EncodingDamage>(runs.Count);
+        int at = 0;
+        while (at < runs.Count)
+        {
+            int end = at + 1;
+            while (end < runs.Count && runs[end - 1].Span.End == runs[end].Span.Start && !runs[end].IsReplacementImage && !runs[at].IsReplacementImage)
+            {
+                end++;
+            }
+
+            var group = runs.GetRange(at, end - at);
+            if (TwiceEncoded(group) is { } twice)
+            {
+                merged.Add(twice);
+            }
+            else
+            {
+                MergeRepairable(group, merged);
+            }
+
+            at = end;
+        }
+
+        return merged;
+    }
+
+    // The one original a group of runs decodes to through two layers, or null.
+    private EncodingDamage? TwiceEncoded(List<EncodingDamage> group)
+    {
+        var layers = new List<string> { string.Empty };
+        foreach (var run in group)
+        {
+            var options = run.Repaired is { } repaired ? [repaired] : run.Candidates ?? [];
+            if (options.Count == 0 || layers.Count * options.Count > 64)
+            {
+                return null;
+            }
+
+            layers = layers.SelectMany(l => options.Select(o => l + o)).ToList();
+        }
+
+        var originals = layers.Select(DecodeAgain).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (originals.Count != 1)
+        {
+            return null;
+        }
+
+        var span = TextSpan.FromBounds(group[0].Span.Start, group[^1].Span.End);
+        string original = string.Concat(group.Select(r => r.Original));
+        return new EncodingDamage(span, EncodingDamageKind.Repairable, original, originals[0],
+            $"'{original}' is UTF-8 read as {Name} twice; it should read '{originals[0]}'");
+    }
+
+    private void MergeRepairable(List<EncodingDamage> group, List<EncodingDamage> merged)
+    {
+        foreach (var damage in group)
+        {
+            if (merged.Count > 0 && merged[^1] is { Repaired: not null } last && damage.Repaired is not null && last.Span.End == damage.Span.Start)
+            {
+                string original = last.Original + damage.Original;
+                string repaired = last.Repaired + damage.Repaired;
+                merged[^1] = new EncodingDamage(TextSpan.FromBounds(last.Span.Start, damage.Span.End), EncodingDamageKind.Repairable,
+                    original, repaired, $"'{original}' is UTF-8 read as {Name}; it should read '{repaired}'");
+            }
+            else
+            {
+                merged.Add(damage);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text a run decodes to when it is UTF-8 read as this code page once more (`â€”` → `—`): every
+    /// character one byte here, the bytes strict UTF-8 with at least one character past ASCII. Null otherwise.
+    /// </summary>
+    public string? DecodeAgain(string text)
+    {
+        var bytes = new byte[text.Length];
+        bool beyondAscii = false;
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[k];
+            if (c < '\u0080')
+            {
+                bytes[k] = (byte)c;
+            }
+            else if (_highBytes.TryGetValue(c, out byte b))
+            {
+                bytes[k] = b;
+                beyondAscii = true;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (!beyondAscii)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces every certainly repairable run; leaves everything else as it is.</summary>
+    public string Repair(string text) => Repair(text, minimumRun: 1);
+
+    /// <summary>As <see cref="Repair(string)"/>, for runs of at least <paramref name="minimumRun"/> characters only.</summary>
+    public string Repair(string text, int minimumRun)
+    {
+        if (text.AsSpan().IndexOfAny(_candidates) < 0)
+        {
+            return text; // most titles hold no character this code page could have made
+        }
+
+        var damages = Runs(text).Where(d => d.Span.Length >= minimumRun).ToList();
         if (damages.Count == 0)
         {
             return text;
@@ -149,8 +278,18 @@ public sealed class Mojibake
                 var candidates = LostByteCandidates(text, i, length);
                 if (candidates.Count > 0)
                 {
-                    found.Add(new EncodingDamage(new TextSpan(i, length), EncodingDamageKind.Unrepairable, original, null,
-                        $"'{original}' is UTF-8 read as {Name} with a byte lost; it could have been any of {string.Join(" ", candidates)}"));
+                    // Only where one character alone fits the surviving bytes is the lost one known.
+                    found.Add(candidates.Count == 1
+                        ? new EncodingDamage(new TextSpan(i, length), EncodingDamageKind.Repairable, original, candidates[0],
+                            $"'{original}' is UTF-8 read as {Name} with a byte lost; only '{candidates[0]}' fits the bytes left")
+                        {
+                            Candidates = candidates,
+                        }
+                        : new EncodingDamage(new TextSpan(i, length), EncodingDamageKind.Unrepairable, original, null,
+                            $"'{original}' is UTF-8 read as {Name} with a byte lost; it could have been any of {string.Join(" ", candidates)}")
+                        {
+                            Candidates = candidates,
+                        });
                     i += length;
                     continue;
                 }

@@ -56,7 +56,7 @@ public sealed class CommandTests
         Assert.Equal(8, data.GetProperty("checkboxes").GetProperty("checked").GetInt32());
         Assert.Equal(15, data.GetProperty("byPriority").GetProperty("P0").GetProperty("total").GetInt32());
         Assert.Equal("items", data.GetProperty("progress").GetProperty("basis").GetString());
-        Assert.Equal(365, root.GetProperty("totals").GetProperty("items").GetProperty("total").GetInt32());
+        Assert.Equal(375, root.GetProperty("totals").GetProperty("items").GetProperty("total").GetInt32()); // 10 of them the rows of a matrix
     }
 
     [CorpusFact]
@@ -66,7 +66,7 @@ public sealed class CommandTests
         using var json = JsonDocument.Parse(output);
         var groups = json.RootElement.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("name").GetString()!, g => g.GetProperty("items").GetProperty("total").GetInt32());
         Assert.Equal(23, groups["P0"]);
-        Assert.Equal(303, groups["none"]);
+        Assert.Equal(313, groups["none"]);
     }
 
     [CorpusFact]
@@ -131,8 +131,18 @@ public sealed class CommandTests
     [CorpusFact]
     public void Explain_lists_suspicious_lines()
     {
-        var (_, output, _) = Punch.Run("status", "--explain", Path.Combine(Repo.Real, "50_Redweyne__InboxAI__.local__state__replit__agent__progress_tracker.md"));
-        Assert.Contains("looks like a checkbox but is not a list item", output, StringComparison.Ordinal);
+        var (_, output, _) = Punch.Run("status", "--explain", Path.Combine(Repo.Real, "31_divyang-garg__vibe-coding-sentinel__docs__external__IMPLEMENTATION_ROADMAP.md"));
+        Assert.Contains("status 'See Phase 14'", output, StringComparison.Ordinal);
+        Assert.Contains("the legend gives '🔴'", output, StringComparison.Ordinal);
+    }
+
+    [CorpusFact]
+    public void Explain_shows_a_status_matrix_as_a_matrix()
+    {
+        var (_, output, _) = Punch.Run("status", "--explain", "--no-color", Path.Combine(Seeds, "infrastructure-devops-todos.md"));
+        Assert.Contains("a status matrix of 10 rows by Dev, Staging, Production", output, StringComparison.Ordinal);
+        Assert.Contains("Load Balancer", output, StringComparison.Ordinal);
+        Assert.Contains("Secrets Mgmt", output, StringComparison.Ordinal);
     }
 
     [CorpusFact]

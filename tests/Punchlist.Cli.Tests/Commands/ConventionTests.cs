@@ -195,15 +195,16 @@ public sealed class ConventionTests
     [Fact]
     public void Explain_means_the_reader_notes_on_every_command_that_reads()
     {
-        using var workspace = new TempWorkspace().Write("TODO.md", "# T\n\n- [ ] a task\n\n[x] looks like a box\n");
+        // `- [ X ]` is no box in GFM: a near-box the reader names (a bare `[x]` line is an item of its own).
+        using var workspace = new TempWorkspace().Write("TODO.md", "# T\n\n- [ ] a task\n\n- [ X ] looks like a box\n");
         foreach (string[] args in new string[][] { ["status"], ["list"], ["search", "task"], ["check"], ["sync"], ["verify"], ["show", "TODO.md#L3"] })
         {
             var (_, output, _) = Punch.RunIn(workspace.Root, [.. args, "--explain", workspace.Root]);
-            Assert.Contains("TODO.md:5:1:", output, StringComparison.Ordinal);
+            Assert.Contains("TODO.md:5:3:", output, StringComparison.Ordinal);
         }
 
         var (_, json, error) = Punch.RunIn(workspace.Root, "status", "--json", "--explain", workspace.Root);
-        Assert.Contains("punch: note: TODO.md:5:1:", error, StringComparison.Ordinal);
+        Assert.Contains("punch: note: TODO.md:5:3:", error, StringComparison.Ordinal);
         _ = JsonDocument.Parse(json);
     }
 

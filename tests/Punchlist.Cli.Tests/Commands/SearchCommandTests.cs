@@ -136,7 +136,7 @@ public sealed partial class SearchCommandTests
     {
         var (exit, output, _) = Punch.Run("list", "--json", Seeds);
         Assert.Equal(0, exit);
-        Assert.Equal(365, Addresses(output).Count);
+        Assert.Equal(375, Addresses(output).Count);
     }
 
     private static List<string> Addresses(string json)

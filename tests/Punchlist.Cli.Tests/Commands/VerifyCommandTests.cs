@@ -77,7 +77,7 @@ public sealed class VerifyCommandTests
         var (exit, output, _) = Punch.Run("verify", "--json", seeds.Root);
         Assert.Equal(0, exit);
         var items = JsonDocument.Parse(output).RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(365, items.Count);
+        Assert.Equal(375, items.Count);
         Assert.DoesNotContain(items, i => i.GetProperty("verdict").GetString() == "verified");
         var files = items.SelectMany(i => i.GetProperty("evidence").EnumerateArray()).Where(e => e.GetProperty("kind").GetString() == "file" && e.GetProperty("ok").ValueKind != JsonValueKind.Null).ToList();
         Assert.NotEmpty(files);

@@ -63,6 +63,37 @@ public sealed class CorpusFixTests
         Assert.All(changed, i => Assert.Equal(original[i].Length, lines[i].Length)); // aligned cells keep their width
     }
 
+    [CorpusFact]
+    public void After_the_encoding_repair_the_damage_left_in_the_seed_is_still_named()
+    {
+        var document = Read("seeds/data-platform-todo.md", File.ReadAllBytes(Path.Combine(Repo.Seeds, "data-platform-todo.md")));
+        var rules = new[] { FindingRules.Find("PL006")!, FindingRules.Find("PL007")! };
+        string repaired = FindingSpecTests.Apply(document.Source.Text, Check(document, rules).SelectMany(f => f.Fix));
+        var after = Read("seeds/data-platform-todo.md", SourceText.FromString(repaired).Bytes);
+        var left = Check(after, rules);
+
+        // What could be repaired was: no PL006 is left. What lost a byte is still named, headings included.
+        Assert.DoesNotContain(left, f => f.Code == "PL006");
+        var lostBytes = left.Where(f => f.Code == "PL007" && f.Message.Contains("byte lost", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lostBytes);
+        var headings = after.Sections.Select(s => s.Position.Line).ToHashSet();
+        Assert.True(lostBytes.Count(f => headings.Contains(f.Start.Line)) >= 2, string.Join("\n", lostBytes.Select(f => $"{f.Start.Line}: {f.Message}")));
+    }
+
+    [CorpusFact]
+    public void A_card_with_no_status_whose_criteria_are_all_ticked_is_done()
+    {
+        string text = File.ReadAllText(Path.Combine(Repo.Seeds, "data-platform-todo.md"));
+        int start = text.IndexOf("## MH-003:", StringComparison.Ordinal);
+        int end = text.IndexOf("## MH-004:", start, StringComparison.Ordinal);
+        string ticked = text[..start] + text[start..end].Replace("- [ ] ", "- [x] ", StringComparison.Ordinal) + text[end..];
+
+        var card = Read("seeds/data-platform-todo.md", SourceText.FromString(ticked).Bytes).Items.Single(i => i.Id == "MH-003");
+        Assert.Null(card.Status);
+        Assert.Equal((6, 6), (card.CriteriaChecked, card.CriteriaTotal));
+        Assert.Equal(ItemState.Done, card.State);
+    }
+
     private static TrackerDocument Read(string caseName, byte[] bytes) => DocumentReader.Default.Read(caseName, bytes);
 
     private static List<Finding> Check(TrackerDocument document, IReadOnlyList<IFindingRule> rules) =>

@@ -56,10 +56,71 @@ public sealed class TickingTests
     }
 
     [Fact]
-    public void A_card_is_done_through_its_status_in_the_documents_words()
+    public void A_card_is_done_through_its_status_in_the_documents_words_and_emoji()
     {
-        Assert.Equal(["**Status:** 🔄 Done"], Changed(Tracker, Apply(Tracker, "MH-002", null, done: true)));
-        Assert.Equal(["**Status:** ✅ In Progress"], Changed(Tracker, Apply(Tracker, "MH-004", null, done: false)));
+        // The state emoji in front of the words changes with them: a reopened item keeps no green check.
+        Assert.Equal(["**Status:** ✅ Done"], Changed(Tracker, Apply(Tracker, "MH-002", null, done: true)));
+        Assert.Equal(["**Status:** 🔄 In Progress"], Changed(Tracker, Apply(Tracker, "MH-004", null, done: false)));
+    }
+
+    private const string Shapes = """
+        ## P0 Critical
+
+        | ID | Task | Effort | Status | Owner |
+        |----|------|--------|--------|-------|
+        | C1 | Fix node binary import error | 5 min | ⏸️ Pending | alice |
+        | C2 | Resolve TODO markers | 2 hours | ✅ Done | bob |
+        | C3 | Fix clippy warnings | 4 hours | 🔄 In Progress | |
+
+        **Success Criteria**:
+        - ✅ Workspace compiles cleanly
+        - ❌ All tests pass
+
+        [ ] 2. Configure database
+
+        1. ~~`[fix]` Auth gate~~ DONE
+        2. `[test]` Analytics tests
+
+        | Component | Dev | Staging | Production |
+        |-----------|-----|---------|------------|
+        | Load Balancer | ✅ | ⏸️ | ❌ |
+
+        """;
+
+    [Fact]
+    public void A_table_row_is_done_through_its_status_cell_in_the_tables_own_words()
+    {
+        Assert.Equal(["| C1 | Fix node binary import error | 5 min | ✅ Done | alice |"], Changed(Shapes, Apply(Shapes, "C1", null, done: true)));
+        Assert.Equal(["| C2 | Resolve TODO markers | 2 hours | ⏸️ Pending | bob |"], Changed(Shapes, Apply(Shapes, "C2", null, done: false)));
+    }
+
+    [Fact]
+    public void An_emoji_mark_changes_only_its_marker()
+    {
+        Assert.Equal(["- ✅ All tests pass"], Changed(Shapes, Apply(Shapes, "p0-critical/all-tests-pass", null, done: true)));
+        Assert.Equal(["- ❌ Workspace compiles cleanly"], Changed(Shapes, Apply(Shapes, "p0-critical/workspace-compiles-cleanly", null, done: false)));
+    }
+
+    [Fact]
+    public void A_bare_box_is_ticked_like_a_task()
+    {
+        Assert.Equal(["[x] 2. Configure database"], Changed(Shapes, Apply(Shapes, "p0-critical/configure-database", null, done: true)));
+    }
+
+    [Fact]
+    public void A_matrix_cell_is_ticked_as_a_criterion_in_the_tables_own_words()
+    {
+        Assert.Equal(["| Load Balancer | ✅ | ✅ | ❌ |"], Changed(Shapes, Apply(Shapes, "p0-critical/load-balancer", "Staging", done: true)));
+        Assert.Equal(["| Load Balancer | ❌ | ⏸️ | ❌ |"], Changed(Shapes, Apply(Shapes, "p0-critical/load-balancer", "Dev", done: false)));
+    }
+
+    [Theory]
+    [InlineData("p0-critical/load-balancer", null, "t.md#p0-critical/load-balancer is a row of a matrix: tick one of its cells with --criterion (Dev, Staging, Production)")]
+    [InlineData("p0-critical/test-analytics-tests", null, "t.md#p0-critical/test-analytics-tests is an entry of a list that marks work done by striking it through or closing it with DONE: change that line by hand")]
+    public void What_cannot_be_ticked_says_why(string key, string? criterion, string message)
+    {
+        var error = Assert.Throws<Punchlist.PunchlistException>(() => Apply(Shapes, key, criterion, done: true));
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

@@ -50,6 +50,21 @@ public sealed class EvidenceRuleTests
         Assert.All(findings, f => Assert.Equal("MH-003", f.Item));
     }
 
+    [CorpusFact]
+    public void When_every_box_of_MH_003_is_ticked_and_it_declares_no_status_it_is_done_and_PL009_names_the_workflow()
+    {
+        using var seeds = new TempWorkspace().CopyFrom(Repo.Seeds);
+        string path = seeds.Path("data-platform-todo.md");
+        string text = File.ReadAllText(path);
+        int start = text.IndexOf("## MH-003:", StringComparison.Ordinal);
+        int end = text.IndexOf("## MH-004:", start, StringComparison.Ordinal);
+        File.WriteAllText(path, text[..start] + text[start..end].Replace("- [ ] ", "- [x] ", StringComparison.Ordinal) + text[end..]);
+
+        var findings = Check(seeds.Root).Where(f => f.Code == "PL009").ToList();
+        var scan = Assert.Single(findings, f => f.Declared == ".github/workflows/security-scan.yml");
+        Assert.Equal("MH-003", scan.Item);
+    }
+
     [Fact]
     public void A_ticked_health_check_item_over_a_compose_file_without_healthchecks_is_PL012_citing_file_and_line()
     {

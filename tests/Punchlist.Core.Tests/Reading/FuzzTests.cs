@@ -73,6 +73,52 @@ public sealed class FuzzTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000).WithEndSize(400), property);
     }
 
+    [Fact]
+    public void Reader_survives_random_documents_of_tables_marks_legends_and_strikes()
+    {
+        var property = Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Elements(Tokens))), (string[] tokens) =>
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(tokens));
+            var first = DocumentReader.Default.Read("shapes.md", bytes);
+            var second = DocumentReader.Default.Read("shapes.md", bytes);
+            return Fingerprint(first) == Fingerprint(second) && Sound(first);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1500).WithEndSize(120), property);
+    }
+
+    // What the new shapes are made of: table pipes and separators, status headers and cells, state
+    // emoji (whole, and cut in the middle of their bytes' characters), headings, list markers, boxes,
+    // strikes, DONE, legends, mojibake.
+    private static readonly string[] Tokens =
+    [
+        "| ", " | ", "|\n", "|---|---|---|\n", "| ID | Task | Status | Owner |\n", "| Component | Dev | Prod |\n", "Status", "Owner", "Days",
+        "✅", "❌", "⏸️", "⏳", "🔄", "☐", "⬜", "🟢", "⚠️", "\uFE0F", "✅ Done", "❌ غير مكتمل", "Not implemented", "Pending", "In Progress",
+        "# ", "## ", "### ", "- ", "* ", "1. ", "2) ", "  ", "    ", "> ", "[x] ", "[ ] ", "[!] ", "[ X ] ", "~~", " DONE", " ✅", "`[fix]` ",
+        "**", "Legend:", "## Legend\n", "`[!]` Blocked", "= Partial", " - ", ": ", "C1", "T001 [P] ", "P0 ", "All tasks done", "(Est: 2 weeks)",
+        "**Status:** ", "**Success Criteria**:\n", "Do:", "ðŸš€", "Ã¢â‚¬â€", "â³", "\n", "\n\n", "text ", "Load Balancer", "x",
+    ];
+
+    // What a reading must always be: items inside the text in document order, rows with their table,
+    // marks with a box, criteria inside the text, GFM's boxes only among the document's checkboxes.
+    private static bool Sound(TrackerDocument d)
+    {
+        int length = d.Source.Text.Length;
+        int previous = -1;
+        foreach (var item in d.Items)
+        {
+            if (item.Span.Start < previous || item.Span.End > length || item.TitleSpan.End > length
+                || (item.Kind == ItemKind.Row && item.Table is null) || (item.Kind == ItemKind.Mark && item.Box is null)
+                || item.Criteria.Any(c => c.MarkerSpan.End > length || c.MarkerSpan.Start < 0))
+            {
+                return false;
+            }
+
+            previous = item.Span.Start;
+        }
+
+        return d.Checkboxes.All(b => b.Style == BoxStyle.Task);
+    }
+
     // Bytes that matter to Markdown and to the reader, so random input hits real structure.
     private static readonly byte[] Alphabet =
         [.. "-*+>#[]x /~!`|:\n\r\t 0123456789PMH-_()<>!*"u8.ToArray(), 0x00, 0xC3, 0xA9, 0xF0, 0x9F, 0x94, 0xB4, 0xE2, 0x80, 0x99, 0xEF, 0xBF, 0xBD, 0xFF];
@@ -92,6 +138,9 @@ public sealed class FuzzTests
         yield return ("BOM added", [0xEF, 0xBB, 0xBF, .. original]);
         yield return ("every line indented", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select((l, i) => new string(' ', i % 9) + l))));
         yield return ("every line quoted", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select(l => "> " + l))));
+        yield return ("boxes written as emoji", Encoding.UTF8.GetBytes(text.Replace("[x] ", "✅ ", StringComparison.Ordinal).Replace("[ ] ", "❌ ", StringComparison.Ordinal)));
+        yield return ("lines in table cells", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select((l, i) => i == 1 ? "|---|---|" : $"| {l.Replace("|", "/", StringComparison.Ordinal)} | {(i % 3 == 0 ? "✅" : "⏸️")} |"))));
+        yield return ("lines struck through", Encoding.UTF8.GetBytes(string.Join("\n", lines.Select((l, i) => i % 2 == 0 ? $"- ~~{l}~~ DONE" : $"- {l}"))));
     }
 
     private static byte[] Inject(byte[] original, Random random, byte[] what, int times)

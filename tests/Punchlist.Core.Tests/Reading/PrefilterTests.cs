@@ -32,6 +32,9 @@ public sealed class PrefilterTests
     [InlineData("# git\n\n> Distributed version control.\n\n- Clone a repository:\n\n`git clone {{url}}`\n")]
     [InlineData("# Title\n\nJust prose with [a link](x.md) and [x](y).\n")]
     [InlineData("Due to the weather, the state of the art moved.\n")]
+    [InlineData("| Name | Value |\n|------|-------|\n| timeout | 30s |\n")]
+    [InlineData("Ship it when ready ✅ and tell the team.\n- a tip 🚀\n")]
+    [InlineData("- Use the ~~old~~ new flag\n- Make sure everything is done\n")]
     public void Plain_documentation_is_skipped(string text)
     {
         Assert.False(TrackerPrefilter.MayHoldItems(Encoding.UTF8.GetBytes(text)));
@@ -44,6 +47,17 @@ public sealed class PrefilterTests
     [InlineData("P1-003: setext card\n---\n")]
     [InlineData("### Item\n**Priority:** High\n")]
     [InlineData("-\n  [ ] box on the next line\n")]
+    [InlineData("| ID | Task | Status |\n|---|---|---|\n| C1 | Fix | Pending |\n")]
+    [InlineData("| Component | Dev | Prod |\n|---|---|---|\n| LB | ✅ | ❌ |\n")]
+    [InlineData("| الميزة | الحالة |\n|---|---|\n| x | y |\n")]
+    [InlineData("- ✅ Workspace compiles\n")]
+    [InlineData("- **⏸️ PAUSED** - suspended\n")]
+    [InlineData("### ☐ **1. Wire payments**\n")]
+    [InlineData("[x] 1. Install packages\n")]
+    [InlineData("1. ~~`[fix]` Auth gate~~ DONE\n")]
+    [InlineData("2. `[docs]` Guide DONE (in docs/)\n")]
+    [InlineData("  - Run drizzle-kit generate ✅\n")]
+    [InlineData("**Estado:** en curso\n")]
     public void Tracker_shapes_pass(string text)
     {
         Assert.True(TrackerPrefilter.MayHoldItems(Encoding.UTF8.GetBytes(text)));

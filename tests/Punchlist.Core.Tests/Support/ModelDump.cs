@@ -29,7 +29,7 @@ public static class ModelDump
         var text = new StringBuilder();
         foreach (var item in document.Items)
         {
-            text.Append(item.Kind == ItemKind.Card ? "card " : "task ").Append(item.Key);
+            text.Append(item.Kind.Name()).Append(' ').Append(item.Key);
             text.Append(" \"").Append(item.Title).Append("\" @").Append(item.Position);
             text.Append(" state=").Append(item.State.Name());
             if (item.Priority is { } p)
@@ -99,8 +99,10 @@ public static class ModelDump
         return text.ToString();
     }
 
-    private static string Box(Checkbox box) =>
-        $"{new string(' ', 2 * box.Depth)}box [{box.Marker}] {box.State.Name()} \"{box.Text}\" @{box.Position}";
+    // A task-list box as `box [x]`; the other styles by name with the marker as written: `cell ✅`, `emoji ❌`, `struck ~~`.
+    private static string Box(Checkbox box) => box.Style == BoxStyle.Task
+        ? $"{new string(' ', 2 * box.Depth)}box [{box.Marker}] {box.State.Name()} \"{box.Text}\" @{box.Position}"
+        : $"{new string(' ', 2 * box.Depth)}{box.Style.ToString().ToLowerInvariant()} {box.Symbol ?? $"[{box.Marker}]"} {box.State.Name()} \"{box.Text}\" @{box.Position}";
 
     private static string Field(MetadataField f, string prefix) =>
         $"{prefix} {f.Kind.ToString().ToLowerInvariant()} \"{f.Key}\"=\"{f.Value}\" @{f.Position} {f.Shape.ToString().ToLowerInvariant()}";

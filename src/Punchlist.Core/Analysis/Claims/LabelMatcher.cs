@@ -143,25 +143,55 @@ internal static class LabelMatcher
         return readings;
     }
 
-    // `20 features` in a document of `FEATURE-001` cards counts those cards first, then all items.
-    private static string? Family(TrackerDocument document, IEnumerable<string> words)
+    /// <summary>The items a claim's unit word names among all: by ID prefix, or by the word their titles start with.</summary>
+    private sealed record ItemFamily(Func<Item, bool> Member, string Qualifier, bool Only);
+
+    // `20 features` in a document of `FEATURE-001` cards counts those cards first, then all items;
+    // `Total Issues: 3` over `### Issue 1: …` cards counts those cards, not the boxes of its next steps.
+    private static ItemFamily? Family(TrackerDocument document, IEnumerable<string> words)
     {
         string? unit = ClaimWords.UnitWordOf(words);
-        return unit is not null && document.Items.Any(i => i.Id is { } id && id.StartsWith(unit + "-", StringComparison.OrdinalIgnoreCase))
-            ? unit.ToUpperInvariant()
+        if (unit is null)
+        {
+            return null;
+        }
+
+        if (document.Items.Any(i => i.Id is { } id && id.StartsWith(unit + "-", StringComparison.OrdinalIgnoreCase)))
+        {
+            string prefix = unit.ToUpperInvariant() + "-";
+            return new ItemFamily(i => i.Id is { } id && id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase), $"{prefix}…", Only: false);
+        }
+
+        bool Titled(Item item)
+        {
+            var first = ClaimWords.Fold(item.Title);
+            return first.Count > 0 && first[0] == unit;
+        }
+
+        return document.Items.Count(Titled) >= 2 && document.Items.Any(i => !Titled(i))
+            ? new ItemFamily(Titled, $"'{char.ToUpperInvariant(unit[0])}{unit[1..]} …'", Only: true)
             : null;
     }
 
-    private static List<Reading> InFamily(string? family, List<Reading> readings) => family is null
-        ? readings
-        : [.. readings.Select(r => r with
+    // A family named by IDs is read first and the whole group after it; one named by the titles' first
+    // word (`Issue 1: …`) is the only reading: the other items are not what the label counts.
+    private static List<Reading> InFamily(ItemFamily? family, List<Reading> readings)
+    {
+        if (family is null)
+        {
+            return readings;
+        }
+
+        var named = readings.Select(r => r with
         {
             Group = r.Group with
             {
-                Items = r.Group.Items.Where(i => i.Id is { } id && id.StartsWith(family + "-", StringComparison.OrdinalIgnoreCase)).ToList(),
-                Qualifier = r.Group.Qualifier ?? $"{family}-…",
+                Items = r.Group.Items.Where(family.Member).ToList(),
+                Qualifier = r.Group.Qualifier ?? family.Qualifier,
             },
-        }), .. readings];
+        });
+        return family.Only ? [.. named] : [.. named, .. readings];
+    }
 
     private static List<Reading> Prepend(Reading? first, List<Reading> rest) => first is null ? rest : [first, .. rest];
 

@@ -59,7 +59,8 @@ public static partial class SlaPolicy
         return result;
     }
 
-    // `(Complete within 24 hours)`, `(Sprint-based, 4-6 weeks each)`, `(Quarterly planning)`.
-    [GeneratedRegex(@"\(([^()]*(?:within|hours?|days?|weeks?|months?|sprint|daily|weekly|monthly|quarterly)[^()]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // `(Complete within 24 hours)`, `(Sprint-based, 4-6 weeks each)`, `(Quarterly planning)` — but not an
+    // estimate of the work (`(Est: 7-9 weeks)`, `(Estimate: 2 days)`, `(Effort: 3d)`), which starts no clock.
+    [GeneratedRegex(@"\((?!\s*(?:est(?:imated?)?|effort|size|duration)\b)([^()]*(?:within|hours?|days?|weeks?|months?|sprint|daily|weekly|monthly|quarterly)[^()]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Within();
 }

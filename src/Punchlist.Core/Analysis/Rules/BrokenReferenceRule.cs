@@ -64,7 +64,23 @@ internal sealed class BrokenReferenceRule : IFindingRule
         return at < 0 ? value : new Text.TextSpan(at, target.Length);
     }
 
-    private static string Family(string id) => id[..id.IndexOf('-', StringComparison.Ordinal)];
+    // `P0-001` → `P0`; an ID without a dash (`T001` of spec-kit, `C1` of a table) → its leading letters.
+    private static string Family(string id)
+    {
+        int dash = id.IndexOf('-', StringComparison.Ordinal);
+        if (dash >= 0)
+        {
+            return id[..dash];
+        }
+
+        int letters = 0;
+        while (letters < id.Length && char.IsLetter(id[letters]))
+        {
+            letters++;
+        }
+
+        return id[..letters];
+    }
 
     private static bool FileExists(RuleContext context, string target)
     {

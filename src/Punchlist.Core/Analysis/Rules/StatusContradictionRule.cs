@@ -6,7 +6,8 @@ namespace Punchlist.Analysis.Rules;
 
 /// <summary>
 /// PL002: what an item declares disagrees with its boxes — `NOT STARTED` above ticked criteria,
-/// `Done` above open ones, a ticked task with open children, a box and a status field that disagree.
+/// `Done` above open ones, a ticked task with open children, a box and a status field that disagree —
+/// and contradictions written elsewhere (see <see cref="WrittenContradictions"/>).
 /// </summary>
 internal sealed class StatusContradictionRule : IFindingRule
 {
@@ -57,6 +58,11 @@ internal sealed class StatusContradictionRule : IFindingRule
                     Basis = "criteria",
                 };
             }
+        }
+
+        foreach (var finding in WrittenContradictions.Check(context, Rule))
+        {
+            yield return finding;
         }
     }
 

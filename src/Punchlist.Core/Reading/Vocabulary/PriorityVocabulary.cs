@@ -104,6 +104,12 @@ public static partial class PriorityVocabulary
             return null;
         }
 
+        // spec-kit's phase headings: `## Phase 3: User Story 1 - Login (Priority: P1) 🎯 MVP`.
+        if (PriorityTag().Match(clean) is { Success: true } named && FromField(named.Groups[1].Value) is { } fromTag)
+        {
+            return fromTag with { Source = PrioritySource.Section };
+        }
+
         var tags = PTag().Matches(clean).Select(t => t.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return tags.Count == 1 ? new PriorityInfo(Clamp(tags[0]), "P" + tags[0], PrioritySource.Section) : null;
     }
@@ -167,6 +173,9 @@ public static partial class PriorityVocabulary
 
     [GeneratedRegex(@"^P([0-9])-", RegexOptions.CultureInvariant)]
     private static partial Regex PIdPrefix();
+
+    [GeneratedRegex(@"[\(\[]\s*priority\s*[:=]?\s*([^()\[\]]{1,20}?)\s*[\)\]]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriorityTag();
 
     [GeneratedRegex(@"\bphase\s*[0-9]+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhaseWord();

@@ -109,7 +109,7 @@ public static partial class ValueParsers
     [GeneratedRegex(@"\bhalf[\s-]+(?:a\s+)?day\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HalfDay();
 
-    [GeneratedRegex(@"\((\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:h|hrs?|hours?|d|days?|w|weeks?))\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((?:(?:est(?:imated?)?|effort)\.?\s*[:=]?\s*)?(\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:h|hrs?|hours?|d|days?|w|weeks?))\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EffortTag();
 
     [GeneratedRegex(@"\b(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
