@@ -40,4 +40,17 @@ if [ ! -d "$sarif/node_modules" ]; then
 fi
 export PUNCHLIST_SARIF_MULTITOOL="$sarif"
 
+# axe-core for the server's browser tests (injected into every page), pinned the same way.
+axe_pin=tests/tools/axe-core
+axe="${PUNCHLIST_AXE_CORE:-${TMPDIR:-/tmp}/punchlist-axe-core-$(sha256sum "$axe_pin/package-lock.json" | cut -c1-12)}"
+if [ ! -d "$axe/node_modules" ]; then
+  mkdir -p "$axe"
+  cp "$axe_pin/package.json" "$axe_pin/package-lock.json" "$axe/"
+  (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export PUNCHLIST_AXE_CORE="$axe"
+
+# The browser tests' screenshots (desktop and phone widths, light and dark) are kept here.
+export PUNCHLIST_ARTIFACTS="${PUNCHLIST_ARTIFACTS:-$PWD/artifacts}"
+
 dotnet test Punchlist.slnx -c Release "$@"

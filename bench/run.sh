@@ -5,10 +5,12 @@
 # workspace against the in-memory scan, and query latency over a million items against a
 # brute-force scan; (3) history: a generated repository of 2,400 commits over 200 trackers, git
 # access through the git program against LibGit2Sharp, the first history build against bare Markdig,
-# the update after one commit, `punch history` on the warm index and peak memory. Extra arguments go
-# to the scan bench (e.g. --runs 9).
+# the update after one commit, `punch history` on the warm index and peak memory; (4) the server:
+# `punch serve` on the 10,000-tracker workspace under 50 concurrent clients (overview and
+# /api/v1/items?q=), the CLI's time for the same answers as the baseline, and a file save to its
+# event on the live stream. Extra arguments go to the scan bench (e.g. --runs 9).
 #
-#   PUNCHLIST_BENCH        scan, index, history or all (default: all)
+#   PUNCHLIST_BENCH        scan, index, history, server or all (default: all)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -36,7 +38,7 @@ prepare() { # name, input file, command that fills $cache/$name
 prepare docs "$shared/bench/docs-corpus.tar.gz" tar -xzf "$shared/bench/docs-corpus.tar.gz" -C "$cache/docs"
 # The manifest lives beside the tree, not in it, so it is not part of what is scanned.
 which="${PUNCHLIST_BENCH:-all}"
-case "$which" in scan|index|history|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history or all" >&2; exit 2 ;; esac
+case "$which" in scan|index|history|server|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server or all" >&2; exit 2 ;; esac
 prepare trackers "$shared/bench/gen-trackers.py" sh -c "python3 '$shared/bench/gen-trackers.py' '$cache/trackers' 5000 && mv '$cache/trackers/manifest.tsv' '$cache/trackers.manifest.tsv'"
 
 # The CLI twice, for the start-up measurement: as it ships (JIT) and precompiled (ReadyToRun).
@@ -88,4 +90,12 @@ if [ "$which" = history ] || [ "$which" = all ]; then
     dotnet "$history_bench" access "$cache/history-repo" 5
     dotnet "$history_bench" history "$cache/history-repo" "$cache/cli-jit/punch.dll" "$cache/history-repo-long" 5
   } | tee "$cache/history-results.md"
+fi
+
+if [ "$which" = server ] || [ "$which" = all ]; then
+  # A workspace of its own (the bench saves a file in it, and the server keeps its index there).
+  prepare ws10k-serve "$shared/bench/gen-trackers.py" python3 "$shared/bench/gen-trackers.py" "$cache/ws10k-serve" 10000
+  dotnet build bench/Punchlist.Bench.Server -c Release -v quiet -nologo >&2
+  dotnet bench/Punchlist.Bench.Server/bin/Release/net10.0/Punchlist.Bench.Server.dll "$cache/ws10k-serve" "$cache/cli-jit/punch.dll" 50 2000 "is:open cache" \
+    | tee "$cache/server-results.md"
 fi

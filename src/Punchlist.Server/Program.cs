@@ -13,8 +13,8 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var options = builder.AddServerOptions();
 
 // The workspace: its embedded index, scanned at start and whenever a file changes; every tracker
-// checked after each scan; changes pushed to the pages that are open. Or, with a database (team
-// mode), the scans every repository's CI pushes, kept in PostgreSQL.
+// checked after each scan; its history read from git; changes pushed to the pages that are open.
+// Or, with a database (team mode), the scans every repository's CI pushes, kept in PostgreSQL.
 if (options.Team)
 {
     builder.Services.AddTeam(options);
@@ -81,6 +81,7 @@ else
     api.MapItemsApi();
     api.MapWritesApi();
     api.MapFindingsApi();
+    api.MapHistoryApi();
 }
 
 app.MapSignIn();

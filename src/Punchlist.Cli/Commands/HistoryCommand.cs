@@ -20,8 +20,6 @@ namespace Punchlist.Cli.Commands;
 /// </summary>
 internal static class HistoryCommand
 {
-    public const string Schema = "punchlist.history/1";
-
     public static Command Create(GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
         var targets = new Argument<string[]>("target")
@@ -37,7 +35,7 @@ internal static class HistoryCommand
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
-            var request = new HistoryRequest(
+            var request = new Arguments(
                 parse.GetValue(targets) ?? [],
                 Enum.Parse<HistoryInterval>(parse.GetValue(interval)!, ignoreCase: true),
                 parse.GetValue(since),
@@ -53,9 +51,9 @@ internal static class HistoryCommand
         return command;
     }
 
-    internal sealed record HistoryRequest(string[] Targets, HistoryInterval Interval, DateOnly? Since, DateOnly Until, GroupBy? By);
+    internal sealed record Arguments(string[] Targets, HistoryInterval Interval, DateOnly? Since, DateOnly Until, GroupBy? By);
 
-    private static int Run(CommandContext context, HistoryRequest request, CliEnvironment environment)
+    private static int Run(CommandContext context, Arguments request, CliEnvironment environment)
     {
         var (root, paths, words, address) = Classify(request.Targets, environment.WorkingDirectory);
         string queryText = string.Join(' ', words);
@@ -68,10 +66,9 @@ internal static class HistoryCommand
             context.Error.WriteLine($"punch: history: {read.Commits} commits read, {read.Parsed} blobs parsed{(read.Rebuilt ? " (the branch was rewritten: read again from the start)" : string.Empty)}");
         }
 
-        var today = HistoryMapping.Date(context.Today);
         if (history.State != HistoryState.Ready)
         {
-            return Write(context, new HistoryJson(Schema, today, false, history.Reason, null, null, null, null, null, null, null, null, null, null));
+            return Write(context, HistoryReport.Unavailable(context.Today, history.Reason));
         }
 
         var reader = history.Reader;
@@ -87,30 +84,9 @@ internal static class HistoryCommand
             : Report(context, reader, selection, queryText, paths, request);
     }
 
-    private static int Item(CommandContext context, HistoryReader reader, string address, HistoryRequest request)
+    private static int Item(CommandContext context, HistoryReader reader, string address, Arguments request)
     {
-        var found = reader.Find(address);
-        string today = HistoryMapping.Date(context.Today);
-        if (found.Count == 0)
-        {
-            throw new PunchlistException($"no item '{address}' in the history");
-        }
-
-        if (found.Count > 1 && !found.Skip(1).All(f => f.Item == found[0].Item))
-        {
-            var candidates = found.Select(f => f.Address).Distinct(StringComparer.Ordinal).ToList();
-            throw new PunchlistException($"'{address}' names {candidates.Count} items; give one of: {string.Join(", ", candidates)}");
-        }
-
-        var until = request.Until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var events = reader.EventsOf(found[0].Item).Where(e => e.Commit.When < until).ToList();
-        if (events.Count == 0)
-        {
-            throw new PunchlistException($"'{address}' first appeared after {HistoryMapping.Date(request.Until)}");
-        }
-
-        var timeline = Timeline.Of(events, until);
-        var json = new HistoryJson(Schema, today, true, null, null, null, null, null, null, null, null, null, HistoryMapping.Timeline(timeline, request.Until), null);
+        var json = HistoryReport.Item(reader, address, request.Until, context.Today);
         if (context.Json)
         {
             JsonOutput.Write(context.Out, json);
@@ -123,57 +99,8 @@ internal static class HistoryCommand
         return ExitCodes.Ok;
     }
 
-    private static int Report(CommandContext context, HistoryReader reader, HistorySelection selection, string query, IReadOnlyList<string> paths, HistoryRequest request)
-    {
-        var (interval, since, until, by) = (request.Interval, request.Since, request.Until, request.By);
-        var burnUp = BurnUp.Of(reader.Events(), selection, by, interval, since, until);
-
-        // Throughput and the forecast's samples: the weekly burn-up's completed counts, from the start.
-        var weekly = interval == HistoryInterval.Week && since is null ? burnUp : BurnUp.Of(reader.Events(), selection, by, HistoryInterval.Week, null, until);
-        var flow = Flow.Of(reader.Events(), selection, since, until);
-        var claims = ClaimHistory.Of(reader.Claims().Where(c => selection.Covers(c.Document) && DateOnly.FromDateTime(c.Commit.When) <= until));
-        var documents = reader.Documents().Where(d => selection.Covers(d.Path)).ToList();
-
-        var forecasts = new List<ForecastJson>();
-        foreach (var group in weekly.GroupBy(p => p.Group))
-        {
-            var periods = group.ToList();
-            var last = periods[^1];
-            var samples = periods.Select(p => new WeekCount(p.Start, p.Completed)).ToList();
-            if (by is null || last.Scope > 0)
-            {
-                forecasts.Add(HistoryMapping.Forecast(group.Key, Forecast.Run(last.Scope - last.Done, samples, until)));
-            }
-        }
-
-        var throughput = weekly.Where(p => p.Group is null && (since is null || p.End >= since.Value))
-            .Select(p => new WeekCount(p.Start, p.Completed)).ToList();
-        if (by is not null)
-        {
-            throughput = weekly.Where(p => since is null || p.End >= since.Value).GroupBy(p => p.Start)
-                .Select(g => new WeekCount(g.Key, g.Sum(p => p.Completed))).ToList();
-        }
-
-        var commits = reader.Commits.Values.Where(c => DateOnly.FromDateTime(c.When) <= until).OrderBy(c => c.Seq).ToList();
-        var range = new HistoryRangeJson(commits.Count, commits.Count > 0 ? HistoryMapping.Commit(commits[0]) : null,
-            commits.Count > 0 ? HistoryMapping.Commit(commits[^1]) : null, documents.Count);
-        var json = new HistoryJson(
-            Schema,
-            HistoryMapping.Date(context.Today),
-            true,
-            null,
-            range,
-            new HistorySelectionJson(query.Length == 0 ? null : query, paths, since is { } s ? HistoryMapping.Date(s) : null, HistoryMapping.Date(until)),
-            interval.Name(),
-            by?.ToString().ToLowerInvariant(),
-            burnUp.Select(HistoryMapping.BurnUp).ToList(),
-            HistoryMapping.Flow(flow, throughput),
-            claims.Select(HistoryMapping.Claim).ToList(),
-            forecasts,
-            null,
-            null);
-        return Write(context, json);
-    }
+    private static int Report(CommandContext context, HistoryReader reader, HistorySelection selection, string query, IReadOnlyList<string> paths, Arguments request) =>
+        Write(context, HistoryReport.Build(reader, new HistoryRequest(selection, query, paths, request.Interval, request.Since, request.Until, request.By), context.Today));
 
     private static int Write(CommandContext context, HistoryJson json)
     {

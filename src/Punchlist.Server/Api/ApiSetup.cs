@@ -11,7 +11,7 @@ internal static class ApiSetup
     {
         services.Configure<JsonOptions>(o =>
         {
-            var cli = PunchJsonContext.Default.Options;
+            var cli = PunchJson.Options;
             o.SerializerOptions.PropertyNamingPolicy = cli.PropertyNamingPolicy;
             o.SerializerOptions.WriteIndented = cli.WriteIndented;
             o.SerializerOptions.DefaultIgnoreCondition = cli.DefaultIgnoreCondition;

@@ -51,10 +51,6 @@ internal static class FindingsApi
         .WithName("api-evidence").WithTags("Evidence").WithSummary("Each item of one tracker judged against the repository, as punch verify --json (punchlist.evidence/1)")
         .Produces<EvidenceReportJson>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/history", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No history",
-            detail: "This build of Punchlist has no punch history yet: burn-up, timelines and forecasts are served here once it has."))
-        .WithName("api-history").WithTags("History").WithSummary("The workspace's history (punchlist.history/1), when this build has it")
-        .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 }

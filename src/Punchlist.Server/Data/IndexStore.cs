@@ -49,6 +49,12 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
     /// <summary>The folder served (the root of the workspace it is in, or a folder below it).</summary>
     public string Workspace { get; }
 
+    /// <summary>The root of the workspace served: where its punchlist.yml and index are.</summary>
+    public string Root => _root;
+
+    /// <summary>Whether the index is kept in memory (`--no-index`): nothing is written under the workspace.</summary>
+    public bool InMemory => _options.NoIndex;
+
     public WorkspaceSnapshot? Current => Volatile.Read(ref _current);
 
     public WorkspaceAnalysis Analysis => Volatile.Read(ref _analysis);

@@ -41,12 +41,14 @@ internal static class ServerSetup
         return section.Get<ServerOptions>() ?? new ServerOptions();
     }
 
-    /// <summary>The workspace's store, its watcher and checker, the live stream and the pages' context.</summary>
+    /// <summary>The workspace's store, its history, its watcher and checker, the live stream and the pages' context.</summary>
     public static IServiceCollection AddWorkspace(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IndexStore>();
         services.AddSingleton<IWorkspaceStore>(s => s.GetRequiredService<IndexStore>());
+        services.AddSingleton<WorkspaceHistory>();
+        services.AddHostedService(s => s.GetRequiredService<WorkspaceHistory>());
         services.AddHostedService<WorkspaceWatcher>();
         services.AddHostedService<Analyser>();
         services.AddSingleton<ChangeFeed>();

@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Checking the workspace failed: {Message}")]
     public static partial void AnalysisFailed(ILogger logger, string message, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "History at {Head}: {Commits} commits read, {Parsed} blobs parsed, {Milliseconds:F1} ms")]
+    public static partial void HistoryRead(ILogger logger, string head, int commits, int parsed, double milliseconds);
+
+    [LoggerMessage(12, LogLevel.Information, "No history: {Reason}")]
+    public static partial void NoHistory(ILogger logger, string reason);
+
+    [LoggerMessage(13, LogLevel.Error, "Reading the history failed: {Message}")]
+    public static partial void HistoryFailed(ILogger logger, string message, Exception exception);
 }

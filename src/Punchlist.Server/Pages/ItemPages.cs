@@ -9,11 +9,12 @@ internal static class ItemPages
 {
     public static IEndpointRouteBuilder MapItemPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/items/{address}", (string address, IWorkspaceStore store, PageContext page) =>
+        app.MapGet("/items/{address}", (string address, IWorkspaceStore store, WorkspaceHistory history, PageContext page) =>
         {
             string decoded = Urls.FromSegment(address);
             var view = store.Item(decoded);
-            return Slices.Item.Create(ItemModel.Of(view, page.Layout(view.Item.Title, "items", Urls.Item(decoded))));
+            var timeline = TimelineModel.Of(history.Current, view.Address);
+            return Slices.Item.Create(ItemModel.Of(view, timeline, page.Layout(view.Item.Title, "items", Urls.Item(decoded))));
         }).WithName("item").ExcludeFromDescription();
 
         // The page's own write: a form post with the ETag it was rendered from and the token as a bearer

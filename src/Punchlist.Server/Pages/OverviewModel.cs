@@ -5,7 +5,7 @@ using Punchlist.Server.Data;
 
 namespace Punchlist.Server.Pages;
 
-/// <summary>The overview: true progress, what is late and whose, false claims, SLAs, reviews and evidence.</summary>
+/// <summary>The overview: true progress, what is late and whose, false claims, SLAs, reviews and evidence, the burn-up and forecast.</summary>
 public sealed record OverviewModel(
     LayoutModel Layout,
     ItemCounts Items,
@@ -21,7 +21,8 @@ public sealed record OverviewModel(
     FindingList Sla,
     FindingList Reviews,
     IReadOnlyList<ContradictedItem> Contradicted,
-    AnalysisState Analysis)
+    AnalysisState Analysis,
+    BurnUpModel History)
 {
     /// <summary>How many late items the overview lists; the items page has the rest.</summary>
     public const int LateShown = 200;
@@ -29,7 +30,7 @@ public sealed record OverviewModel(
     /// <summary>How many trackers the overview lists (the least done first); the trackers page has them all.</summary>
     public const int TrackersShown = 25;
 
-    public static OverviewModel Build(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, IWorkspaceStore store, LayoutModel layout)
+    public static OverviewModel Build(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, HistoryView? history, IWorkspaceStore store, LayoutModel layout)
     {
         var sum = ItemCounts.None;
         int checkboxes = 0, criteriaTotal = 0, criteriaChecked = 0, overdue = 0;
@@ -80,7 +81,8 @@ public sealed record OverviewModel(
             FindingList.Of(analysis, "PL004"),
             FindingList.Of(analysis, "PL005"),
             analysis.Contradicted.Take(FindingList.Limit).ToList(),
-            new AnalysisState(analysis.Version, current, analysis.Version == 0));
+            new AnalysisState(analysis.Version, current, analysis.Version == 0),
+            BurnUpModel.Of(history));
     }
 }
 

@@ -101,7 +101,7 @@ public sealed class ApiTests(SampleServer server) : IClassFixture<SampleServer>
         Assert.True(errors.Count == 0, string.Join('\n', errors.Select(e => $"{e.Pointer}: {e.Message}")));
         Assert.Equal(
             ["/api/v1/documents", "/api/v1/documents/{path}", "/api/v1/evidence", "/api/v1/findings", "/api/v1/history", "/api/v1/items", "/api/v1/items/{address}",
-             "/api/v1/items/{address}/criteria/{number}", "/api/v1/items/{address}/evidence", "/api/v1/items/{address}/status", "/api/v1/search", "/api/v1/status"],
+             "/api/v1/items/{address}/criteria/{number}", "/api/v1/items/{address}/evidence", "/api/v1/items/{address}/history", "/api/v1/items/{address}/status", "/api/v1/search", "/api/v1/status"],
             document.Paths.Keys.Order(StringComparer.Ordinal));
         Assert.True(document.Components!.SecuritySchemes!.ContainsKey("bearer"));
     }

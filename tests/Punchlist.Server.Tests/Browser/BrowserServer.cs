@@ -10,7 +10,7 @@ namespace Punchlist.Server.Tests.Browser;
 /// <summary>
 /// The real server on a loopback port (Kestrel, not the in-memory test server) over a copy of
 /// samples/, and one headless Chromium for the whole test class: Debian's `chromium`, driven by
-/// Playwright, never a browser Playwright downloads. Screenshots go to the test output folder.
+/// Playwright, never a browser Playwright downloads. Screenshots are kept as artefacts (<see cref="Screenshots"/>).
 /// </summary>
 public sealed class BrowserServer : IAsyncLifetime
 {
@@ -27,7 +27,9 @@ public sealed class BrowserServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    public static string Screenshots => Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>Where screenshots are kept: `$PUNCHLIST_ARTIFACTS/screenshots` (test.sh sets it to artifacts/), else the test output folder.</summary>
+    public static string Screenshots => Path.Combine(
+        Environment.GetEnvironmentVariable("PUNCHLIST_ARTIFACTS") is { Length: > 0 } artifacts ? artifacts : AppContext.BaseDirectory, "screenshots");
 
     /// <summary>axe-core's script, from the pinned npm package in tests/tools/axe-core.</summary>
     public string Axe { get; private set; } = string.Empty;
