@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
 # (Node.js for the GFM oracle, the SARIF validator and axe-core, python3 for the tracker generator,
-# git for the SLA clock, GNU patch to check our diffs, Chromium for the server's browser tests,
-# Prometheus' promtool to check /metrics, PostgreSQL for the team server's store), so it works on a
-# fresh machine.
+# git for the SLA clock, GNU patch to check our diffs, Debian's chromium for the server's browser tests
+# and to render punch report's HTML, Prometheus' promtool to check /metrics, PostgreSQL for the team
+# server's store), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 

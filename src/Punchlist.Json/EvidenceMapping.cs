@@ -38,7 +38,7 @@ public static class EvidenceMapping
         p.Info.Id, p.Info.Title, p.Info.Area, p.Info.Terms.ToString(), p.Info.Terms.Scopes.Select(s => JsonMapping.Lower(s.ToString())).ToList(),
         p.Info.Terms.NeedsScope, p.Info.Refines)).ToList());
 
-    private static EvidenceItemJson Record(EvidenceRecord r) => new(
+    public static EvidenceItemJson Record(EvidenceRecord r) => new(
         JsonMapping.Lower(r.Kind.ToString()),
         r.Ref,
         r.Ok,

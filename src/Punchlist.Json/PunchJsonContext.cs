@@ -30,4 +30,6 @@ public static class PunchJson
 [JsonSerializable(typeof(OverviewJson))]
 [JsonSerializable(typeof(RepositoriesJson))]
 [JsonSerializable(typeof(TeamSearchJson))]
+[JsonSerializable(typeof(ExportJson))]
+[JsonSerializable(typeof(ExportItemJson))]
 public sealed partial class PunchJsonContext : JsonSerializerContext;
