@@ -2,13 +2,16 @@
 # Runs the whole test suite. Installs what the tests need beyond the .NET SDK when it is missing
 # (Node.js for the GFM oracle, the SARIF validator and axe-core, python3 for the tracker generator,
 # git for the SLA clock, GNU patch to check our diffs, Debian's chromium for the server's browser tests
-# and to render punch report's HTML, Prometheus' promtool to check /metrics), so it works on a fresh
-# machine.
+# and to render punch report's HTML, Prometheus' promtool to check /metrics, PostgreSQL for the team
+# server's store), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 . scripts/install-missing.sh
-install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch chromium:chromium promtool:prometheus
+# PostgreSQL for the team store's tests (a throwaway cluster the tests start): Debian keeps initdb
+# under /usr/lib/postgresql/VERSION/bin, off the PATH.
+pg_initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -n 1 || true)"
+install_missing test.sh node:nodejs npm:npm python3:python3 git:git patch:patch chromium:chromium promtool:prometheus "${pg_initdb:-initdb}:postgresql"
 
 # ../shared (the corpus and the GFM oracle) is beside the clone in CI. A clone with nothing beside it
 # still runs every test that does not read it; the rest report themselves skipped, with the reason.

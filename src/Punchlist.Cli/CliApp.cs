@@ -57,6 +57,7 @@ internal static class CliApp
             ("export", () => ExportCommand.Create(options, output, error, environment)),
             ("mcp", () => McpCommand.Create(options, output, error, environment)),
             ("serve", () => ServeCommand.Create(options, output, error, environment)),
+            ("push", () => PushCommand.Create(options, output, error, environment)),
             ("config", () => ConfigCommand.Create(options, output, error, environment)),
             ("init", () => InitCommand.Create(options, output, error, environment)),
             ("completion", () => CompletionCommand.Create(root, () => BuildAll(root, commands), output)),

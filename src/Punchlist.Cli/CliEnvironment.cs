@@ -14,6 +14,9 @@ internal sealed record CliEnvironment(DateOnly Today, bool ColorAllowed, int? Wi
     /// <summary>Where long output goes on a terminal (a pager and its lines), or null: not a terminal, or no pager wanted.</summary>
     public PagerOutput? Pager { get; init; }
 
+    /// <summary>Reads an environment variable (`PUNCHLIST_TOKEN` for `punch push`); tests give their own.</summary>
+    public Func<string, string?> Variable { get; init; } = name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
     public static CliEnvironment FromProcess()
     {
         bool terminal = !Console.IsOutputRedirected;

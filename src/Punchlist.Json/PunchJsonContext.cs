@@ -25,6 +25,11 @@ public static class PunchJson
 [JsonSerializable(typeof(EvidenceReportJson))]
 [JsonSerializable(typeof(ProbeCatalogueJson))]
 [JsonSerializable(typeof(HistoryJson))]
+[JsonSerializable(typeof(PushJson))]
+[JsonSerializable(typeof(PushedJson))]
+[JsonSerializable(typeof(OverviewJson))]
+[JsonSerializable(typeof(RepositoriesJson))]
+[JsonSerializable(typeof(TeamSearchJson))]
 [JsonSerializable(typeof(ExportJson))]
 [JsonSerializable(typeof(ExportItemJson))]
 public sealed partial class PunchJsonContext : JsonSerializerContext;

@@ -4,6 +4,7 @@ using Punchlist.Server.Live;
 using Punchlist.Server.Operations;
 using Punchlist.Server.Pages;
 using Punchlist.Server.Security;
+using Punchlist.Server.Team;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -13,14 +14,22 @@ var options = builder.AddServerOptions();
 
 // The workspace: its embedded index, scanned at start and whenever a file changes; every tracker
 // checked after each scan; its history read from git; changes pushed to the pages that are open.
-builder.Services.AddWorkspace();
+// Or, with a database (team mode), the scans every repository's CI pushes, kept in PostgreSQL.
+if (options.Team)
+{
+    builder.Services.AddTeam(options);
+}
+else
+{
+    builder.Services.AddWorkspace();
+}
 
 // Errors as problem details; the API's OpenAPI description.
 builder.Services.AddProblemDetails().AddExceptionHandler<ProblemMapper>();
 builder.Services.AddPunchlistApi();
 
 // Operations: health checks and Prometheus metrics.
-builder.Services.AddPunchlistHealth();
+builder.Services.AddPunchlistHealth(options.Team);
 builder.Services.AddSingleton<ServerMetrics>();
 
 // Security: tokens, rate limits, request sizes.
@@ -30,6 +39,10 @@ builder.Services.AddFormLimits();
 builder.WebHost.ConfigureKestrel(RequestLimits.Apply);
 
 var app = builder.Build();
+if (options.Team)
+{
+    app.OpenTeamStore();
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -38,31 +51,48 @@ app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();
-app.UseRequestMetrics();
+if (!options.Team)
+{
+    app.UseRequestMetrics();
+}
 
-// Pages.
-app.MapOverviewPage();
-app.MapTrackerPages();
-app.MapItemsPage();
-app.MapItemPages();
-app.MapFindingsPage();
-app.MapSignIn();
-
-// Live updates.
-app.MapLive();
-
-// The API and its description.
 var api = app.MapGroup("/api/v1");
-api.MapStatusApi();
-api.MapItemsApi();
-api.MapWritesApi();
-api.MapFindingsApi();
-api.MapHistoryApi();
+if (options.Team)
+{
+    // Team mode: the organisation's pages, live updates from every instance's pushes, the push and read API.
+    app.MapTeamPages();
+    app.MapTeamLive();
+    api.MapTeamApi();
+}
+else
+{
+    // Pages.
+    app.MapOverviewPage();
+    app.MapTrackerPages();
+    app.MapItemsPage();
+    app.MapItemPages();
+    app.MapFindingsPage();
+
+    // Live updates.
+    app.MapLive();
+
+    // The API.
+    api.MapStatusApi();
+    api.MapItemsApi();
+    api.MapWritesApi();
+    api.MapFindingsApi();
+    api.MapHistoryApi();
+}
+
+app.MapSignIn();
 app.MapOpenApi();
 
 // Operations.
 app.MapHealth();
-app.MapServerMetrics();
+if (!options.Team)
+{
+    app.MapServerMetrics();
+}
 
 app.Announce();
 app.Run();

@@ -12,6 +12,15 @@ public sealed class ServerOptions
     /// <summary>The workspace to serve: a folder (default: the current one).</summary>
     public string Workspace { get; set; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// Team mode: the PostgreSQL database (a postgres:// URL or a connection string) that keeps the scans
+    /// `punch push` sends from every repository's CI. Without it the server serves <see cref="Workspace"/>.
+    /// </summary>
+    public string? Database { get; set; }
+
+    /// <summary>Whether the server runs in team mode (<see cref="Database"/> set).</summary>
+    public bool Team => !string.IsNullOrEmpty(Database);
+
     /// <summary>Writes (ticking a criterion, setting a status) need this token; without one the server is read-only.</summary>
     public string? Token { get; set; }
 

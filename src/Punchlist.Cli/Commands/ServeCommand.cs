@@ -16,7 +16,9 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://0.0.0.0:8080 (default: http://127.0.0.1:5180, this machine only)" };
         var token = new Option<string?>("--token") { Description = "Writes (ticking a criterion, setting a status) need this token; PUNCHLIST_TOKEN also sets it. Without one the server is read-only" };
         var readToken = new Option<string?>("--read-token") { Description = "Reads need this token too (pages ask for it once; the API as a bearer token)" };
-        var command = new Command("serve", "Serve the dashboard and the HTTP API, with live updates") { path, urls, token, readToken };
+        var database = TokenCommand.DatabaseOption();
+        database.Description = $"Team mode: serve the scans `punch push` sends from many repositories, kept in this PostgreSQL database (postgres://…, or {TokenCommand.DatabaseVariable})";
+        var command = new Command("serve", "Serve the dashboard and the HTTP API, with live updates") { path, urls, token, readToken, database, TokenCommand.Create(output, error, environment) };
         command.SetAction(parse =>
         {
             var context = CommandContext.From(parse, options, output, error, environment);
@@ -27,6 +29,12 @@ internal static class ServeCommand
             }
 
             var arguments = new List<string> { $"--Punchlist:Workspace={folder}" };
+            // The database URL may hold a password: like the tokens, it goes through the environment.
+            if ((parse.GetValue(database) ?? environment.Variable(TokenCommand.DatabaseVariable)) is { Length: > 0 } team)
+            {
+                Environment.SetEnvironmentVariable("Punchlist__Database", team);
+            }
+
             if (parse.GetValue(urls) is { } where)
             {
                 arguments.Add($"--urls={where}");

@@ -30,10 +30,12 @@ internal static class RequestLimits
     /// </summary>
     public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        // A push (team mode) is the one large body: its endpoint takes up to its own limit.
+        long limit = context.Request.Path == Team.TeamApi.PushPath ? Team.TeamApi.MaxPushBytes : MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
-                detail: $"A request body has at most {MaxBodyBytes / 1024} KB; nothing was read or written.").ExecuteAsync(context);
+                detail: $"A request body here has at most {limit / 1024} KB; nothing was read or written.").ExecuteAsync(context);
             return;
         }
 

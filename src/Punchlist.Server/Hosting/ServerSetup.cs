@@ -64,13 +64,13 @@ internal static class ServerSetup
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-            var store = app.Services.GetRequiredService<IndexStore>();
-            string mode = options.Writable ? "writes need the token" : "read-only: no write token";
-            Log.Listening(app.Logger, store.Workspace, string.Join(", ", addresses), mode);
+            string what = options.Team ? "the team database" : app.Services.GetRequiredService<IndexStore>().Workspace;
+            string mode = options.Team ? "pushes need a repository's push token" : options.Writable ? "writes need the token" : "read-only: no write token";
+            Log.Listening(app.Logger, what, string.Join(", ", addresses), mode);
             foreach (string address in addresses)
             {
                 // For whoever started `punch serve`: where to point the browser, on standard output.
-                Console.Out.WriteLine($"Punchlist is serving {store.Workspace} at {address} ({mode})");
+                Console.Out.WriteLine($"Punchlist is serving {what} at {address} ({mode})");
             }
 
             if (addresses.Any(a => !IsLoopback(a)) && string.IsNullOrEmpty(options.ReadToken))

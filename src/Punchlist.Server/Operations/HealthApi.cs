@@ -10,9 +10,15 @@ namespace Punchlist.Server.Operations;
 /// </summary>
 internal static class HealthApi
 {
-    public static IServiceCollection AddPunchlistHealth(this IServiceCollection services)
+    /// <param name="team">Team mode adds its own readiness check (the database answers) instead.</param>
+    public static IServiceCollection AddPunchlistHealth(this IServiceCollection services, bool team = false)
     {
-        services.AddHealthChecks().AddCheck<WorkspaceReady>("workspace", tags: ["ready"]);
+        var checks = services.AddHealthChecks();
+        if (!team)
+        {
+            checks.AddCheck<WorkspaceReady>("workspace", tags: ["ready"]);
+        }
+
         return services;
     }
 

@@ -7,7 +7,8 @@ namespace Punchlist.Server.Security;
 /// </summary>
 internal static class ReadGate
 {
-    private static readonly string[] Open = ["/healthz", "/readyz", "/signin", "/css/", "/js/", "/lib/", "/favicon.svg"];
+    // A push (team mode) is guarded by its repository's push token instead.
+    private static readonly string[] Open = ["/healthz", "/readyz", "/signin", "/css/", "/js/", "/lib/", "/favicon.svg", Team.TeamApi.PushPath];
 
     public static IApplicationBuilder UseReadGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

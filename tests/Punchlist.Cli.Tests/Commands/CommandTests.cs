@@ -188,6 +188,6 @@ public sealed class CommandTests
         Assert.Equal("punch: unknown command 'stauts' (did you mean status?)\n", error);
         (exit, _, error) = Punch.Run("frobnicate", Samples);
         Assert.Equal(2, exit);
-        Assert.Equal("punch: unknown command 'frobnicate' (commands: status, list, show, search, check, sync, done, reopen, verify, history, report, export, mcp, serve, config, init, completion)\n", error);
+        Assert.Equal("punch: unknown command 'frobnicate' (commands: status, list, show, search, check, sync, done, reopen, verify, history, report, export, mcp, serve, push, config, init, completion)\n", error);
     }
 }

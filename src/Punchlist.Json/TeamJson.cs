@@ -1,0 +1,43 @@
+namespace Punchlist.Json;
+
+/// <summary>
+/// `punchlist.overview/1`: a team server's organisation overview. <c>Totals</c> add up the
+/// repositories' heads' `punchlist.status/1` totals, field by field (each as its push judged it);
+/// <c>Repositories</c> are ordered by readiness, least ready first; <c>Attention</c> lists the open P0
+/// and P1 items of every head that are overdue or past their SLA, with their owners.
+/// </summary>
+public sealed record OverviewJson(string Schema, string Today, TotalsJson Totals, IReadOnlyList<RepositoryJson> Repositories, IReadOnlyList<AttentionJson> Attention)
+{
+    public const string Version = "punchlist.overview/1";
+}
+
+/// <summary>`punchlist.repositories/1`: every repository with a pushed head.</summary>
+public sealed record RepositoriesJson(string Schema, IReadOnlyList<RepositoryJson> Repositories)
+{
+    public const string Version = "punchlist.repositories/1";
+}
+
+/// <summary>
+/// A repository's head: the commit, when it was committed and pushed, its status totals, and its
+/// readiness: the percentage of its P0 and P1 items done (null when it has none).
+/// </summary>
+public sealed record RepositoryJson(
+    string Name,
+    string Commit,
+    DateTimeOffset CommittedAt,
+    string? Branch,
+    DateTimeOffset PushedAt,
+    int? Readiness,
+    int OpenP0,
+    TotalsJson Totals);
+
+/// <summary>An open P0 or P1 item that is overdue (its due date passed) or past its SLA (PL004), in some repository's head.</summary>
+public sealed record AttentionJson(string Repository, string Address, string Title, string Priority, string State, string? Owner, string? Due, bool Overdue, bool SlaBreached);
+
+/// <summary>`punchlist.teamsearch/1`: items of every repository's head matching the words, best first (PostgreSQL's ts_rank_cd).</summary>
+public sealed record TeamSearchJson(string Schema, string Query, IReadOnlyList<TeamResultJson> Results)
+{
+    public const string Version = "punchlist.teamsearch/1";
+}
+
+public sealed record TeamResultJson(string Repository, double Rank, ItemJson Item);

@@ -1,0 +1,174 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Punchlist.Json;
+using Punchlist.Search;
+using Punchlist.Server.Hosting;
+using Punchlist.Server.Security;
+using Punchlist.Storage.Postgres;
+
+namespace Punchlist.Server.Team;
+
+/// <summary>
+/// Team mode's API under /api/v1: `POST push` (a repository's push token), and across repositories
+/// `repositories`, `overview`, `status/{repository}` (its head's status, as `punch status --json`
+/// printed it in CI) and `search`.
+/// </summary>
+public static class TeamApi
+{
+    /// <summary>The largest push body taken, compressed (a push of a thousand trackers is a few hundred KB).</summary>
+    public const long MaxPushBytes = 32L * 1024 * 1024;
+
+    public const string PushPath = "/api/v1/push";
+
+    internal static RouteGroupBuilder MapTeamApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/push", PushAsync).WithName("push").DisableRateLimiting();
+
+        api.MapGet("/repositories", async (TeamStore store, CancellationToken cancel) =>
+            TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await store.Reader.HeadsAsync(cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
+            .WithName("repositories");
+
+        api.MapGet("/overview", async (TeamStore store, TeamClock clock, CancellationToken cancel) =>
+            TypedResults.Json(await Overview(store, clock.Today, cancel), PunchJson.Context.OverviewJson))
+            .WithName("overview");
+
+        api.MapGet("/status/{**repository}", async Task<IResult> (string repository, TeamStore store, CancellationToken cancel) =>
+            await store.Reader.HeadAsync(repository, cancel) is { } head
+                ? TypedResults.Json(head.Status, PunchJson.Context.StatusJson)
+                : NotFound(repository))
+            .WithName("repositoryStatus");
+
+        api.MapGet("/search", async (string? q, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+        {
+            var words = Words(q, clock.Today);
+            var hits = await store.Reader.SearchAsync(words, cancel: cancel);
+            return TypedResults.Json(new TeamSearchJson(TeamSearchJson.Version, q ?? string.Empty,
+                [.. hits.Select(h => new TeamResultJson(h.Repository, Math.Round(h.Rank, 6), h.Item))]), PunchJson.Context.TeamSearchJson);
+        }).WithName("teamSearch");
+        return api;
+    }
+
+    internal static async Task<OverviewJson> Overview(TeamStore store, DateOnly today, CancellationToken cancel)
+    {
+        var heads = await store.Reader.HeadsAsync(cancel);
+        var attention = await store.Reader.AttentionAsync(today, cancel: cancel);
+        return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention);
+    }
+
+    internal static RepositoryJson Repository(RepositoryHead head) =>
+        TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Status);
+
+    // Team search ranks words across repositories; the query language's filters are not compiled to
+    // PostgreSQL yet, so a query with them is refused rather than answered as if they were not there.
+    private static List<string> Words(string? q, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > RequestLimits.MaxQueryLength)
+        {
+            throw new BadRequestException("No query", $"q= holds the words to find (at most {RequestLimits.MaxQueryLength} characters)");
+        }
+
+        Query query;
+        try
+        {
+            query = Query.Parse(q, new QueryContext(today));
+        }
+        catch (PunchlistException e)
+        {
+            throw new BadRequestException("Malformed query", e.Message);
+        }
+
+        var plan = SearchPlan.Of(query);
+        if (plan.Filter is not null || plan.Ranked is null)
+        {
+            throw new BadRequestException("Words only", "Search across repositories takes words and phrases; filters (is:, priority:, owner:, OR, -) are served per repository only for now.");
+        }
+
+        return [.. plan.Terms.Select(t => t.Text)];
+    }
+
+    private static async Task<IResult> PushAsync(HttpContext context, TeamStore store, ILogger<TeamStore> logger, CancellationToken cancel)
+    {
+        var token = await store.Tokens.FindAsync(Tokens.Bearer(context.Request), cancel);
+        if (token is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"punchlist\"";
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A push token is required",
+                detail: "Send the repository's push token as 'Authorization: Bearer <token>' (punch push reads it from PUNCHLIST_TOKEN); this one is unknown or revoked.");
+        }
+
+        if (token.Scope != TokenScope.Push)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A read token cannot push", detail: $"Token {token.Id} only reads.");
+        }
+
+        string encoding = context.Request.Headers.ContentEncoding.ToString();
+        if (encoding is not ("" or "identity" or PushWire.ContentEncoding))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported encoding", detail: "A push is gzip or plain JSON.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxPushBytes;
+        }
+
+        PushJson push;
+        try
+        {
+            using var body = new MemoryStream();
+            await CopyCappedAsync(context.Request.Body, body, MaxPushBytes, cancel);
+            body.Position = 0;
+            push = PushWire.Decode(body, gzip: encoding == PushWire.ContentEncoding);
+        }
+        catch (PushTooLargeException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Push too large", detail: e.Message + "; nothing was stored.");
+        }
+        catch (PushFormatException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed push", detail: e.Message + "; nothing was stored.");
+        }
+
+        if (push.Repository != token.Repository)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong repository",
+                detail: $"This token pushes to {token.Repository}, not {push.Repository}; nothing was stored.");
+        }
+
+        var answer = await store.Pushes.PushAsync(push, cancel);
+        TeamLog.Pushed(logger, push.Repository, push.Commit.Sha, answer.Head, answer.NewVersions);
+        return TypedResults.Json(answer, PunchJson.Context.PushedJson);
+    }
+
+    private static async Task CopyCappedAsync(Stream from, Stream to, long limit, CancellationToken cancel)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = await from.ReadAsync(buffer, cancel)) > 0)
+        {
+            total += n;
+            if (total > limit)
+            {
+                throw new PushTooLargeException(limit);
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, n), cancel);
+        }
+    }
+
+    private static IResult NotFound(string repository) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "No such repository", detail: $"Nothing has been pushed for '{repository}'.");
+}
+
+/// <summary>Today for team mode: the configured day (tests) or the server's local date, each day anew.</summary>
+internal sealed class TeamClock(IOptions<ServerOptions> options, TimeProvider time)
+{
+    public DateOnly Today => options.Value.Today ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+}
+
+internal static partial class TeamLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Push to {Repository} at {Commit}: head {Head}, {NewVersions} new document versions")]
+    public static partial void Pushed(ILogger logger, string repository, string commit, bool head, int newVersions);
+}

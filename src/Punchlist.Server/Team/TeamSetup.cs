@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Punchlist.Storage.Postgres;
+
+namespace Punchlist.Server.Team;
+
+/// <summary>
+/// Team mode's services: the PostgreSQL store (migrated when the server starts, before it listens),
+/// the live feed every instance fills from LISTEN/NOTIFY, and a readiness check that asks the database.
+/// Each instance keeps nothing of its own, so any number can stand behind one load balancer.
+/// </summary>
+internal static class TeamSetup
+{
+    public static IServiceCollection AddTeam(this IServiceCollection services, ServerOptions options)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => Open(options.Database!));
+        services.AddSingleton<TeamClock>();
+        services.AddSingleton<TeamFeed>();
+        services.AddHostedService(s => s.GetRequiredService<TeamFeed>());
+        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Opens the store now: a database that cannot be reached or migrated stops the server before it listens.</summary>
+    public static void OpenTeamStore(this WebApplication app) => app.Services.GetRequiredService<TeamStore>();
+
+    /// <summary>`/events` in team mode: a `push` event whenever any instance stored a push.</summary>
+    public static IEndpointRouteBuilder MapTeamLive(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/events", (TeamFeed feed, HttpContext context) => feed.Subscribe() is { } channel
+            ? (IResult)TypedResults.ServerSentEvents(feed.Stream(channel, context.RequestAborted))
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many live connections",
+                detail: $"The server keeps at most {TeamFeed.MaxSubscribers} live streams open.")).WithName("events").ExcludeFromDescription();
+        return app;
+    }
+
+    private static TeamStore Open(string database)
+    {
+        try
+        {
+            return TeamStore.OpenAsync(database).GetAwaiter().GetResult();
+        }
+        catch (ArgumentException e)
+        {
+            throw new PunchlistException(e.Message, e);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // The message names the host and what failed, never the password.
+            throw new PunchlistException($"cannot open the database: {e.Message}", e);
+        }
+    }
+
+    private sealed class DatabaseReady(TeamStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                int version = await Migrator.VersionAsync(store.Source, cancellationToken);
+                return HealthCheckResult.Healthy($"schema version {version}");
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                return HealthCheckResult.Unhealthy("the database does not answer", e);
+            }
+        }
+    }
+}

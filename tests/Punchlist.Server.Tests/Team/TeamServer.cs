@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Punchlist.Json;
+using Punchlist.Server.Tests.Support;
+using Punchlist.Storage.Postgres;
+using Punchlist.Tests.Support;
+
+namespace Punchlist.Server.Tests.Team;
+
+/// <summary>The real server in team mode (Program.cs with Punchlist:Database) on a database of its own, on the tests' throwaway cluster.</summary>
+public sealed class TeamServer(string database) : WebApplicationFactory<Program>
+{
+    public static string NewDatabase() => PostgresCluster.Instance.CreateDatabase("team");
+
+    public string Database { get; } = database;
+
+    public TeamStore Store => Services.GetRequiredService<TeamStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Punchlist:Database", Database);
+        builder.UseSetting("Punchlist:Today", "2026-11-21");
+        builder.UseSetting("Punchlist:RequestsPerSecond", "0");
+        builder.UseEnvironment("Production");
+    }
+
+    public async Task<HttpResponseMessage> PushAsync(byte[] body, string? token, bool gzip = true)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (gzip)
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/push") { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await CreateClient().SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PushAsync(PushJson push, string? token) => PushAsync(PushWire.Encode(push), token);
+}
+
+/// <summary>A git repository holding a copy of samples/ (optionally changed), whose `punch push --dry-run` and `punch status --json` the tests compare.</summary>
+public sealed class SampleRepository : IDisposable
+{
+    private readonly GitRepository _git = new();
+
+    public SampleRepository(string name, Func<string, string, string>? change = null)
+    {
+        Name = name;
+        string samples = Path.Combine(Repo.Root, "samples");
+        foreach (string file in Directory.GetFiles(samples, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(samples, file).Replace('\\', '/');
+            if (!relative.StartsWith(".punchlist/", StringComparison.Ordinal))
+            {
+                _git.Write(relative, change is null ? File.ReadAllText(file) : change(relative, File.ReadAllText(file)));
+            }
+        }
+
+        Commit = _git.Commit("2026-11-20");
+    }
+
+    public string Name { get; }
+
+    public string Commit { get; private set; }
+
+    public string Root => _git.Root;
+
+    public void Change(string relative, Func<string, string> edit, string date)
+    {
+        _git.Write(relative, edit(File.ReadAllText(_git.Path(relative))));
+        Commit = _git.Commit(date);
+    }
+
+    public PushJson Push() => System.Text.Json.JsonSerializer.Deserialize(Cli.Json(Root, "push", "--dry-run", "--repository", Name), PunchJson.Context.PushJson)!;
+
+    public StatusJson Status() => System.Text.Json.JsonSerializer.Deserialize(Cli.Json(Root, "status"), PunchJson.Context.StatusJson)!;
+
+    public void Dispose() => _git.Dispose();
+}
