@@ -279,5 +279,30 @@ internal sealed class QueryParser(string text, QueryContext context)
 
     private static bool HasLetterOrDigit(string s) => s.Any(char.IsLetterOrDigit);
 
-    internal static PunchlistException Error(int offset, string message) => new($"malformed query at column {offset + 1}: {message}");
+    // One line whatever the query held: a newline or other control character quoted back from it
+    // (a phrase, a glob) is written as an escape, so the error stays the one line a user error is.
+    internal static PunchlistException Error(int offset, string message) => new($"malformed query at column {offset + 1}: {OneLine(message)}");
+
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var line = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            line.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return line.ToString();
+    }
 }

@@ -10,6 +10,17 @@ public sealed class QueryBoundsTests
 {
     private static readonly QueryContext Context = new(new DateOnly(2026, 11, 21));
 
+    [Theory]
+    [InlineData("doc:\"exact phrase\n\u0001[\"")] // the CI fuzzer's find: a newline in a quoted glob that is no glob
+    [InlineData("doc:\"a\r\n[\"")]
+    public void An_error_that_quotes_the_query_back_stays_one_line(string query)
+    {
+        var e = Assert.Throws<PunchlistException>(() => Query.Parse(query, Context));
+        Assert.StartsWith("malformed query at column", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(e.Message, char.IsControl);
+        Assert.Contains("\\n", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fifteen_thousand_parentheses_around_one_word_are_that_word_or_a_clear_error()
     {
