@@ -24,7 +24,7 @@ internal static class FrontMatter
         }
 
         string yaml = text[open..closeLine];
-        if (TooDeep(yaml))
+        if (Evidence.Sources.Yaml.TooDeep(yaml))
         {
             notes.Add(new ReaderNote("front matter is nested too deeply to read; it is kept as text", new TextSpan(open, 0), source.PositionOf(open)));
             return fields;
@@ -76,32 +76,6 @@ internal static class FrontMatter
         }
 
         return fields;
-    }
-
-    // YamlDotNet parses nesting recursively, and a stack overflow cannot be caught: refuse YAML whose
-    // brackets or indentation nest deeper than any real front matter does.
-    private static bool TooDeep(string yaml)
-    {
-        const int Limit = 64;
-        int depth = 0;
-        foreach (char c in yaml)
-        {
-            depth += c is '[' or '{' ? 1 : c is ']' or '}' ? -1 : 0;
-            if (depth > Limit)
-            {
-                return true;
-            }
-        }
-
-        foreach (var line in yaml.AsSpan().EnumerateLines())
-        {
-            if (line.Length - line.TrimStart(' ').Length > Limit * 2)
-            {
-                return true;
-            }
-        }
-
-        return yaml.Length > 256 * 1024;
     }
 
     // YamlDotNet marks are offsets into the YAML text; the YAML text starts at `offset` in the file.

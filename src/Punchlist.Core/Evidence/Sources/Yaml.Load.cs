@@ -17,6 +17,11 @@ internal static partial class Yaml
     /// <summary>The documents of <paramref name="text"/>, or the reason and place it cannot be used.</summary>
     public static YamlLoad Load(string text)
     {
+        if (TooDeep(text))
+        {
+            return new YamlLoad([], Mark.Empty, $"its mappings and lists nest more than {MaxDepth} deep");
+        }
+
         var stream = new YamlStream();
         try
         {
