@@ -111,31 +111,7 @@ internal sealed partial class DocumentWalker
         }
     }
 
-    private ItemBuilder NewTask(ListItemBlock listItem, Checkbox box, string text, TextSpan textSpan)
-    {
-        string meant = _encoding.Repair(text);
-        var id = IdTokens.AtStart(meant);
-        string title = text;
-        var titleSpan = textSpan;
-        int cut = id is null ? -1 : IdTokens.TitleStart(text, id.Groups["id"].Value);
-        if (cut >= 0)
-        {
-            title = text[cut..];
-            titleSpan = FindTitle(title, textSpan, cut);
-        }
-
-        return new ItemBuilder
-        {
-            Kind = ItemKind.Task,
-            Id = id?.Groups["id"].Value,
-            Title = title,
-            MeantTitle = _encoding.Repair(title),
-            TitleSpan = titleSpan,
-            Position = _source.PositionOf(listItem.Span.Start),
-            Start = listItem.Span.Start,
-            End = box.ItemSpan.End,
-            Section = CurrentSection,
-            Box = box,
-        };
-    }
+    // A task is an item from its list item's start to its box's end (NewItem, beside the marks).
+    private ItemBuilder NewTask(ListItemBlock listItem, Checkbox box, string text, TextSpan textSpan) =>
+        NewItem(ItemKind.Task, listItem.Span.Start, box.ItemSpan.End, box, text, textSpan);
 }
