@@ -1,6 +1,7 @@
 using Punchlist.Server.Api;
 using Punchlist.Server.Hosting;
 using Punchlist.Server.Live;
+using Punchlist.Server.Mcp;
 using Punchlist.Server.Operations;
 using Punchlist.Server.Pages;
 using Punchlist.Server.Security;
@@ -22,6 +23,9 @@ if (options.Team)
 else
 {
     builder.Services.AddWorkspace();
+
+    // The MCP tools of `punch mcp` at /mcp (streamable HTTP), for agents that reach the server.
+    builder.Services.AddPunchlistMcp();
 }
 
 // Errors as problem details; the API's OpenAPI description.
@@ -50,6 +54,7 @@ app.UseSecurityHeaders();
 app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
+app.UseMcpGate();
 app.UseRateLimiter();
 if (!options.Team)
 {
@@ -82,6 +87,9 @@ else
     api.MapWritesApi();
     api.MapFindingsApi();
     api.MapHistoryApi();
+
+    // MCP for agents.
+    app.MapPunchlistMcp();
 }
 
 app.MapSignIn();
