@@ -66,7 +66,8 @@ internal static class McpEndpoint
         await next(context);
     });
 
-    public static void MapPunchlistMcp(this WebApplication app) => app.MapMcp(Path);
+    // Not part of the REST API's OpenAPI document: MCP describes itself (tools/list).
+    public static void MapPunchlistMcp(this WebApplication app) => app.MapMcp(Path).ExcludeFromDescription();
 
     // Per request (stateless): a caller without the write token is not offered the tools that write,
     // and so cannot call them; a caller with it spends the write allowance on each call that writes.
