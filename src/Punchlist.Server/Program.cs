@@ -54,8 +54,8 @@ app.UseSecurityHeaders();
 app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
-app.UseMcpGate();
 app.UseRateLimiter();
+app.UseMcpGate(); // after the rate limiter: a client guessing tokens is slowed like any other
 if (!options.Team)
 {
     app.UseRequestMetrics();
