@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Json;
 using Punchlist.Cli.Rendering;
@@ -53,7 +54,7 @@ internal static class ListCommand
             }
             else
             {
-                ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked);
+                ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked, PastSla(context, workspace, items));
             }
 
             if (context.Explain)
@@ -77,6 +78,30 @@ internal static class ListCommand
         {
             NotesRenderer.Render(context.Screen, documents);
         }
+    }
+
+    // The listed items past their SLA, by document and place: from the check counts `punch status`
+    // keeps (served from the index when nothing they depend on changed), and only when some listed
+    // item is open with a priority, the only items an SLA applies to.
+    private static Dictionary<(string, int), SlaBreach> PastSla(CommandContext context, Storage.IndexedWorkspace workspace, IReadOnlyList<(string Document, ItemRecord Item)> items)
+    {
+        var result = new Dictionary<(string, int), SlaBreach>();
+        if (!items.Any(i => i.Item.Priority is not null && !i.Item.State.IsClosed()))
+        {
+            return result;
+        }
+
+        var checks = workspace.Checks(context.Today);
+        context.Warn(checks.Warnings);
+        foreach (var (path, counts) in checks.ByPath)
+        {
+            foreach (var breach in counts.PastSla)
+            {
+                result[(path, breach.Ordinal)] = breach;
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<(string Document, ItemRecord Item)> Sorted(IEnumerable<(string Document, ItemRecord Item)> items, string? sort) => sort switch
