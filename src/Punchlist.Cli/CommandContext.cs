@@ -100,7 +100,7 @@ internal sealed class CommandContext
 
     public Workspace Load(string[]? paths, CliEnvironment environment)
     {
-        var targets = PathArguments.Check(paths, environment);
+        var targets = PathArguments.OneWorkspace(PathArguments.Check(paths, environment), environment);
         var workspace = WorkspaceLoader.Load(targets);
         Warn(workspace.Warnings);
 
@@ -137,5 +137,36 @@ internal sealed class CommandContext
     /// status facts are needed, <paramref name="keepDocuments"/> when the documents parsed will be checked.
     /// </summary>
     public IndexedWorkspace Scan(string[]? paths, CliEnvironment environment, bool factsOnly = false, bool keepDocuments = false) =>
-        IndexedScan.Run(this, PathArguments.Check(paths, environment), factsOnly, keepDocuments);
+        IndexedScan.Run(this, PathArguments.OneWorkspace(PathArguments.Check(paths, environment), environment), factsOnly, keepDocuments);
+
+    /// <summary>
+    /// Scans each workspace the paths lie in with its own index and punchlist.yml (see
+    /// <see cref="PathArguments.ByWorkspace"/>), each with the prefix that makes its paths distinct: none
+    /// for a single workspace, else its root relative to the current folder (`repoA/TODO.md`).
+    /// </summary>
+    public List<(IndexedWorkspace Workspace, string Prefix)> ScanEach(string[]? paths, CliEnvironment environment, bool factsOnly = false, bool keepDocuments = false)
+    {
+        var groups = PathArguments.ByWorkspace(PathArguments.Check(paths, environment));
+        var scans = new List<(IndexedWorkspace, string)>(groups.Count);
+        try
+        {
+            foreach (var group in groups)
+            {
+                var workspace = IndexedScan.Run(this, group, factsOnly, keepDocuments);
+                string prefix = groups.Count == 1 ? string.Empty : Path.GetRelativePath(environment.WorkingDirectory, workspace.Root).Replace('\\', '/') switch
+                {
+                    "." => string.Empty,
+                    var relative => relative + "/",
+                };
+                scans.Add((workspace, prefix));
+            }
+        }
+        catch
+        {
+            scans.ForEach(s => s.Item1.Dispose());
+            throw;
+        }
+
+        return scans;
+    }
 }

@@ -36,6 +36,45 @@ internal static class PathArguments
     }
 
     /// <summary>
+    /// The checked paths by the workspace each lies in (the nearest folder at or above it that holds
+    /// `.git` or punchlist.yml), in the order given: each workspace is read with its own punchlist.yml,
+    /// index and evidence. Paths in no workspace go together, as before (there is no configuration to mix).
+    /// </summary>
+    public static List<string[]> ByWorkspace(IReadOnlyList<string> paths)
+    {
+        var groups = new List<(string? Root, List<string> Paths)>();
+        foreach (string path in paths)
+        {
+            string root = Discovery.FindRoot(path);
+            string? workspace = InWorkspace([root]) ? root : null;
+            int at = groups.FindIndex(g => g.Root == workspace);
+            if (at < 0)
+            {
+                groups.Add((workspace, [path]));
+            }
+            else
+            {
+                groups[at].Paths.Add(path);
+            }
+        }
+
+        return [.. groups.Select(g => g.Paths.ToArray())];
+    }
+
+    /// <summary>The checked paths when they lie in one workspace; several are refused in one line, naming two.</summary>
+    public static string[] OneWorkspace(string[] paths, CliEnvironment environment)
+    {
+        var groups = ByWorkspace(paths);
+        if (groups.Count > 1)
+        {
+            string Name(string full) => TerminalText.Quote(Path.GetRelativePath(environment.WorkingDirectory, full).Replace('\\', '/'));
+            throw new PunchlistException($"{Name(groups[0][0])} and {Name(groups[1][0])} lie in different workspaces, each with its own punchlist.yml and index: give one at a time (punch status and punch list take several)");
+        }
+
+        return paths;
+    }
+
+    /// <summary>
     /// Whether <paramref name="paths"/> lie in a workspace: a folder at or above the first holds
     /// `.git` or punchlist.yml. Outside one, read commands keep their index in memory.
     /// </summary>

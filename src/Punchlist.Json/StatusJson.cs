@@ -24,7 +24,11 @@ public sealed record DocumentStatusJson(
     int Overdue,
     int Late,
     FindingCountsJson Findings,
-    VerificationJson Verification);
+    VerificationJson Verification)
+{
+    /// <summary>Items open past their SLA (PL004); with the overdue ones (some are both) they make <c>Late</c>.</summary>
+    public int PastSla { get; init; }
+}
 
 public sealed record TotalsJson(
     int Documents,
@@ -36,10 +40,18 @@ public sealed record TotalsJson(
     int Overdue,
     int Late,
     FindingCountsJson Findings,
-    VerificationJson Verification);
+    VerificationJson Verification)
+{
+    /// <summary>Items open past their SLA (PL004), over every document.</summary>
+    public int PastSla { get; init; }
+}
 
 /// <summary>A group of `--by`; <c>Name</c> is null for the items with no owner (or no section).</summary>
-public sealed record GroupJson(string By, string? Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue);
+public sealed record GroupJson(string By, string? Name, StateCountsJson Items, BoxCountJson Criteria, ProgressJson Progress, int Overdue)
+{
+    /// <summary>The group's late items: overdue or past their SLA (<see cref="Analysis.Lateness"/>), each once.</summary>
+    public int Late { get; init; }
+}
 
 public sealed record StateCountsJson(int Total, int Open, int InProgress, int Done, int Blocked, int Cancelled);
 

@@ -27,7 +27,7 @@ public static class StatusJsonWriter
             json.WriteStartObject();
             json.WriteString("path", document.Path);
             json.WriteString("title", document.Title);
-            WriteCounts(json, document.Items, document.Checkboxes, document.Criteria, document.ByPriority, document.Progress, document.Overdue, document.Late, document.Findings, document.Verification);
+            WriteCounts(json, document.Items, document.Checkboxes, document.Criteria, document.ByPriority, document.Progress, document.Overdue, document.Late, document.Findings, document.Verification, document.PastSla);
             json.WriteEndObject();
             if (json.BytesPending > FlushAfter)
             {
@@ -39,7 +39,7 @@ public static class StatusJsonWriter
         var totals = report.Totals;
         json.WriteStartObject("totals");
         json.WriteNumber("documents", totals.Documents);
-        WriteCounts(json, totals.Items, totals.Checkboxes, totals.Criteria, totals.ByPriority, totals.Progress, totals.Overdue, totals.Late, totals.Findings, totals.Verification);
+        WriteCounts(json, totals.Items, totals.Checkboxes, totals.Criteria, totals.ByPriority, totals.Progress, totals.Overdue, totals.Late, totals.Findings, totals.Verification, totals.PastSla);
         json.WriteEndObject();
         if (report.Groups is null)
         {
@@ -57,6 +57,7 @@ public static class StatusJsonWriter
                 WriteNumbers(json, "criteria", ("total", group.Criteria.Total), ("checked", group.Criteria.Checked));
                 WriteProgress(json, group.Progress);
                 json.WriteNumber("overdue", group.Overdue);
+                json.WriteNumber("late", group.Late);
                 json.WriteEndObject();
             }
 
@@ -68,7 +69,7 @@ public static class StatusJsonWriter
 
     // What a document and the totals have in common, in the order of their records.
     private static void WriteCounts(Utf8JsonWriter json, StateCountsJson items, BoxCountJson checkboxes, BoxCountJson criteria,
-        IReadOnlyDictionary<string, PriorityCountJson> byPriority, ProgressJson progress, int overdue, int late, FindingCountsJson findings, VerificationJson verification)
+        IReadOnlyDictionary<string, PriorityCountJson> byPriority, ProgressJson progress, int overdue, int late, FindingCountsJson findings, VerificationJson verification, int pastSla)
     {
         WriteStates(json, items);
         WriteNumbers(json, "checkboxes", ("total", checkboxes.Total), ("checked", checkboxes.Checked));
@@ -85,6 +86,7 @@ public static class StatusJsonWriter
         json.WriteNumber("late", late);
         WriteNumbers(json, "findings", ("total", findings.Total), ("error", findings.Error), ("warning", findings.Warning), ("note", findings.Note));
         WriteNumbers(json, "verification", ("done", verification.Done), ("verified", verification.Verified), ("contradicted", verification.Contradicted), ("unknown", verification.Unknown));
+        json.WriteNumber("pastSla", pastSla); // a property of the record's body: after its positional ones, as the serializer writes it
     }
 
     private static void WriteStates(Utf8JsonWriter json, StateCountsJson items) =>

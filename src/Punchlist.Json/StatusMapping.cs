@@ -15,7 +15,7 @@ public static class StatusMapping
         var all = CheckCounts.None;
         var sum = ItemCounts.None;
         BoxCountJson boxes = new(0, 0), criteria = new(0, 0);
-        int overdue = 0;
+        int overdue = 0, late = 0, pastSla = 0;
         var tiers = new TierCount[Grouping.PriorityNames.Count];
         foreach (var summary in summaries)
         {
@@ -28,22 +28,31 @@ public static class StatusMapping
             boxes = new BoxCountJson(boxes.Total + document.Checkboxes.Total, boxes.Checked + document.Checkboxes.Checked);
             criteria = new BoxCountJson(criteria.Total + document.Criteria.Total, criteria.Checked + document.Criteria.Checked);
             overdue += document.Overdue;
+            late += document.Late;
+            pastSla += document.PastSla;
             for (int i = 0; i < tiers.Length; i++)
             {
                 tiers[i] = new TierCount(tiers[i].Total + summary.ByPriority[i].Total, tiers[i].Done + summary.ByPriority[i].Done);
             }
         }
 
-        var totals = new TotalsJson(documents.Count, JsonMapping.Counts(sum), boxes, criteria, ByPriority(tiers), JsonMapping.Progress(sum), overdue, all.Late,
-            FindingCountsJson.Of(all), VerificationJson.Of(all));
+        var totals = new TotalsJson(documents.Count, JsonMapping.Counts(sum), boxes, criteria, ByPriority(tiers), JsonMapping.Progress(sum), overdue, late,
+            FindingCountsJson.Of(all), VerificationJson.Of(all)) { PastSla = pastSla };
         var groups = by is null
             ? null
-            : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => d.Items.Select(i => (d.Path, i))), by.Value, today)
+            : Grouping.Summarise((facts ?? throw new ArgumentNullException(nameof(facts))).SelectMany(d => WithPastSla(d, checks)), by.Value, today)
                 .Select(g => new GroupJson(JsonMapping.Lower(by.Value.ToString()), GroupName(g.Name), JsonMapping.Counts(g.Items),
-                    new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue))
+                    new BoxCountJson(g.Criteria.Total, g.Criteria.Done), JsonMapping.Progress(g.Items), g.Overdue) { Late = g.Late })
                 .OrderBy(g => g.Name is null)
                 .ToList();
         return new StatusJson(StatusJson.Version, JsonMapping.Date(today), documents, totals, groups);
+    }
+
+    // A document's items, each with its SLA breach when PL004 found one.
+    private static IEnumerable<(string, ItemFacts, SlaBreach?)> WithPastSla(DocumentFacts document, IReadOnlyDictionary<string, CheckCounts> checks)
+    {
+        var pastSla = Lateness.ByOrdinal(document.Items.Count, checks.GetValueOrDefault(document.Path)?.PastSla ?? []);
+        return document.Items.Select((item, i) => (document.Path, item, pastSla?[i]));
     }
 
     // Items with no owner or no section are a group whose name is null, listed last.
@@ -58,9 +67,9 @@ public static class StatusMapping
         ByPriority(document.ByPriority),
         JsonMapping.Progress(document.Items),
         document.Overdue(today),
-        checks.Late,
+        Lateness.Count(document, checks.PastSla, today),
         FindingCountsJson.Of(checks),
-        VerificationJson.Of(checks));
+        VerificationJson.Of(checks)) { PastSla = checks.PastSla.Count };
 
     // Tiers are indexed like Grouping.PriorityNames, and every name is written, empty or not.
     private static Dictionary<string, PriorityCountJson> ByPriority(IReadOnlyList<TierCount> tiers)

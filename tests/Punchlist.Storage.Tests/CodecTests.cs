@@ -105,7 +105,24 @@ public sealed class CodecTests
         Assert.Equal(summary.ByPriority, back.ByPriority);
         Assert.Equal(summary.OpenDue, back.OpenDue);
 
-        var counts = new CheckCounts(11, 3, 5, 3, 40, 12, 2, 26);
+        var counts = new CheckCounts(11, 3, 5, 3, 40, 12, 2, 26)
+        {
+            PastSla =
+            [
+                new SlaBreach(0, "P0-001", "Rotate the keys", "P0", ItemState.Blocked, "Bo", null, new DateOnly(2026, 11, 8)),
+                new SlaBreach(7, "ops/page-on-call", "Page on call ✓", null, ItemState.Open, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 10, 30)),
+            ],
+        };
         Assert.Equal(counts, CountsCodec.Decode(CountsCodec.Encode(counts)));
+        Assert.NotEqual(counts, counts with { PastSla = [counts.PastSla[0]] });
+        Assert.Equal(CheckCounts.None, CountsCodec.Decode(CountsCodec.Encode(CheckCounts.None)));
+    }
+
+    [Fact]
+    public void Check_counts_another_version_wrote_are_no_counts()
+    {
+        Assert.Null(CountsCodec.Decode([1, 11, 3, 5, 3, 40, 12, 2, 26, 0]));
+        Assert.Null(CountsCodec.Decode([3, 11, 3, 5, 3, 40, 12, 2, 26, 0]));
+        Assert.Null(CountsCodec.Decode([]));
     }
 }

@@ -96,7 +96,7 @@ internal static class CheckCommand
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (string name in names)
         {
-            var found = FindingRules.Find(name) ?? FindingRules.Default.FirstOrDefault(r => string.Equals(r.Info.Name, name, StringComparison.OrdinalIgnoreCase));
+            var found = FindingRules.Find(name);
             codes.Add(found?.Info.Code ?? throw new PunchlistException(
                 $"--rule: no rule '{TerminalText.Quote(name)}'{UsageErrors.Meant(name, [.. FindingRules.Default.SelectMany(r => new[] { r.Info.Code, r.Info.Name })])} (rules: {string.Join(", ", FindingRules.Default.Select(r => r.Info.Code))})"));
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Punchlist.Analysis;
 using Punchlist.Cli.Json;
 using Punchlist.Json;
 using Punchlist.Cli.Rendering;
@@ -31,9 +32,11 @@ internal static class ListCommand
             var (text, targets) = QueryOrPath(parse.GetValue(query), parse.GetValue(paths) ?? [], environment);
             _ = Query.Parse(text, new QueryContext(context.Today)); // a malformed query fails before any scan
             var also = filters.Filters(parse);
-            using var workspace = context.Scan(targets, environment);
-            var parsed = Query.Parse(text, new QueryContext(context.Today, workspace.Config.HoursPerDay));
-            var items = Sorted(workspace.Search(parsed, also: also).Hits.Select(h => (h.Document, h.Item)), parse.GetValue(sort)).ToList();
+            // Each workspace the paths lie in with its own index and punchlist.yml (see status).
+            var scans = context.ScanEach(targets, environment);
+            using var disposal = new StatusCommand.Disposal([.. scans.Select(s => s.Workspace)]);
+            var parsed = Query.Parse(text, new QueryContext(context.Today, scans[0].Workspace.Config.HoursPerDay));
+            var items = Sorted(scans.SelectMany(s => s.Workspace.Search(parsed, also: also).Hits.Select(h => (s.Prefix + h.Document, h.Item))), parse.GetValue(sort)).ToList();
             int total = items.Count;
             if (parse.GetValue(filters.Limit) is { } limit)
             {
@@ -53,12 +56,12 @@ internal static class ListCommand
             }
             else
             {
-                ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked);
+                ListRenderer.Render(context.Screen, items, total, context.Today, grouped: parse.GetValue(sort) is null or "document" && !parsed.IsRanked, PastSla(context, scans, items));
             }
 
             if (context.Explain)
             {
-                Explain(context, workspace.Documents);
+                Explain(context, [.. scans.SelectMany(s => s.Workspace.Documents.Select(d => d with { Path = s.Prefix + d.Path }))]);
             }
 
             return ExitCodes.Ok;
@@ -77,6 +80,33 @@ internal static class ListCommand
         {
             NotesRenderer.Render(context.Screen, documents);
         }
+    }
+
+    // The listed items past their SLA, by document and place: from the check counts `punch status`
+    // keeps (served from the index when nothing they depend on changed), and only when some listed
+    // item is open with a priority, the only items an SLA applies to.
+    private static Dictionary<(string, int), SlaBreach> PastSla(CommandContext context, List<(Storage.IndexedWorkspace Workspace, string Prefix)> scans, IReadOnlyList<(string Document, ItemRecord Item)> items)
+    {
+        var result = new Dictionary<(string, int), SlaBreach>();
+        if (!items.Any(i => i.Item.Priority is not null && !i.Item.State.IsClosed()))
+        {
+            return result;
+        }
+
+        foreach (var (workspace, prefix) in scans)
+        {
+            var checks = workspace.Checks(context.Today);
+            context.Warn(checks.Warnings);
+            foreach (var (path, counts) in checks.ByPath)
+            {
+                foreach (var breach in counts.PastSla)
+                {
+                    result[(prefix + path, breach.Ordinal)] = breach;
+                }
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<(string Document, ItemRecord Item)> Sorted(IEnumerable<(string Document, ItemRecord Item)> items, string? sort) => sort switch

@@ -4,6 +4,7 @@ using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
+using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
 namespace Punchlist.Cli.Commands;
@@ -39,7 +40,9 @@ internal static class ShowCommand
                 // (PL008) are left to `punch check`, which reads them all.
                 var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
                 var evidence = own.Evidence();
-                var findings = own.Check(context.Today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
+                // The SLA clock is `punch check`'s (the git history), so that show and check agree on PL004.
+                using var clock = HistoryClock.Open(index.Root, index.Config, context.IndexOptionsFor(index.Root));
+                var findings = own.Check(context.Today, clock, evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
                     .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).ToList();
                 ShowRenderer.Render(context.Screen, document, item, detail, findings, evidence.For(document, item), context.Today);
                 if (context.Explain)

@@ -22,19 +22,34 @@ internal static class StatusCommand
         {
             var context = CommandContext.From(parse, options, output, error, environment);
 
-            using var workspace = context.Scan(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
-            var checks = workspace.Checks(context.Today);
-            context.Warn(checks.Warnings);
-            if (context.Verbose)
+            // Each workspace the paths lie in is read with its own index and punchlist.yml, and its
+            // trackers named by its folder when there are several (`repoA/TODO.md`).
+            var scans = context.ScanEach(parse.GetValue(paths), environment, factsOnly: true, keepDocuments: true);
+            using var disposal = new Disposal([.. scans.Select(s => s.Workspace)]);
+            var summaries = new List<DocumentSummary>();
+            var checks = new Dictionary<string, CheckCounts>(StringComparer.Ordinal);
+            foreach (var (workspace, prefix) in scans)
             {
-                context.Error.WriteLine($"punch: findings and verification: {checks.Cached} trackers served from the index, {checks.Checked} checked ({checks.Read} read for it)");
+                var found = workspace.Checks(context.Today);
+                context.Warn(found.Warnings);
+                if (context.Verbose)
+                {
+                    context.Error.WriteLine($"punch: findings and verification: {found.Cached} trackers served from the index, {found.Checked} checked ({found.Read} read for it)");
+                }
+
+                summaries.AddRange(workspace.Summaries.Select(s => prefix.Length == 0 ? s : s with { Path = prefix + s.Path }));
+                foreach (var (path, counts) in found.ByPath)
+                {
+                    checks[prefix + path] = counts;
+                }
             }
 
             var grouping = parse.GetValue(by) is { } name ? Enum.Parse<GroupBy>(name, ignoreCase: true) : (GroupBy?)null;
 
             // The items themselves only when they are grouped or their notes explained; else the summaries.
-            var facts = grouping is not null || context.Explain ? workspace.Documents : null;
-            var report = StatusMapping.Build(workspace.Summaries, facts, checks.ByPath, grouping, context.Today);
+            IReadOnlyList<DocumentFacts> Facts() => [.. scans.SelectMany(s => s.Workspace.Documents.Select(d => s.Prefix.Length == 0 ? d : d with { Path = s.Prefix + d.Path }))];
+            var facts = grouping is not null || context.Explain ? Facts() : null;
+            var report = StatusMapping.Build(summaries, facts, checks, grouping, context.Today);
             if (context.Json)
             {
                 JsonOutput.Write(context.Out, report);
@@ -46,18 +61,36 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
 
-            // Whose items are overdue, from the facts the index keeps (a search would cost a fresh
-            // process its query machinery: about 100 ms of CPU, measured, for one line).
-            var overdue = report.Totals.Overdue == 0 ? [] : (facts ?? workspace.Documents).SelectMany(d => d.Items).Where(i => Dates.IsOverdue(i, context.Today)).Select(i => i.Owner).ToList();
-            StatusRenderer.Render(context.Screen, report, grouping, overdue, Trackers.FilteredHint(workspace.Config));
+            // Whose items are late: the overdue ones from the facts the index keeps, read only when some
+            // are (a search would cost a fresh process its query machinery: about 100 ms of CPU,
+            // measured, for one line); those past their SLA from the check counts.
+            IReadOnlyList<string?> owners = report.Totals.Late == 0 ? []
+                : report.Totals.Overdue == 0 ? checks.Values.SelectMany(c => c.PastSla).Where(b => Lateness.Of(b, context.Today).IsLate).Select(b => b.Owner).ToList()
+                : Lateness.Items(facts ?? Facts(), checks, context.Today).Select(l => l.Item.Owner).ToList();
+            StatusRenderer.Render(context.Screen, report, grouping, owners, Trackers.FilteredHint(scans[0].Workspace.Config));
             if (context.Explain)
             {
                 NotesRenderer.Render(context.Screen, facts ?? []);
-                MatrixRenderer.RenderAll(context.Screen, workspace, facts ?? []);
+                foreach (var (workspace, _) in scans)
+                {
+                    MatrixRenderer.RenderAll(context.Screen, workspace, workspace.Documents);
+                }
             }
 
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Disposes every scan's index, however the command ends.
+    internal sealed class Disposal(IReadOnlyList<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
     }
 }

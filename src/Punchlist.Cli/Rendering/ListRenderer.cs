@@ -5,11 +5,13 @@ namespace Punchlist.Cli.Rendering;
 
 /// <summary>
 /// `punch list`: one line per item, grouped by document — short key, state, priority, title cut to
-/// fit, criteria, due (`12d late` in words), owner — then how many there were.
+/// fit, criteria, due (`12d late` in words; `SLA +3d` for an item past its SLA alone), owner — then
+/// how many there were.
 /// </summary>
 internal static class ListRenderer
 {
-    public static void Render(Screen screen, IReadOnlyList<(string Document, ItemRecord Item)> items, int total, DateOnly today, bool grouped)
+    /// <param name="pastSla">The listed items past their SLA, by document and place (<see cref="ItemRecord.Ordinal"/>).</param>
+    public static void Render(Screen screen, IReadOnlyList<(string Document, ItemRecord Item)> items, int total, DateOnly today, bool grouped, IReadOnlyDictionary<(string, int), SlaBreach> pastSla)
     {
         var table = new TextTable(
             new Column("Item") { Keep = 100 },
@@ -38,7 +40,7 @@ internal static class ListRenderer
                 item.Priority is { } p ? Cell.Text(p.Name) : Cell.Empty,
                 Cell.Text(item.Title),
                 item.CriteriaTotal == 0 ? Cell.Empty : Cell.Text($"{item.CriteriaChecked}/{item.CriteriaTotal}"),
-                Wording.Due(item.Due, Dates.IsOverdue(item.Facts, today), today),
+                Wording.Due(item.Due, Lateness.Of(item.Facts, pastSla.GetValueOrDefault((path, item.Ordinal)), today), today),
                 Cell.Text(item.Owner));
         }
 

@@ -1,3 +1,4 @@
+using Punchlist.Analysis;
 using Punchlist.Analysis.Findings;
 using Punchlist.Json;
 using Punchlist.Evidence;
@@ -31,11 +32,19 @@ internal static class ShowRenderer
         string? declaredOwner = item.Field(FieldKind.Owner)?.Value;
         Fact(screen, "Owner", item.Owner is { } owner ? [new Span(TerminalText.Clean(owner))]
             : [new Span("no owner", "yellow"), .. string.IsNullOrWhiteSpace(declaredOwner) ? Array.Empty<Span>() : [new Span($" (declared: {TerminalText.Clean(declaredOwner)})", "grey")]]);
+        // Late as everywhere (Lateness): past the due date, past the SLA that PL004 found, or both.
+        var sla = findings.FirstOrDefault(f => f.Code == "PL004" && f.Deadline is not null);
+        var late = Lateness.Of(item.Due?.Date, item.State, sla?.Deadline, today);
         if (item.Due is { } due)
         {
-            Fact(screen, "Due", json.Overdue
-                ? [new Span(Wording.Date(due.Date)), new Span($", {Wording.Late(due.Date, today)}", "red")]
+            Fact(screen, "Due", late.DaysOverdue is { } days
+                ? [new Span(Wording.Date(due.Date)), new Span($", {days}d late", "red")]
                 : [new Span(Wording.Date(due.Date))]);
+        }
+
+        if (late.DaysPastSla is { } pastSla && sla is not null)
+        {
+            Fact(screen, "SLA", [new Span(TerminalText.Clean($"{item.Priority?.Name} within {sla.Declared}, until {Wording.Date(sla.Deadline!.Value)}")), new Span($", {pastSla}d late", "red")]);
         }
 
         if (item.Effort is { } effort)

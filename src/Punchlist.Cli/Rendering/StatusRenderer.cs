@@ -10,8 +10,8 @@ namespace Punchlist.Cli.Rendering;
 /// </summary>
 internal static class StatusRenderer
 {
-    /// <param name="overdue">The owner of each overdue item (null: none).</param>
-    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> overdue, string filteredHint)
+    /// <param name="lateOwners">The owner of each late item (null: none), each item once.</param>
+    public static void Render(Screen screen, StatusJson report, GroupBy? by, IReadOnlyList<string?> lateOwners, string filteredHint)
     {
         if (report.Documents.Count == 0)
         {
@@ -48,7 +48,7 @@ internal static class StatusRenderer
             ]);
         }
 
-        Late(screen, t, overdue);
+        Late(screen, t, lateOwners);
         Priorities(screen, t);
         if (report.Groups is { Count: > 0 } groups && by is not null and not GroupBy.Priority)
         {
@@ -58,35 +58,46 @@ internal static class StatusRenderer
             foreach (var g in groups)
             {
                 var name = g.Name is null ? new Cell([new Span(by == GroupBy.Owner ? "no owner" : "no section", "grey")]) : Cell.Text(g.Name);
-                AddRow(grouped, groupColumns, new Row(name, g.Items, g.Criteria, g.Progress, g.Overdue, null));
+                AddRow(grouped, groupColumns, new Row(name, g.Items, g.Criteria, g.Progress, g.Late, null));
             }
 
             screen.Table(grouped);
         }
     }
 
-    // What is late and whose: how many items are past their due date, by owner, and past their SLA.
-    private static void Late(Screen screen, TotalsJson totals, IReadOnlyList<string?> overdue)
+    // What is late and whose: every late item's owner (the most first), then why they are late —
+    // past their due date, past their SLA (an item can be both) — and the commands that list them.
+    private static void Late(Screen screen, TotalsJson totals, IReadOnlyList<string?> owners)
     {
         if (totals.Late == 0)
         {
             return;
         }
 
+        const int Shown = 6;
+        var byOwner = owners.GroupBy(o => o).OrderByDescending(g => g.Count()).ThenBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).ToList();
+        string names = string.Join(", ", byOwner.Take(Shown).Select(g => $"{(g.Key is null ? "no owner" : TerminalText.Clean(g.Key))} {g.Count()}"));
+        int more = byOwner.Count - Shown;
+        var why = new List<string>(2);
+        if (totals.Overdue > 0)
+        {
+            why.Add($"{totals.Overdue} past the due date");
+        }
+
+        if (totals.PastSla > 0)
+        {
+            why.Add($"{totals.PastSla} past the SLA");
+        }
+
         screen.Line();
-        int pastSla = Math.Max(0, totals.Late - overdue.Count);
-        string owners = string.Join(", ", overdue.GroupBy(o => o).OrderByDescending(g => g.Count()).ThenBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Take(6).Select(g => $"{(g.Key is null ? "no owner" : TerminalText.Clean(g.Key))} {g.Count()}"));
-        int more = overdue.Select(o => o).Distinct().Count() - 6;
         screen.Wrapped(string.Empty, 0,
         [
             new Span($"Late: {Plural(totals.Late, "item")}", "bold red"),
-            new Span(overdue.Count > 0 ? $" — {overdue.Count} overdue ({owners}{(more > 0 ? $", {more} more owners" : string.Empty)})" : string.Empty),
-            new Span(pastSla > 0 ? $"{(overdue.Count > 0 ? "," : " —")} {pastSla} past their SLA" : string.Empty),
-            new Span(". ", null),
-            new Span(overdue.Count > 0 ? "punch list is:overdue --sort due" : string.Empty, "grey", Whole: true),
-            new Span(overdue.Count > 0 && pastSla > 0 ? " · " : string.Empty, "grey"),
-            new Span(pastSla > 0 ? "punch check --rule PL004" : string.Empty, "grey", Whole: true),
+            new Span(byOwner.Count > 0 ? $" ({names}{(more > 0 ? $", {more} more owners" : string.Empty)})" : string.Empty),
+            new Span($" — {string.Join(", ", why)}. "),
+            new Span(totals.Overdue > 0 ? "punch list is:overdue --sort due" : string.Empty, "grey", Whole: true),
+            new Span(totals.Overdue > 0 && totals.PastSla > 0 ? " · " : string.Empty, "grey"),
+            new Span(totals.PastSla > 0 ? "punch check --rule PL004" : string.Empty, "grey", Whole: true),
         ]);
     }
 

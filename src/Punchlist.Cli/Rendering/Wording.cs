@@ -1,4 +1,5 @@
 using System.Globalization;
+using Punchlist.Analysis;
 using Punchlist.Model;
 
 namespace Punchlist.Cli.Rendering;
@@ -8,17 +9,17 @@ internal static class Wording
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>`11d late` for a due date before today.</summary>
-    public static string Late(DateOnly? due, DateOnly today) =>
-        due is { } date ? $"{today.DayNumber - date.DayNumber}d late" : string.Empty;
-
-    /// <summary>A due date as a list shows it: `11d late` when it passed with the item open, `today`, else the date.</summary>
-    public static Cell Due(DateOnly? due, bool overdue, DateOnly today) => due switch
+    /// <summary>
+    /// A due date as a list shows it: `11d late` when it passed with the item open, else `SLA +3d` when
+    /// the item is past its SLA (<see cref="Lateness"/>), `today`, or the date.
+    /// </summary>
+    public static Cell Due(DateOnly? due, Lateness late, DateOnly today) => (due, late) switch
     {
-        null => Cell.Empty,
-        { } date when overdue => Cell.Text(Late(date, today), "red"),
-        { } date when date == today => Cell.Text("today", "yellow"),
-        { } date => Cell.Text(Date(date)),
+        (_, { DaysOverdue: { } days }) => Cell.Text($"{days}d late", "red"),
+        (_, { DaysPastSla: { } days }) => Cell.Text($"SLA +{days}d", "red"),
+        (null, _) => Cell.Empty,
+        ({ } date, _) when date == today => Cell.Text("today", "yellow"),
+        ({ } date, _) => Cell.Text(Date(date)),
     };
 
     /// <summary>A state in a table; compact (`wip`, `blkd`, `cxl`) when the table is narrow.</summary>

@@ -23,11 +23,12 @@ public static class Grouping
 
     /// <summary>Groups in a stable order: priorities P0..P3 then none; documents, sections and owners as they first appear.</summary>
     public static List<GroupSummary> Summarise(IEnumerable<(TrackerDocument Document, Item Item)> items, GroupBy by, DateOnly today) =>
-        Summarise(items.Select(m => (m.Document.Path, ItemFacts.Of(m.Item))), by, today);
+        Summarise(items.Select(m => (m.Document.Path, ItemFacts.Of(m.Item), (SlaBreach?)null)), by, today);
 
-    public static List<GroupSummary> Summarise(IEnumerable<(string Document, ItemFacts Item)> items, GroupBy by, DateOnly today)
+    /// <param name="items">Each item with its document and its SLA breach, when PL004 found one (see <see cref="Lateness"/>).</param>
+    public static List<GroupSummary> Summarise(IEnumerable<(string Document, ItemFacts Item, SlaBreach? PastSla)> items, GroupBy by, DateOnly today)
     {
-        var groups = new Dictionary<string, List<ItemFacts>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<(ItemFacts, SlaBreach?)>>(StringComparer.Ordinal);
         if (by == GroupBy.Priority)
         {
             foreach (string name in PriorityNames)
@@ -36,7 +37,7 @@ public static class Grouping
             }
         }
 
-        foreach (var (document, item) in items)
+        foreach (var (document, item, pastSla) in items)
         {
             string key = by switch
             {
@@ -50,7 +51,7 @@ public static class Grouping
                 groups[key] = list = [];
             }
 
-            list.Add(item);
+            list.Add((item, pastSla));
         }
 
         return groups.Where(g => g.Value.Count > 0 || by != GroupBy.Priority || g.Key != NoPriority)

@@ -44,17 +44,22 @@ public sealed record ItemCounts(int Total, int Open, int InProgress, int Done, i
     }
 }
 
-/// <summary>What a group of items amounts to: items by state, their criteria, and how many are late.</summary>
-public sealed record GroupSummary(string Name, ItemCounts Items, Fraction Criteria, int Overdue)
+/// <summary>
+/// What a group of items amounts to: items by state, their criteria, how many are past their due date
+/// (overdue) and how many are late (<see cref="Lateness"/>: overdue or past their SLA).
+/// </summary>
+public sealed record GroupSummary(string Name, ItemCounts Items, Fraction Criteria, int Overdue, int Late)
 {
     public static GroupSummary Of(string name, IReadOnlyCollection<Item> items, DateOnly today) =>
-        Of(name, items.Select(ItemFacts.Of).ToList(), today);
+        Of(name, items.Select(i => (ItemFacts.Of(i), (SlaBreach?)null)).ToList(), today);
 
-    public static GroupSummary Of(string name, IReadOnlyCollection<ItemFacts> items, DateOnly today) => new(
+    /// <param name="items">Each item with its SLA breach, when PL004 found one.</param>
+    public static GroupSummary Of(string name, IReadOnlyCollection<(ItemFacts Item, SlaBreach? PastSla)> items, DateOnly today) => new(
         name,
-        ItemCounts.Of(items),
-        new Fraction(items.Sum(i => i.CriteriaChecked), items.Sum(i => i.CriteriaTotal)),
-        items.Count(i => Dates.IsOverdue(i, today)));
+        ItemCounts.Of(items.Select(i => i.Item)),
+        new Fraction(items.Sum(i => i.Item.CriteriaChecked), items.Sum(i => i.Item.CriteriaTotal)),
+        items.Count(i => Dates.IsOverdue(i.Item, today)),
+        items.Count(i => Lateness.Of(i.Item, i.PastSla, today).IsLate));
 }
 
 public static class Dates

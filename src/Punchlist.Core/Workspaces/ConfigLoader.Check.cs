@@ -9,8 +9,9 @@ public static partial class ConfigLoader
 {
     private static readonly string[] PriorityNames = ["P0", "P1", "P2", "P3"];
 
-    // `rules: {PL011: off, PL003: error}`: every code must be one the catalogue knows, every value a
-    // severity or off — a typo must not silently leave a rule on.
+    // `rules: {PL011: off, sla-breached: error}`: every rule, by code or by the name `punch check`
+    // prints, must be one the catalogue knows, every value a severity or off — a typo must not
+    // silently leave a rule on.
     private static Dictionary<string, Severity?> RuleSettings(YamlNode node)
     {
         if (node is not YamlMappingNode map)
@@ -24,7 +25,10 @@ public static partial class ConfigLoader
             string code = (key as YamlScalarNode)?.Value ?? string.Empty;
             if (FindingRules.Find(code) is not { } rule)
             {
-                throw Error(key.Start, $"unknown rule '{code}' (known: {string.Join(", ", FindingRules.Default.Select(r => r.Info.Code))})");
+                // A name written short or long (`sla-breach` for `sla-breached`) is named back.
+                var near = FindingRules.Default.FirstOrDefault(r => code.Length >= 4
+                    && (r.Info.Name.StartsWith(code, StringComparison.OrdinalIgnoreCase) || code.StartsWith(r.Info.Name, StringComparison.OrdinalIgnoreCase)));
+                throw Error(key.Start, $"unknown rule '{code}'{(near is null ? string.Empty : $" (did you mean {near.Info.Name}?)")} (known, by code or name: {string.Join(", ", FindingRules.Default.Select(r => $"{r.Info.Code} {r.Info.Name}"))})");
             }
 
             string setting = ((value as YamlScalarNode)?.Value ?? string.Empty).Trim();

@@ -11,7 +11,7 @@ public sealed record OverviewModel(
     ItemCounts Items,
     Fraction Criteria,
     IReadOnlyList<(string Name, TierCount Count)> ByPriority,
-    int Overdue,
+    int LateCount,
     CheckCounts Checks,
     IReadOnlyList<TrackerRow> Trackers,
     int TrackerCount,
@@ -33,7 +33,7 @@ public sealed record OverviewModel(
     public static OverviewModel Build(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, HistoryView? history, IWorkspaceStore store, LayoutModel layout)
     {
         var sum = ItemCounts.None;
-        int checkboxes = 0, criteriaTotal = 0, criteriaChecked = 0, overdue = 0;
+        int checkboxes = 0, criteriaTotal = 0, criteriaChecked = 0, lateCount = 0;
         var tiers = new TierCount[Grouping.PriorityNames.Count];
         var checks = CheckCounts.None;
         foreach (var d in snapshot.Documents)
@@ -43,7 +43,7 @@ public sealed record OverviewModel(
             checkboxes += d.CheckboxesTotal;
             criteriaTotal += d.CriteriaTotal;
             criteriaChecked += d.CriteriaChecked;
-            overdue += d.Overdue(snapshot.Today);
+            lateCount += Lateness.Count(d, snapshot.ChecksOf(d.Path).PastSla, snapshot.Today);
             checks = checks.Add(snapshot.ChecksOf(d.Path));
             for (int i = 0; i < tiers.Length; i++)
             {
@@ -54,14 +54,19 @@ public sealed record OverviewModel(
         // Least done first, then most late, then by path: where attention is needed.
         var trackers = snapshot.Documents
             .Select(d => TrackerRow.Of(d, snapshot))
-            .OrderBy(t => t.Progress.Percent ?? 101).ThenByDescending(t => t.Overdue).ThenBy(t => t.Path, StringComparer.Ordinal)
+            .OrderBy(t => t.Progress.Percent ?? 101).ThenByDescending(t => t.Late).ThenBy(t => t.Path, StringComparer.Ordinal)
             .Take(TrackersShown)
             .ToList();
 
+        // Late as `punch status` counts it (Lateness): the overdue items, then those past their SLA alone.
         var late = store.Search(Query.Parse("is:overdue sort:due", store.QueryContext(snapshot.Today)), 0, LateShown);
-        var byOwner = late.Hits
-            .GroupBy(h => h.Item.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new OwnerLate(g.Key.Length == 0 ? null : g.First().Item.Owner, g.Select(h => LateItem.Of(h.Document, h.Item, snapshot.Today)).ToList()))
+        var pastSla = snapshot.Documents
+            .SelectMany(d => snapshot.ChecksOf(d.Path).PastSla.Where(b => Lateness.Of(b, snapshot.Today) is { IsLate: true, DaysOverdue: null }).Select(b => LateItem.Of(d.Path, b, snapshot.Today)))
+            .ToList();
+        var byOwner = late.Hits.Select(h => (h.Item.Owner, Item: LateItem.Of(h.Document, h.Item, snapshot.Today)))
+            .Concat(pastSla.Take(Math.Max(0, LateShown - late.Hits.Count)))
+            .GroupBy(h => h.Owner ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new OwnerLate(g.Key.Length == 0 ? null : g.First().Owner, g.Select(h => h.Item).ToList()))
             .OrderBy(o => o.Owner is null).ThenByDescending(o => o.Items.Count).ThenBy(o => o.Owner, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
@@ -71,12 +76,12 @@ public sealed record OverviewModel(
             sum,
             new Fraction(criteriaChecked, criteriaTotal),
             [.. Grouping.PriorityNames.Select((name, i) => (name, tiers[i]))],
-            overdue,
+            lateCount,
             checks,
             trackers,
             snapshot.Documents.Count,
             byOwner,
-            late.Total,
+            late.Total + pastSla.Count,
             FindingList.Of(analysis, "PL001"),
             FindingList.Of(analysis, "PL004"),
             FindingList.Of(analysis, "PL005"),
@@ -87,19 +92,24 @@ public sealed record OverviewModel(
 }
 
 /// <summary>A tracker's line in a table: its progress, state counts, late items and findings.</summary>
-public sealed record TrackerRow(string Path, string? Title, ItemCounts Items, Fraction Progress, Fraction Criteria, int Overdue, CheckCounts Checks)
+/// <param name="Late">Items past their due date or their SLA (<see cref="Lateness"/>), each once.</param>
+public sealed record TrackerRow(string Path, string? Title, ItemCounts Items, Fraction Progress, Fraction Criteria, int Late, CheckCounts Checks)
 {
     public static TrackerRow Of(DocumentSummary d, WorkspaceSnapshot snapshot) =>
-        new(d.Path, d.Title, d.Items, d.Items.Progress, new Fraction(d.CriteriaChecked, d.CriteriaTotal), d.Overdue(snapshot.Today), snapshot.ChecksOf(d.Path));
+        new(d.Path, d.Title, d.Items, d.Items.Progress, new Fraction(d.CriteriaChecked, d.CriteriaTotal), Lateness.Count(d, snapshot.ChecksOf(d.Path).PastSla, snapshot.Today), snapshot.ChecksOf(d.Path));
 }
 
 /// <summary>One owner's late items (no owner: <c>null</c>, listed last).</summary>
 public sealed record OwnerLate(string? Owner, IReadOnlyList<LateItem> Items);
 
-public sealed record LateItem(string Address, string Title, string? Priority, DateOnly Due, int DaysLate, string State)
+/// <param name="Due">The due date that passed; null for an item late only by its SLA.</param>
+public sealed record LateItem(string Address, string Title, string? Priority, DateOnly? Due, int DaysLate, string State)
 {
     public static LateItem Of(string document, ItemRecord item, DateOnly today) =>
         new($"{document}#{item.Key}", item.Title, item.Priority?.Name, item.Due!.Value, today.DayNumber - item.Due.Value.DayNumber, Model.ItemStates.Name(item.State));
+
+    public static (string? Owner, LateItem Item) Of(string document, SlaBreach breach, DateOnly today) =>
+        (breach.Owner, new($"{document}#{breach.Key}", breach.Title, breach.Priority, null, Lateness.Of(breach, today).DaysPastSla ?? 0, Model.ItemStates.Name(breach.State)));
 }
 
 /// <summary>The first findings of one code, and how many there are.</summary>

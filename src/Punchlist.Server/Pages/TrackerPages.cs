@@ -52,7 +52,7 @@ public sealed record TrackersModel(LayoutModel Layout, IReadOnlyList<TrackerRow>
         rows = order switch
         {
             "progress" => rows.OrderBy(r => r.Progress.Percent ?? 101).ThenBy(r => r.Path, StringComparer.Ordinal),
-            "late" => rows.OrderByDescending(r => r.Overdue).ThenBy(r => r.Path, StringComparer.Ordinal),
+            "late" => rows.OrderByDescending(r => r.Late).ThenBy(r => r.Path, StringComparer.Ordinal),
             "findings" => rows.OrderByDescending(r => r.Checks.Findings).ThenBy(r => r.Path, StringComparer.Ordinal),
             _ => rows,
         };

@@ -170,10 +170,11 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         while (reader.Read())
         {
             long id = reader.GetInt64(0);
-            if (wanted.Contains(id))
+            // Counts another version wrote are no row: the document is checked again and the row replaced.
+            if (wanted.Contains(id) && CountsCodec.Decode((byte[])reader.GetValue(5)) is { } counts)
             {
                 rows[id] = new CheckRow(id, (int?)reader.Int64OrNull(1), reader.StringOrNull(2), reader.Int64OrNull(3), reader.GetBoolean(4),
-                    CountsCodec.Decode((byte[])reader.GetValue(5)), Lookups.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
+                    counts, Lookups.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
             }
         }
 

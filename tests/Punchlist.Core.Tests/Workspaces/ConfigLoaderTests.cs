@@ -45,6 +45,15 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Rules_are_named_by_their_name_as_well_as_their_code()
+    {
+        var check = ConfigLoader.Parse("rules:\n  sla-breached: warning\n  Missing-Owner: off\n  overdue: error\n").Check;
+        Assert.Equal(Severity.Warning, check.Rules["PL004"]);
+        Assert.True(check.IsOff("PL011"));
+        Assert.Equal(Severity.Error, check.Rules["PL003"]);
+    }
+
+    [Fact]
     public void Without_check_settings_every_rule_runs_with_its_own_severity_and_reviews_are_due_every_90_days()
     {
         var check = ConfigLoader.Parse("hoursPerDay: 8\n").Check;
@@ -54,7 +63,8 @@ public sealed class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("rules: {PL999: off}\n", "punchlist.yml:1:9: unknown rule 'PL999' (known: PL001")]
+    [InlineData("rules: {PL999: off}\n", "punchlist.yml:1:9: unknown rule 'PL999' (known, by code or name: PL001 claim-mismatch")]
+    [InlineData("rules: {sla-breach: off}\n", "punchlist.yml:1:9: unknown rule 'sla-breach' (did you mean sla-breached?)")]
     [InlineData("rules: {PL011: of}\n", "punchlist.yml:1:16: 'of' is not a setting for PL011 (error, warning, note or off)")]
     [InlineData("rules: [PL011]\n", "punchlist.yml:1:8: expected a mapping of rule codes")]
     [InlineData("sla: {P7: 2 weeks}\n", "punchlist.yml:1:7: 'P7' is not a priority")]

@@ -34,6 +34,9 @@ public sealed record Finding
 
     public string? Actual { get; init; }
 
+    /// <summary>For a finding that an item is late: the last day it was allowed (its due date, PL003; its SLA's, PL004).</summary>
+    public DateOnly? Deadline { get; init; }
+
     /// <summary>What a claim's number counts (`items`, `open items`, `criteria` …).</summary>
     public string? Basis { get; init; }
 

@@ -5,7 +5,11 @@ using Punchlist.Model;
 namespace Punchlist.Analysis.Findings;
 
 /// <summary>One document's findings, in position order, and what checking it consulted besides the document.</summary>
-public sealed record DocumentCheck(TrackerDocument Document, IReadOnlyList<Finding> Findings, Consulted Consulted);
+public sealed record DocumentCheck(TrackerDocument Document, IReadOnlyList<Finding> Findings, Consulted Consulted)
+{
+    /// <summary>Every item PL004 found past its SLA, in document order — all of them, even past the findings' cap.</summary>
+    public IReadOnlyList<SlaBreach> PastSla { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a set of rules over documents; applies the workspace's re-grading and turned-off rules. A rule
@@ -44,13 +48,54 @@ public sealed class FindingEngine(IReadOnlyList<IFindingRule> rules)
                 Workspace = workspace,
                 Evidence = evidence,
             };
-            var findings = rules.Where(r => !policy.IsOff(r.Info.Code)).SelectMany(r => Capped(r.Check(context)))
+            var pastSla = new List<Finding>();
+            var findings = rules.Where(r => !policy.IsOff(r.Info.Code))
+                .SelectMany(r => Capped(r.Info.Code == SlaCode ? Noted(r.Check(context), pastSla) : r.Check(context)))
                 .Select(f => policy.Rules.TryGetValue(f.Code, out var severity) && severity is { } regraded ? f with { Severity = regraded } : f)
                 .OrderBy(f => f.Span.Start).ThenBy(f => f.Code, StringComparer.Ordinal)
                 .ThenBy(f => f.Span.Length).ThenBy(f => f.Message, StringComparer.Ordinal)
                 .ToList();
-            return new DocumentCheck(document, findings, context.Consulted);
+            return new DocumentCheck(document, findings, context.Consulted) { PastSla = Breaches(document, pastSla) };
         }).OrderBy(c => c.Document.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly string SlaCode = Punchlist.Analysis.Rules.SlaBreachedRule.Rule.Code;
+
+    // Each finding as it goes by, kept in a list as well (before the cap drops any).
+    private static IEnumerable<Finding> Noted(IEnumerable<Finding> findings, List<Finding> noted)
+    {
+        foreach (var finding in findings)
+        {
+            noted.Add(finding);
+            yield return finding;
+        }
+    }
+
+    // The items behind PL004's findings, by their key (unique within a document).
+    private static List<SlaBreach> Breaches(TrackerDocument document, List<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < document.Items.Count; i++)
+        {
+            ordinals.TryAdd(document.Items[i].Key, i);
+        }
+
+        var breaches = new List<SlaBreach>();
+        foreach (var finding in findings)
+        {
+            if (finding is { Item: { } key, Deadline: { } deadline } && ordinals.TryGetValue(key, out int ordinal))
+            {
+                var item = document.Items[ordinal];
+                breaches.Add(new SlaBreach(ordinal, key, item.Title, item.Priority?.Name, item.State, item.Owner, item.Due?.Date, deadline));
+            }
+        }
+
+        return [.. breaches.DistinctBy(b => b.Ordinal).OrderBy(b => b.Ordinal)];
     }
 
     // The first findings a rule gives (rules report in document order), then one that counts the rest.

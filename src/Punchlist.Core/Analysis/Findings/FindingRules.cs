@@ -27,6 +27,8 @@ public static class FindingRules
     ];
 
     /// <summary>The rule with this code (`PL003`), if the catalogue has one.</summary>
-    public static IFindingRule? Find(string code) =>
-        Default.FirstOrDefault(r => string.Equals(r.Info.Code, code, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A rule by its code (`PL004`) or its name (`sla-breached`), in any case; null when none has it.</summary>
+    public static IFindingRule? Find(string codeOrName) =>
+        Default.FirstOrDefault(r => string.Equals(r.Info.Code, codeOrName, StringComparison.OrdinalIgnoreCase))
+        ?? Default.FirstOrDefault(r => string.Equals(r.Info.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
 }

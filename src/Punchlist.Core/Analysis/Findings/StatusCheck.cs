@@ -6,19 +6,30 @@ namespace Punchlist.Analysis.Findings;
 
 /// <summary>
 /// What `punch status` shows of a document besides its items: how many findings `punch check`
-/// reports there, by severity, how its done items fare against the repository's evidence, and how
-/// many items are late: past their due date (PL003) or their SLA (PL004), each item counted once.
+/// reports there, by severity, how its done items fare against the repository's evidence, and which
+/// items are past their SLA (PL004) — the half of "late" (<see cref="Lateness"/>) that the document's
+/// summary cannot tell, since it needs the SLA policy and the git history.
 /// </summary>
-public sealed record CheckCounts(int Findings, int Errors, int Warnings, int Notes, int Done, int Verified, int Contradicted, int Unknown, int Late = 0)
+public sealed record CheckCounts(int Findings, int Errors, int Warnings, int Notes, int Done, int Verified, int Contradicted, int Unknown)
 {
     public static readonly CheckCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
 
-    /// <summary>The codes whose findings make an item late: one definition of "late" for every host.</summary>
+    /// <summary>The codes whose findings make an item late (<see cref="Lateness"/>): past its due date, past its SLA.</summary>
     public static readonly IReadOnlySet<string> LateCodes = new HashSet<string>(StringComparer.Ordinal) { "PL003", "PL004" };
 
+    /// <summary>The document's items open past their SLA, in document order; empty in a sum of documents (<see cref="Add"/>).</summary>
+    public IReadOnlyList<SlaBreach> PastSla { get; init; } = [];
+
+    /// <summary>The counts of two documents (or sums) added up; the SLA breaches stay with their documents.</summary>
     public CheckCounts Add(CheckCounts other) => new(
         Findings + other.Findings, Errors + other.Errors, Warnings + other.Warnings, Notes + other.Notes,
-        Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown, Late + other.Late);
+        Done + other.Done, Verified + other.Verified, Contradicted + other.Contradicted, Unknown + other.Unknown);
+
+    public bool Equals(CheckCounts? other) => other is not null
+        && (Findings, Errors, Warnings, Notes, Done, Verified, Contradicted, Unknown) == (other.Findings, other.Errors, other.Warnings, other.Notes, other.Done, other.Verified, other.Contradicted, other.Unknown)
+        && PastSla.SequenceEqual(other.PastSla);
+
+    public override int GetHashCode() => HashCode.Combine(Findings, Errors, Warnings, Notes, Done, Verified, Contradicted, PastSla.Count);
 }
 
 /// <summary>A document's <see cref="CheckCounts"/> and everything they were computed from besides the document.</summary>
@@ -57,8 +68,10 @@ public sealed record StatusCheck(string Path, CheckCounts Counts, Consulted Cons
                 verified + contradicted + unknown,
                 verified,
                 contradicted,
-                unknown,
-                findings.Where(f => CheckCounts.LateCodes.Contains(f.Code)).Select(f => f.Item ?? $"{f.Start}").Distinct(StringComparer.Ordinal).Count());
+                unknown)
+            {
+                PastSla = check.PastSla,
+            };
             return new StatusCheck(check.Document.Path, counts, check.Consulted);
         }).ToList();
     }

@@ -29,6 +29,7 @@ internal sealed class OverdueRule : IFindingRule
             {
                 Declared = item.Due.Raw,
                 Actual = item.State.Name(),
+                Deadline = item.Due.Date,
             };
         }
     }

@@ -60,6 +60,7 @@ internal sealed class SlaBreachedRule : IFindingRule
             {
                 Declared = sla.Duration.Text,
                 Actual = $"{context.Today.DayNumber - DateOnly.FromDateTime(start.Value).DayNumber} days open",
+                Deadline = DateOnly.FromDateTime(deadline),
             };
         }
     }
