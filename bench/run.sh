@@ -4,7 +4,8 @@
 # same run, and the one-shot CLI start-up; (2) the index: a build and rescans of a 10,000-file
 # workspace against the in-memory scan, and query latency over a million items against a
 # brute-force scan; (3) history: a generated repository of 2,400 commits over 200 trackers, git
-# access through the git program against LibGit2Sharp, the first history build against bare Markdig,
+# access through the git program against LibGit2Sharp, where the first build's time goes (phase by
+# phase), the first history build against bare Markdig (one thread, all cores, and in a one-core child),
 # the update after one commit, `punch history` on the warm index and peak memory; (4) the server:
 # `punch serve` on the 10,000-tracker workspace under 50 concurrent clients (overview and
 # /api/v1/items?q=), the CLI's time for the same answers as the baseline, and a file save to its
@@ -99,6 +100,7 @@ if [ "$which" = history ] || [ "$which" = all ]; then
   [ -d "$cache/history-repo-long/.git" ] || dotnet "$history_bench" generate "$cache/history-repo-long" 4800 200
   {
     dotnet "$history_bench" access "$cache/history-repo" 5
+    dotnet "$history_bench" phases "$cache/history-repo" 3
     dotnet "$history_bench" history "$cache/history-repo" "$cache/cli-jit/punch.dll" "$cache/history-repo-long" 5
   } | tee "$cache/history-results.md"
 fi
