@@ -31,17 +31,19 @@ int repositories = Arg(3, 1000), pushers = Arg(4, 8), readers = Arg(5, 50), requ
 Directory.CreateDirectory(outFolder);
 void Progress(string what) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] team bench: {what} ({Machine.LoadAverage()})");
 
-// 1. The repositories and their push bodies, kept in the cache between runs (the bodies per build of punch).
+// 1. The repositories and their push bodies, kept in the cache between runs.
 var corpus = new Corpus(Path.Combine(cache, "team-repositories"), repositories);
 var clock = Stopwatch.StartNew();
 corpus.Generate(r => { if (r % 100 == 99) { Progress($"generated {r + 1} repositories"); } });
 Progress($"repositories ready in {clock.Elapsed.TotalSeconds:F0} s");
-string payloadFolder = Path.Combine(cache, "team-payloads", typeof(Punchlist.Cli.CliApp).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+// Kept per push schema: a change to the reader changes what a push holds but not what the server does
+// with it, so the bodies stay good for this bench until the schema changes (delete the folder to rebuild).
+string payloadFolder = Path.Combine(cache, "team-payloads", PushJson.Version.Replace('/', '-'));
 Directory.CreateDirectory(payloadFolder);
 var bodies = new byte[repositories][];
 clock.Restart();
 int built = 0;
-Parallel.For(0, repositories, new ParallelOptions { MaxDegreeOfParallelism = 4 }, r =>
+Parallel.For(0, repositories, new ParallelOptions { MaxDegreeOfParallelism = 6 }, r =>
 {
     string file = Path.Combine(payloadFolder, $"{r:0000}.push.gz");
     if (!File.Exists(file))
@@ -61,7 +63,9 @@ int itemsPerPush = Payloads.Items(bodies[0]);
 Progress($"payloads ready ({built} built in {buildSeconds:F0} s)");
 
 // 2. PostgreSQL and the server.
-await using var cluster = Cluster.Start("512MB");
+// PUNCHLIST_BENCH_TEAM_KEEP=1 leaves the cluster running afterwards (its URL on stderr), to try other statements on the same data.
+bool keep = Environment.GetEnvironmentVariable("PUNCHLIST_BENCH_TEAM_KEEP") == "1";
+var cluster = Cluster.Start("512MB");
 await cluster.CreateDatabaseAsync("punchlist");
 string database = cluster.Url("punchlist");
 int port = FreePort();
@@ -180,6 +184,15 @@ finally
     }
     catch (InvalidOperationException)
     {
+    }
+
+    if (keep)
+    {
+        Progress($"the cluster keeps running: {cluster.Url("punchlist")}");
+    }
+    else
+    {
+        await cluster.DisposeAsync();
     }
 }
 
