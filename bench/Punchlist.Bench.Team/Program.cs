@@ -17,6 +17,20 @@ using Punchlist.Storage.Postgres;
 // GROWTH repositories push STEPS commits that each change one tracker. Markdown on stdout, plans in OUT.
 //
 //   Punchlist.Bench.Team CACHE PUNCH_DLL OUT [REPOSITORIES=1000] [PUSHERS=8] [READERS=50] [REQUESTS=2000] [GROWTH=20] [STEPS=5]
+// `readers BASE_URL READERS REQUESTS PATH...`: only the readers' load, against a server already running
+// (to compare another build of the server on the same database).
+if (args is ["readers", var readersBase, var readersCount, var readersRequests, .. var paths])
+{
+    using var readersHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 200 }) { BaseAddress = new Uri(readersBase), Timeout = TimeSpan.FromMinutes(2) };
+    foreach (string path in paths)
+    {
+        var t = await Load.GetAsync(readersHttp, [path], int.Parse(readersCount, CultureInfo.InvariantCulture), int.Parse(readersRequests, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(90));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{path}` | {t.Count:N0} | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {Machine.LoadAverage()} |"));
+    }
+
+    return 0;
+}
+
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: Punchlist.Bench.Team CACHE PUNCH_DLL OUT [REPOSITORIES=1000] [PUSHERS=8] [READERS=50] [REQUESTS=2000] [GROWTH=20] [STEPS=5]");
