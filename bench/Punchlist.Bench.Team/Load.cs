@@ -62,7 +62,16 @@ internal static class Load
             while ((i = Interlocked.Increment(ref next)) < requests && wall.Elapsed < most)
             {
                 long start = Stopwatch.GetTimestamp();
-                await GetOnceAsync(http, urls[i % urls.Count]);
+                try
+                {
+                    await GetOnceAsync(http, urls[i % urls.Count]);
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+                {
+                    // Counted, and its time kept: a server that answers 500 or not at all under load is a result, not a crash of the bench.
+                    Interlocked.Increment(ref timings.Failed);
+                }
+
                 timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         })));
@@ -86,6 +95,9 @@ internal sealed class Timings
     public int Count => _ms.Count;
 
     public double Rate { get; set; }
+
+    /// <summary>Requests answered with an error status, or not at all.</summary>
+    public int Failed;
 
     public void Add(double ms)
     {

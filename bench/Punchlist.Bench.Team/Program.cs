@@ -25,7 +25,7 @@ if (args is ["readers", var readersBase, var readersCount, var readersRequests, 
     foreach (string path in paths)
     {
         var t = await Load.GetAsync(readersHttp, [path], int.Parse(readersCount, CultureInfo.InvariantCulture), int.Parse(readersRequests, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(90));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{path}` | {t.Count:N0} | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {Machine.LoadAverage()} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{path}` | {t.Count:N0} ({t.Failed}) | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {Machine.LoadAverage()} |"));
     }
 
     return 0;

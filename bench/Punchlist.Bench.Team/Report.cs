@@ -31,21 +31,21 @@ internal static class Report
         o.WriteLine();
         o.WriteLine(Inv($"Readers: {run.Readers} concurrent clients, at most {run.Requests:N0} requests or 90 s a line. The overview lists {run.Overview.Repositories.Count:N0} repositories and {run.Overview.Attention.Count:N0} late or SLA-breaching P0/P1 items."));
         o.WriteLine();
-        o.WriteLine("| answer | requests | p50 ms | p90 ms | p99 ms | max ms | requests/s | target p99 | load (1/5 min) |");
+        o.WriteLine("| answer | requests (failed) | p50 ms | p90 ms | p99 ms | max ms | requests/s | target p99 | load (1/5 min) |");
         o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var (name, t, load) in run.Reads)
         {
             string target = name.Contains("search", StringComparison.Ordinal) ? Target(t.P(99), SearchTargetMs)
                 : name.Contains("overview", StringComparison.Ordinal) || name.Contains("organisation", StringComparison.Ordinal) ? Target(t.P(99), OverviewTargetMs) : "—";
-            o.WriteLine(Inv($"| {name} | {t.Count:N0} | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {target} | {load} |"));
+            o.WriteLine(Inv($"| {name} | {t.Count:N0} ({t.Failed}) | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {target} | {load} |"));
         }
 
         o.WriteLine();
-        o.WriteLine("| search query | items matching (all versions) | p50 ms | p99 ms |");
-        o.WriteLine("|---|---:|---:|---:|");
+        o.WriteLine("| search query | items matching (all versions) | requests (failed) | p50 ms | p99 ms |");
+        o.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (q, t) in run.PerQuery)
         {
-            o.WriteLine(Inv($"| `{q}` | {run.Matches[q]:N0} | {t.P(50):F1} | {t.P(99):F1} |"));
+            o.WriteLine(Inv($"| `{q}` | {run.Matches[q]:N0} | {t.Count:N0} ({t.Failed}) | {t.P(50):F1} | {t.P(99):F1} |"));
         }
 
         o.WriteLine();
