@@ -1,6 +1,7 @@
 using Punchlist.Server.Api;
 using Punchlist.Server.Hosting;
 using Punchlist.Server.Live;
+using Punchlist.Server.Mcp;
 using Punchlist.Server.Operations;
 using Punchlist.Server.Pages;
 using Punchlist.Server.Security;
@@ -22,6 +23,9 @@ if (options.Team)
 else
 {
     builder.Services.AddWorkspace();
+
+    // The MCP tools of `punch mcp` at /mcp (streamable HTTP), for agents that reach the server.
+    builder.Services.AddPunchlistMcp();
 }
 
 // Errors as problem details; the API's OpenAPI description.
@@ -51,6 +55,7 @@ app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();
+app.UseMcpGate(); // after the rate limiter: a client guessing tokens is slowed like any other
 if (!options.Team)
 {
     app.UseRequestMetrics();
@@ -82,6 +87,9 @@ else
     api.MapWritesApi();
     api.MapFindingsApi();
     api.MapHistoryApi();
+
+    // MCP for agents.
+    app.MapPunchlistMcp();
 }
 
 app.MapSignIn();

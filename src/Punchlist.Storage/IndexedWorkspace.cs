@@ -21,6 +21,7 @@ public sealed class IndexedWorkspace : IDisposable
     private readonly Lazy<DocumentReader> _reader;
     private IReadOnlyList<DocumentFacts>? _documents;
     private List<(StatusDocument Document, DocumentSummary Summary)>? _reported;
+    private Dictionary<string, ReadDocument>? _model;
     private string? _scopeTable;
     private bool _scopeReady;
 
@@ -200,6 +201,28 @@ public sealed class IndexedWorkspace : IDisposable
         return [.. sums.Select(s => (s.Key.Item1, s.Key.Item2, s.Value)).OrderBy(s => s.Item1 ?? int.MaxValue).ThenBy(s => s.Item2)];
     }
 
+    /// <summary>
+    /// Every document <see cref="Summaries"/> reports on, parsed, in path order: for a command that needs
+    /// the whole model besides the index's numbers (`punch report`'s findings and evidence). Those this
+    /// scan parsed and kept (<see cref="IndexOptions.KeepDocuments"/>) are not read again, the others are
+    /// read once, and <see cref="Checks"/> reuses them all: each file is read at most once per run.
+    /// </summary>
+    public Workspace Model() => Guarded(() =>
+    {
+        _model ??= Reported().AsParallel().AsOrdered()
+            .Select(r => (r.Document.Path, Read: Kept.TryGetValue(r.Document.Path, out var kept) ? kept : ReadFromDisk(r.Document.Path)))
+            .ToDictionary(r => r.Path, r => r.Read, StringComparer.Ordinal);
+        return new Workspace
+        {
+            Root = Root,
+            Config = Config,
+            Documents = [.. _model.Values.Select(r => r.Document)],
+            FilesFound = Counts.Found,
+            FilesParsed = _model.Count,
+            Warnings = [],
+        };
+    });
+
     /// <summary>Parses documents of the scope from disk (for commands that need the whole model).</summary>
     public Workspace Load(IEnumerable<string> paths)
     {
@@ -286,8 +309,13 @@ public sealed class IndexedWorkspace : IDisposable
             return kept;
         }
 
-        byte[] bytes = ReadFile(document.Path);
-        return new ReadDocument(_reader.Value.Read(document.Path, bytes), System.Security.Cryptography.SHA256.HashData(bytes), FromDisk: true);
+        return _model is not null && _model.TryGetValue(document.Path, out var read) ? read : ReadFromDisk(document.Path);
+    }
+
+    private ReadDocument ReadFromDisk(string path)
+    {
+        byte[] bytes = ReadFile(path);
+        return new ReadDocument(_reader.Value.Read(path, bytes), System.Security.Cryptography.SHA256.HashData(bytes), FromDisk: true);
     }
 
     private List<DocumentFacts> LoadFacts()

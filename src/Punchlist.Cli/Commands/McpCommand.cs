@@ -35,7 +35,7 @@ internal static class McpCommand
     // Today is read at each call unless --today fixes it: a server may run past midnight.
     private static int Serve(string folder, DateOnly? today, bool readOnly, bool inMemory, CommandContext context) =>
         Mcp.McpHost.Run(
-            new Mcp.McpWorkspace(folder, () => today ?? DateOnly.FromDateTime(DateTime.Now), readOnly, inMemory, context.Warn),
+            new Punchlist.Mcp.McpWorkspace(folder, () => today ?? DateOnly.FromDateTime(DateTime.Now), readOnly, inMemory, context.Warn),
             context.Verbose,
             context.Error);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Punchlist.Mcp;
 
 namespace Punchlist.Cli.Mcp;
 
@@ -22,7 +22,7 @@ internal static class McpHost
         services.AddSingleton(workspace);
         services.AddMcpServer(options =>
             {
-                options.ServerInfo = new Implementation { Name = "punchlist", Title = "Punchlist", Version = PunchVersionAction.Text()["punch ".Length..] };
+                options.ServerInfo = PunchlistMcp.ServerInfo(PunchVersionAction.Text()["punch ".Length..]);
                 options.ServerInstructions = PunchlistMcp.Instructions;
             })
             .WithStdioServerTransport()

@@ -14,8 +14,8 @@ using Punchlist.Json;
 namespace Punchlist.Cli.Report;
 
 /// <summary>
-/// Gathers a <see cref="ReportData"/>: `punch status`'s numbers through the index, exactly as that
-/// command computes them; the findings and evidence `punch check` and `punch verify` give, for the
+/// Gathers a <see cref="ReportData"/> from one scan of the index: `punch status`'s numbers, exactly as
+/// that command computes them; the findings and evidence `punch check` and `punch verify` give, for the
 /// lists; and, in a git repository, `punch history`'s burn-up, flow and forecast.
 /// </summary>
 internal static class ReportBuilder
@@ -23,15 +23,19 @@ internal static class ReportBuilder
     public static ReportData Build(CommandContext context, string[]? paths, DateOnly since, CliEnvironment environment)
     {
         var today = context.Today;
+
+        // One scan, each tracker read once: the model the lists need (the documents the scan parsed,
+        // the rest read now), then status's numbers from the index, checking only what changed.
         StatusJson status;
+        Workspace workspace;
         using (var indexed = context.Scan(paths, environment, factsOnly: true, keepDocuments: true))
         {
+            workspace = indexed.Model();
             var checks = indexed.Checks(today);
             context.Warn(checks.Warnings);
             status = StatusMapping.Build(indexed.Summaries, null, checks.ByPath, null, today);
         }
 
-        var workspace = context.Load(paths, environment);
         if (workspace.Documents.Count == 0)
         {
             throw new PunchlistException($"no tracker here to report on (no Markdown or Org file holds a task or an item card{Trackers.FilteredHint(workspace.Config)})");

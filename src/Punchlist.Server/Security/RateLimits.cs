@@ -5,14 +5,15 @@ namespace Punchlist.Server.Security;
 
 /// <summary>
 /// Each client (by remote address) gets a token bucket of requests — a burst, then an average rate —
-/// and a smaller one for writes. Past it, 429 with a problem-details body and Retry-After. The live
-/// stream is one long request and costs one token per connection.
+/// and a smaller one for writes (<see cref="WriteAllowance"/>, shared with /mcp). Past it, 429 with a
+/// problem-details body and Retry-After. The live stream is one long request and costs one token per
+/// connection.
 /// </summary>
 internal static class RateLimits
 {
     public const string Writes = "writes";
 
-    public static IServiceCollection AddPunchlistRateLimits(this IServiceCollection services, ServerOptions options) => services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddPunchlistRateLimits(this IServiceCollection services, ServerOptions options) => services.AddSingleton<WriteAllowance>().AddRateLimiter(limiter =>
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = async (context, cancel) =>
@@ -39,15 +40,9 @@ internal static class RateLimits
                 }));
         }
 
-        limiter.AddPolicy(Writes, context => RateLimitPartition.GetTokenBucketLimiter(Client(context), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, options.WritesPerMinute),
-            TokensPerPeriod = Math.Max(1, options.WritesPerMinute),
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        // Writes share one allowance with /mcp's write tools (WriteAllowance).
+        limiter.AddPolicy<string, WriteAllowance.Policy>(Writes);
     });
 
-    private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -21,7 +21,7 @@ internal static class ReadGate
             return;
         }
 
-        if (path.StartsWith("/api/", StringComparison.Ordinal) || path is "/metrics" or "/events" or "/openapi/v1.json")
+        if (path.StartsWith("/api/", StringComparison.Ordinal) || path is "/metrics" or "/events" or "/openapi/v1.json" or Mcp.McpEndpoint.Path)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"punchlist\"";
             await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A read token is required",

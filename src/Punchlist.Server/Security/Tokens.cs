@@ -32,6 +32,9 @@ public sealed class Tokens
     /// <summary>May read: no read token is configured, or the read or write token is presented.</summary>
     public bool IsReader(string? presented) => _read is null || Matches(presented, _read) || IsWriter(presented);
 
+    /// <summary>Whether a presented token is one of this server's (the write or the read token), whatever reads need.</summary>
+    public bool Recognises(string? presented) => IsWriter(presented) || (_read is not null && Matches(presented, _read));
+
     /// <summary>The bearer token of a request's Authorization header, if any.</summary>
     public static string? Bearer(HttpRequest request)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// Paging for tools that list: an opaque cursor holding the offset of the next page and a fingerprint

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using ModelContextProtocol.Server;
 using Punchlist.Editing;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class TickCriterionTool

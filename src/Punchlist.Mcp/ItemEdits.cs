@@ -1,6 +1,5 @@
 using System.Globalization;
 using Punchlist.Analysis.Policies;
-using Punchlist.Cli.Json;
 using Punchlist.Editing;
 using Punchlist.Editing.Sync;
 using Punchlist.Evidence;
@@ -9,7 +8,7 @@ using Punchlist.Reading;
 using Punchlist.Workspaces;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// What `tick_criterion` and `set_status` share: the edit proposed as a diff, judged against the
@@ -28,7 +27,7 @@ internal static class ItemEdits
             throw new PunchlistException("this session is read-only (punch mcp --read-only): nothing can be written");
         }
 
-        return workspace.Run(() =>
+        var outcome = workspace.Run(() =>
         {
             var today = workspace.Today;
             using var index = workspace.Scan();
@@ -75,6 +74,14 @@ internal static class ItemEdits
             return Result(request, number, address, document, result, contradictions, warnings,
                 $"Written: {document.Path} line {change.Position.Line.ToString(CultureInfo.InvariantCulture)}, '{change.Old}' → '{change.New}'{(contradictions.Count > 0 ? " (forced over the evidence)" : string.Empty)}.");
         });
+
+        // Told after the session's gate is released: a host's rescan need not wait on the next call.
+        if (outcome.Applied)
+        {
+            workspace.Wrote(outcome.Document);
+        }
+
+        return outcome;
     }
 
     // What the edit makes the document claim that the repository contradicts: decisive evidence that

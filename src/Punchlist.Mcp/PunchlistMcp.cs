@@ -4,18 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Punchlist.Cli.Json;
-using Punchlist.Cli.Mcp.Tools;
+using Punchlist.Mcp.Tools;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// Punchlist's MCP surface, for any host of the SDK's server: the tools (the writes only when the
 /// session may write), the trackers as resources, the prompts, and errors as tool errors of one
 /// sentence. Tool results are the CLI's JSON shapes (docs/json.md), written by the same mapping.
 /// </summary>
-internal static class PunchlistMcp
+public static class PunchlistMcp
 {
     public const string Instructions = """
         Punchlist reads the Markdown and Org trackers of this repository (TODO lists, roadmaps, readiness checklists, plans with
@@ -31,6 +30,12 @@ internal static class PunchlistMcp
     public static readonly Type[] ReadTools = [typeof(StatusTool), typeof(SearchItemsTool), typeof(GetItemTool), typeof(ListFindingsTool), typeof(VerifyItemTool), typeof(ItemHistoryTool)];
 
     public static readonly Type[] WriteTools = [typeof(TickCriterionTool), typeof(SetStatusTool)];
+
+    /// <summary>The names of the tools that write, for a host that decides per caller who may see them.</summary>
+    public static readonly IReadOnlySet<string> WriteToolNames = new HashSet<string>(StringComparer.Ordinal) { "tick_criterion", "set_status" };
+
+    /// <summary>How the server introduces itself to a client, whatever carries it.</summary>
+    public static Implementation ServerInfo(string version) => new() { Name = "punchlist", Title = "Punchlist", Version = version };
 
     /// <summary>How tool results are written: the versioned shapes' source-generated metadata first, camelCase, every field written, strings escaped only where they must be.</summary>
     public static JsonSerializerOptions Json { get; } = new(McpJsonUtilities.DefaultOptions)

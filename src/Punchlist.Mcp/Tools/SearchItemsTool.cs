@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using Punchlist.Cli.Commands;
-using Punchlist.Cli.Json;
 using Punchlist.Search;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class SearchItemsTool
@@ -45,7 +43,7 @@ internal static class SearchItemsTool
             var results = index.Search(parsed, offset + limit);
             var page = results.Hits.Skip(offset).ToList();
             return new SearchPageJson(
-                SearchCommand.Schema,
+                SearchJson.Version,
                 query,
                 results.Total,
                 offset,

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using Punchlist.Analysis;
-using Punchlist.Cli.Commands;
-using Punchlist.Cli.Json;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class StatusTool

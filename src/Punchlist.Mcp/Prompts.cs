@@ -8,7 +8,7 @@ using Punchlist.Evidence;
 using Punchlist.Model;
 using Punchlist.Workspaces;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>Prompts an MCP client offers its user: each gathers the facts now and says how to act on them with the tools.</summary>
 [McpServerPromptType]

@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using Punchlist.Analysis.Findings;
-using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class ListFindingsTool

@@ -2,14 +2,15 @@ using Punchlist.Storage;
 using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// The workspace an MCP session works on: one folder, read afresh on every call (through the index, so
 /// a call reads only what changed since the last), judged against <see cref="Today"/>. Calls run one at
 /// a time: the index has one writer, and a write must not interleave with a read of the same file.
 /// </summary>
-internal sealed class McpWorkspace(string folder, Func<DateOnly> today, bool readOnly, bool indexInMemory, Action<string> warn)
+/// <param name="written">Told the path of each tracker a tool wrote, once it is on disk (`punch serve` rescans it at once, for its pages and live stream).</param>
+public sealed class McpWorkspace(string folder, Func<DateOnly> today, bool readOnly, bool indexInMemory, Action<string> warn, Action<string>? written = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -20,6 +21,9 @@ internal sealed class McpWorkspace(string folder, Func<DateOnly> today, bool rea
 
     /// <summary>Whether the session may change trackers (`--read-only` hides the tools that write).</summary>
     public bool ReadOnly { get; } = readOnly;
+
+    /// <summary>Says that a tool wrote the tracker at <paramref name="path"/> (relative to the workspace's root).</summary>
+    internal void Wrote(string path) => written?.Invoke(path);
 
     /// <summary>Runs <paramref name="work"/> alone: no other call of this session runs meanwhile.</summary>
     public T Run<T>(Func<T> work)

@@ -3,7 +3,7 @@ using ModelContextProtocol.Server;
 using Punchlist.Editing;
 using Punchlist.Model;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class SetStatusTool

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using Punchlist.Cli.Commands;
-using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class VerifyItemTool
@@ -28,7 +26,7 @@ internal static class VerifyItemTool
             var (document, item) = Addresses.Resolve(index.DocumentsFor(address), address);
             var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
             var judged = own.Evidence().For(document, item);
-            return new EvidenceReportJson(VerifyCommand.Schema, JsonMapping.Date(workspace.Today), CommandsRun: false,
+            return new EvidenceReportJson(EvidenceReportJson.Version, JsonMapping.Date(workspace.Today), CommandsRun: false,
                 [EvidenceMapping.Item(judged)], EvidenceMapping.Totals([judged]));
         });
     }

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
-using Punchlist.Cli.Commands;
-using Punchlist.Cli.Json;
 using Punchlist.Workspaces;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp.Tools;
+namespace Punchlist.Mcp.Tools;
 
 [McpServerToolType]
 internal static class GetItemTool
@@ -33,7 +31,7 @@ internal static class GetItemTool
             var evidence = own.Evidence();
             var findings = own.Check(today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
                 .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).Select(FindingMapping.Json).ToList();
-            return new ItemViewJson(ShowCommand.Schema, detail.Item, detail.Fields, detail.CriteriaList, detail.Source, findings,
+            return new ItemViewJson(ItemDetailJson.Version, detail.Item, detail.Fields, detail.CriteriaList, detail.Source, findings,
                 EvidenceMapping.Item(evidence.For(document, item)));
         });
     }

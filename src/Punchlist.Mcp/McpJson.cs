@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
-using Punchlist.Cli.Json;
 using Punchlist.Json;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// `search_items`: one page of ranked items. <c>Results</c> are the compact rows of `punch search

@@ -3,7 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace Punchlist.Cli.Mcp;
+namespace Punchlist.Mcp;
 
 /// <summary>
 /// Every tracker of the workspace as an MCP resource, `punchlist://tracker/PATH` (each segment of the

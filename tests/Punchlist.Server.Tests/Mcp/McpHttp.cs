@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Punchlist.Server.Tests.Support;
+
+namespace Punchlist.Server.Tests.Mcp;
+
+/// <summary>The SDK's own client on `/mcp` of the real server (in process), with a bearer token or none.</summary>
+internal sealed class McpHttp : IAsyncDisposable
+{
+    private McpHttp(McpClient client) => Client = client;
+
+    public McpClient Client { get; }
+
+    public static async Task<McpHttp> Connect(ServerFactory factory, string? token)
+    {
+        var http = factory.CreateClient();
+        var options = new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        };
+        var transport = new HttpClientTransport(options, http, ownsHttpClient: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan }, cancellationToken: timeout.Token);
+        return new McpHttp(client);
+    }
+
+    public async Task<List<string>> ToolNames() =>
+        [.. (await Client.ListToolsAsync()).Select(t => t.Name).Order(StringComparer.Ordinal)];
+
+    public async Task<CallToolResult> Call(string tool, params (string Name, object? Value)[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        return await Client.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value), cancellationToken: timeout.Token);
+    }
+
+    /// <summary>Calls a tool that must succeed and returns its structured result.</summary>
+    public async Task<JsonElement> Result(string tool, params (string Name, object? Value)[] arguments)
+    {
+        var result = await Call(tool, arguments);
+        Assert.True(result.IsError is not true, $"{tool} failed: {Text(result)}");
+        Assert.NotNull(result.StructuredContent);
+        return JsonSerializer.SerializeToElement(result.StructuredContent);
+    }
+
+    /// <summary>Calls a tool that must fail with a tool error and returns its message.</summary>
+    public async Task<string> Error(string tool, params (string Name, object? Value)[] arguments)
+    {
+        var result = await Call(tool, arguments);
+        Assert.True(result.IsError is true, $"{tool} succeeded: {Text(result)}");
+        return Text(result);
+    }
+
+    public static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+
+    public async ValueTask DisposeAsync() => await Client.DisposeAsync();
+}
