@@ -14,7 +14,13 @@
 # (5) the linear-growth bench: one-shot commands on single trackers of 1, 4, 16 and 64 MB of four
 # shapes (task list, contradicted cards, invalid UTF-8, deep nesting), time and memory per doubling.
 #
-#   PUNCHLIST_BENCH        scan, index, history, server, linear or all (default: all)
+# (6) team mode (only when asked: PUNCHLIST_BENCH=team): a throwaway PostgreSQL cluster (Debian's
+# postgresql, as the tests start one) and `punch serve --database`; 1,000 generated repositories of
+# 20 trackers pushed by 8 clients, then the overview and cross-repository search at 50 readers over
+# about a million items, EXPLAIN of their statements, and the database's size and growth. It needs
+# nothing from ../shared; its repositories and push bodies are kept in the cache between runs.
+#
+#   PUNCHLIST_BENCH        scan, index, history, server, linear, team or all (default: all but team)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -26,7 +32,7 @@ install_missing run.sh rg:ripgrep python3:python3
 cache="${PUNCHLIST_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/punchlist-bench}"
 mkdir -p "$cache"
 which="${PUNCHLIST_BENCH:-all}"
-case "$which" in scan|index|history|server|linear|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server, linear or all" >&2; exit 2 ;; esac
+case "$which" in scan|index|history|server|linear|team|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server, linear, team or all" >&2; exit 2 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # The linear-growth bench needs nothing from ../shared: it writes its trackers into the cache.
@@ -34,6 +40,18 @@ if [ "$which" = linear ] || [ "$which" = all ]; then
   dotnet build bench/Punchlist.Bench.Linear -c Release -v quiet -nologo >&2
   dotnet bench/Punchlist.Bench.Linear/bin/Release/net10.0/Punchlist.Bench.Linear.dll "$cache/linear" | tee "$cache/linear-results.md"
   [ "$which" = linear ] && exit 0
+fi
+
+# Team mode: about half an hour on a busy 2-core machine, most of it building the thousand push bodies
+# the first time. Bounded: every load line stops after its requests or 90 s.
+if [ "$which" = team ]; then
+  pg_initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -n 1 || true)" # off the PATH, as test.sh finds it
+  install_missing run.sh "${pg_initdb:-initdb}:postgresql" git:git
+  dotnet build bench/Punchlist.Bench.Team -c Release -v quiet -nologo >&2
+  dotnet publish src/Punchlist.Cli -c Release -p:PublishReadyToRun=false -o "$cache/cli-jit" -v quiet -nologo >&2
+  dotnet bench/Punchlist.Bench.Team/bin/Release/net10.0/Punchlist.Bench.Team.dll "$cache" "$cache/cli-jit/punch.dll" "$cache/team-plans" "$@" \
+    | tee "$cache/team-results.md"
+  exit 0
 fi
 
 shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"

@@ -3,13 +3,17 @@ namespace Punchlist.Json;
 /// <summary>Many repositories' `punchlist.status/1` into the team server's shapes: totals are sums, nothing is counted anew.</summary>
 public static class TeamMapping
 {
-    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, StatusJson status)
+    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, StatusJson status) =>
+        Repository(name, commit, committedAt, branch, pushedAt, status.Totals);
+
+    /// <summary>A repository from its head's totals alone: all the overview reads of a status.</summary>
+    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, TotalsJson totals)
     {
-        var tiers = status.Totals.ByPriority;
+        var tiers = totals.ByPriority;
         var p0 = tiers.GetValueOrDefault("P0") ?? new PriorityCountJson(0, 0);
         var p1 = tiers.GetValueOrDefault("P1") ?? new PriorityCountJson(0, 0);
         int? readiness = new Analysis.Fraction(p0.Done + p1.Done, p0.Total + p1.Total).Percent;
-        return new RepositoryJson(name, commit, committedAt, branch, pushedAt, readiness, p0.Total - p0.Done, status.Totals);
+        return new RepositoryJson(name, commit, committedAt, branch, pushedAt, readiness, p0.Total - p0.Done, totals);
     }
 
     /// <summary>Least ready first: most open P0 items, then the lowest readiness (none counts as ready), then by name.</summary>

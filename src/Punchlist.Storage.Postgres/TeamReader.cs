@@ -8,11 +8,39 @@ namespace Punchlist.Storage.Postgres;
 public sealed class TeamReader(NpgsqlDataSource source)
 {
     /// <summary>Every repository with a pushed head: its name, head commit and the head's `punchlist.status/1`.</summary>
-    public async Task<IReadOnlyList<RepositoryHead>> HeadsAsync(CancellationToken cancel = default)
+    public Task<IReadOnlyList<RepositoryHead>> HeadsAsync(CancellationToken cancel = default) => HeadsWhereAsync("true", null, cancel);
+
+    /// <summary>One repository's head, or null when it has none (unknown, or nothing pushed yet).</summary>
+    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default) =>
+        (await HeadsWhereAsync("r.name = $1", name, cancel).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>
+    /// Every repository with a pushed head and the head's status totals, without its trackers: what the
+    /// overview and /api/v1/repositories show. The totals are a column of their own (migration 2):
+    /// reading each head's whole status for them cost the overview most of its time (docs/BENCHMARKS.md).
+    /// </summary>
+    public async Task<IReadOnlyList<RepositorySummary>> SummariesAsync(CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
         await using var select = PushWriter.Command(connection, null,
-            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name");
+            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.totals::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name");
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<RepositorySummary>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(new RepositorySummary(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(reader.GetString(5), PunchJson.Context.TotalsJson)!));
+        }
+
+        return list;
+    }
+
+    private async Task<IReadOnlyList<RepositoryHead>> HeadsWhereAsync(string where, string? name, CancellationToken cancel)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        await using var select = PushWriter.Command(connection, null,
+            $"SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit WHERE {where} ORDER BY r.name",
+            name is null ? [] : [name]);
         await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         var list = new List<RepositoryHead>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
@@ -23,10 +51,6 @@ public sealed class TeamReader(NpgsqlDataSource source)
 
         return list;
     }
-
-    /// <summary>One repository's head, or null when it has none (unknown, or nothing pushed yet).</summary>
-    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default) =>
-        (await HeadsAsync(cancel).ConfigureAwait(false)).FirstOrDefault(h => h.Name == name);
 
     /// <summary>
     /// The open P0 and P1 items of every head that are overdue on <paramref name="today"/> or past their
@@ -94,6 +118,9 @@ public sealed class TeamReader(NpgsqlDataSource source)
 
 /// <summary>A search result: the repository, the item as its push listed it, and its rank.</summary>
 public sealed record TeamHit(string Repository, ItemJson Item, float Rank);
+
+/// <summary>A repository's head without its trackers: the latest commit pushed and its status totals.</summary>
+public sealed record RepositorySummary(string Name, string Commit, DateTimeOffset CommittedAt, string? Branch, DateTimeOffset PushedAt, TotalsJson Totals);
 
 /// <summary>A repository's head: the latest commit pushed (by commit time) and its status.</summary>
 public sealed record RepositoryHead(string Name, string Commit, DateTimeOffset CommittedAt, string? Branch, DateTimeOffset PushedAt, StatusJson Status);

@@ -25,7 +25,7 @@ public static class TeamApi
         api.MapPost("/push", PushAsync).WithName("push").DisableRateLimiting();
 
         api.MapGet("/repositories", async (TeamStore store, CancellationToken cancel) =>
-            TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await store.Reader.HeadsAsync(cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
+            TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await store.Reader.SummariesAsync(cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
             .WithName("repositories");
 
         api.MapGet("/overview", async (TeamStore store, TeamClock clock, CancellationToken cancel) =>
@@ -50,13 +50,16 @@ public static class TeamApi
 
     internal static async Task<OverviewJson> Overview(TeamStore store, DateOnly today, CancellationToken cancel)
     {
-        var heads = await store.Reader.HeadsAsync(cancel);
+        var heads = await store.Reader.SummariesAsync(cancel);
         var attention = await store.Reader.AttentionAsync(today, cancel: cancel);
         return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention);
     }
 
     internal static RepositoryJson Repository(RepositoryHead head) =>
         TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Status);
+
+    internal static RepositoryJson Repository(RepositorySummary head) =>
+        TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Totals);
 
     // Team search ranks words across repositories; the query language's filters are not compiled to
     // PostgreSQL yet, so a query with them is refused rather than answered as if they were not there.
