@@ -98,6 +98,11 @@ public static partial class PushWire
             {
                 throw new PushFormatException($"document '{document.Path}' has no SHA-256 content hash");
             }
+
+            if (document.ReviewDue is { } review && !DateOnly.TryParseExact(review, "yyyy-MM-dd", out _))
+            {
+                throw new PushFormatException($"document '{document.Path}': reviewDue '{review}' is not YYYY-MM-DD");
+            }
         }
 
         return push;

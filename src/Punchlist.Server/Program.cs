@@ -51,7 +51,11 @@ app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();
-if (!options.Team)
+if (options.Team)
+{
+    app.UseTeamRequestMetrics();
+}
+else
 {
     app.UseRequestMetrics();
 }
@@ -89,7 +93,11 @@ app.MapOpenApi();
 
 // Operations.
 app.MapHealth();
-if (!options.Team)
+if (options.Team)
+{
+    app.MapTeamMetrics();
+}
+else
 {
     app.MapServerMetrics();
 }
