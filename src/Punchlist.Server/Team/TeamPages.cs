@@ -9,7 +9,7 @@ namespace Punchlist.Server.Team;
 /// `/repositories/OWNER/NAME`, one repository's head; under it `/-/trackers/PATH` and `/-/items/ADDRESS`,
 /// a tracker and an item as the head's push held them (laid out as single-repository mode's pages).
 /// </summary>
-internal static class TeamPages
+public static class TeamPages
 {
     public static string RepositoryUrl(string name) => "/repositories/" + string.Join('/', name.Split('/').Select(Uri.EscapeDataString));
 
