@@ -12,10 +12,21 @@ public sealed record PushJson(
     PushCommitJson Commit,
     string Today,
     StatusJson Status,
-    IReadOnlyList<PushDocumentJson> Documents)
+    IReadOnlyList<PushDocumentJson> Documents,
+    IReadOnlyList<PushDayJson>? History = null)
 {
+    /// <summary>How many days of history a push carries at most: the days up to its today.</summary>
+    public const int HistoryDays = 90;
+
     public const string Version = "punchlist.push/1";
 }
+
+/// <summary>
+/// One day of the repository's burn-up, from `punch history` (its index's history of the trackers in
+/// git): how many items were in scope and how many done at the day's end. A push carries the last
+/// <see cref="PushJson.HistoryDays"/> days when the repository has history; none otherwise.
+/// </summary>
+public sealed record PushDayJson(string Day, int Scope, int Done);
 
 /// <summary>
 /// The commit scanned: its full id, when it was committed (what orders pushes: a commit committed

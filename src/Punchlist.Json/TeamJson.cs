@@ -46,3 +46,14 @@ public sealed record TeamSearchJson(string Schema, string Query, long Total, IRe
 
 /// <summary>One result: <c>Late</c> is overdue (judged on the server's today) or past its SLA as its push's check found (PL004).</summary>
 public sealed record TeamResultJson(string Repository, double Rank, bool Late, ItemJson Item);
+
+/// <summary>
+/// `punchlist.teamhistory/1`: the burn-up by day of one repository, or summed over every repository
+/// the request may read (each counting as its latest day stood), from the history its pushes carried.
+/// </summary>
+public sealed record TeamHistoryJson(string Schema, string? Repository, string Since, string Until, IReadOnlyList<TeamDayJson> Days)
+{
+    public const string Version = "punchlist.teamhistory/1";
+}
+
+public sealed record TeamDayJson(string Day, int Scope, int Done);

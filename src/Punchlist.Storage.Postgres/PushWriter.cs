@@ -78,6 +78,17 @@ public sealed class PushWriter(NpgsqlDataSource source)
             await move.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
         }
 
+        if (head && push.History is { Count: > 0 } history)
+        {
+            await using var days = Command(connection, transaction, """
+                INSERT INTO history_days (repository_id, day, scope, done)
+                SELECT $1, d.day, d.scope, d.done FROM unnest($2::date[], $3::int[], $4::int[]) AS d (day, scope, done)
+                ON CONFLICT (repository_id, day) DO UPDATE SET scope = excluded.scope, done = excluded.done
+                """, repositoryId, history.Select(d => DateOnly.ParseExact(d.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                history.Select(d => d.Scope).ToArray(), history.Select(d => d.Done).ToArray());
+            await days.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+        }
+
         // Delivered to every listening server when (and only if) the transaction commits.
         await using (var notify = Command(connection, transaction, "SELECT pg_notify($1, $2)", TeamStore.Channel, push.Repository))
         {

@@ -25,6 +25,34 @@ public sealed class TeamReader(NpgsqlDataSource source)
         return list;
     }
 
+    /// <summary>
+    /// The burn-up by day from <paramref name="since"/>, summed over <paramref name="repositories"/>
+    /// (all when null): each repository counts on each day with its latest day at or before it, so a
+    /// repository that pushed less recently still counts as it last stood. Days before any repository's
+    /// first are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<BurnUpDay>> BurnUpAsync(DateOnly since, DateOnly until, IReadOnlyCollection<string>? repositories = null, CancellationToken cancel = default)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        await using var select = PushWriter.Command(connection, null, """
+            SELECT g.day::date, sum(last.scope)::int, sum(last.done)::int
+            FROM generate_series($1::date, $2::date, interval '1 day') AS g (day)
+            CROSS JOIN repositories r
+            CROSS JOIN LATERAL (SELECT h.scope, h.done FROM history_days h WHERE h.repository_id = r.id AND h.day <= g.day ORDER BY h.day DESC LIMIT 1) AS last
+            WHERE $3::text[] IS NULL OR r.name = ANY ($3)
+            GROUP BY g.day
+            ORDER BY g.day
+            """, since, until, (object?)repositories?.ToArray() ?? DBNull.Value);
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<BurnUpDay>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(new BurnUpDay(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return list;
+    }
+
     /// <summary>Every head's items by repository, state and priority (`none` for none): what /metrics reports.</summary>
     public async Task<IReadOnlyList<ItemCount>> ItemCountsAsync(CancellationToken cancel = default)
     {
@@ -187,6 +215,9 @@ public sealed class TeamReader(NpgsqlDataSource source)
         return list;
     }
 }
+
+/// <summary>One day of a burn-up: items in scope and done at its end.</summary>
+public sealed record BurnUpDay(DateOnly Day, int Scope, int Done);
 
 /// <summary>How many items of a repository's head are in one state with one priority.</summary>
 public sealed record ItemCount(string Repository, string State, string Priority, long Count);

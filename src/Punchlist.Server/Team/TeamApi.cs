@@ -44,8 +44,27 @@ public static class TeamApi
             var found = await SearchAsync(context, store, q, limit, clock.Today, cancel);
             return TypedResults.Json(found, PunchJson.Context.TeamSearchJson);
         }).WithName("teamSearch");
+
+        api.MapGet("/history", async Task<IResult> (string? repo, HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+            repo is not null && !TeamAccess.Sees(context, repo)
+                ? NotFound(repo)
+                : TypedResults.Json(await HistoryAsync(context, store, repo, clock.Today, cancel), PunchJson.Context.TeamHistoryJson))
+            .WithName("teamHistory");
         return api;
     }
+
+    /// <summary>The burn-up of the last <see cref="PushJson.HistoryDays"/> days: of one repository, or of every one the request may read.</summary>
+    internal static async Task<TeamHistoryJson> HistoryAsync(HttpContext context, TeamStore store, string? repository, DateOnly today, CancellationToken cancel)
+    {
+        var since = today.AddDays(1 - PushJson.HistoryDays);
+        var days = await store.Reader.BurnUpAsync(since, today, repository is null ? TeamAccess.Scope(context) : [repository], cancel);
+        return new TeamHistoryJson(TeamHistoryJson.Version, repository, JsonMapping.Date(since), JsonMapping.Date(today),
+            [.. days.Select(d => new TeamDayJson(JsonMapping.Date(d.Day), d.Scope, d.Done))]);
+    }
+
+    /// <summary>A burn-up as the charts draw it: one period per day.</summary>
+    internal static IReadOnlyList<BurnUpJson> Periods(TeamHistoryJson history) =>
+        [.. history.Days.Select(d => new BurnUpJson(d.Day, d.Day, null, d.Scope, d.Done, 0, 0, 0, 0))];
 
     /// <summary>The largest page of search results one request may ask for.</summary>
     public const int MaxSearchLimit = 1000;

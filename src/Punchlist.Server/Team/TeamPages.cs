@@ -24,7 +24,8 @@ public static class TeamPages
         app.MapGet("/", async (HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
         {
             var overview = await TeamApi.Overview(context, store, clock.Today, cancel);
-            return Slices.TeamOverview.Create(new TeamOverviewModel(overview, Layout("Organisation", "/", clock.Today)));
+            var history = await TeamApi.HistoryAsync(context, store, null, clock.Today, cancel);
+            return Slices.TeamOverview.Create(new TeamOverviewModel(overview, TeamApi.Periods(history), Layout("Organisation", "/", clock.Today)));
         }).WithName("teamOverview").ExcludeFromDescription();
 
         // One route for a repository and what is under it: a name may nest (GROUP/SUBGROUP/NAME), so a
@@ -40,9 +41,13 @@ public static class TeamPages
 
             if (split < 0)
             {
-                return await store.Reader.HeadAsync(name, cancel) is { } head
-                    ? Slices.TeamRepository.Create(new TeamRepositoryModel(TeamApi.Repository(head), head.Status, Layout(name, RepositoryUrl(name), clock.Today)))
-                    : NotFound(name);
+                if (await store.Reader.HeadAsync(name, cancel) is not { } head)
+                {
+                    return NotFound(name);
+                }
+
+                var history = await TeamApi.HistoryAsync(context, store, name, clock.Today, cancel);
+                return Slices.TeamRepository.Create(new TeamRepositoryModel(TeamApi.Repository(head), head.Status, TeamApi.Periods(history), Layout(name, RepositoryUrl(name), clock.Today)));
             }
 
             string rest = name[(split + 3)..];
@@ -73,9 +78,10 @@ public static class TeamPages
     private static LayoutModel Layout(string title, string self, DateOnly today) => new(title, "overview", "organisation", 0, today, null, false, self);
 }
 
-public sealed record TeamOverviewModel(OverviewJson Overview, LayoutModel Layout);
+/// <param name="BurnUp">Every repository's burn-up by day, summed (empty when no push carried history).</param>
+public sealed record TeamOverviewModel(OverviewJson Overview, IReadOnlyList<BurnUpJson> BurnUp, LayoutModel Layout);
 
-public sealed record TeamRepositoryModel(RepositoryJson Repository, StatusJson Status, LayoutModel Layout);
+public sealed record TeamRepositoryModel(RepositoryJson Repository, StatusJson Status, IReadOnlyList<BurnUpJson> BurnUp, LayoutModel Layout);
 
 public sealed record TeamTrackerModel(TeamTracker Tracker, LayoutModel Layout);
 
