@@ -9,7 +9,7 @@ namespace Punchlist.Storage.Postgres;
 /// head's tracker row, `v` the tracker's version, `i` the item, `a` the check's analysis. Each filter
 /// reads what the embedded index reads (src/Punchlist.Storage/Queries/FilterSql.cs), so a repository
 /// gives the same items here as `punch search` gives in its checkout; words go to PostgreSQL's
-/// full-text search (the `punchlist` configuration, migration 010). Every value travels as a
+/// full-text search (the `punchlist` configuration, migration 002). Every value travels as a
 /// parameter; `doc:` and `repo:` globs are resolved to the paths and names they match first, as the
 /// embedded index resolves `doc:`.
 /// </summary>
