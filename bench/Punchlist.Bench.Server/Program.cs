@@ -44,7 +44,7 @@ try
     await Until(async () => (await Get(http, "/readyz")).Status == HttpStatusCode.OK, TimeSpan.FromMinutes(30), "the first scan");
     double firstScan = started.Elapsed.TotalSeconds;
     // The overview's lists come from the background check of every tracker: wait for it, so the load sees the page as a lead would.
-    await Until(async () => !(await Get(http, "/")).Body.Contains("Checking every tracker", StringComparison.Ordinal), TimeSpan.FromMinutes(30), "the first check");
+    await Until(async () => await Get(http, "/") is { Status: HttpStatusCode.OK } page && !page.Body.Contains("Checking every tracker", StringComparison.Ordinal), TimeSpan.FromMinutes(30), "the first check");
     double firstCheck = started.Elapsed.TotalSeconds;
 
     string itemsUrl = "/api/v1/items?q=" + Uri.EscapeDataString(query);
@@ -93,6 +93,11 @@ static async Task<(HttpStatusCode Status, string Body)> Get(HttpClient http, str
     catch (HttpRequestException)
     {
         return (HttpStatusCode.ServiceUnavailable, string.Empty); // not listening yet
+    }
+    catch (TaskCanceledException)
+    {
+        // Past the client's timeout while the first scan holds the machine: poll again, Until bounds the wait.
+        return (HttpStatusCode.RequestTimeout, string.Empty);
     }
 }
 
