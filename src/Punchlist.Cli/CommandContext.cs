@@ -26,6 +26,10 @@ internal sealed class CommandContext
 
     private Lazy<Screen> LazyScreen { get; init; } = null!;
 
+    // Set by Load: whether the folder at the workspace's root was among the paths, so a bare probe key that
+    // names no item is wrong rather than in a file this command did not read.
+    private bool _readWholeWorkspace;
+
     public required DateOnly Today { get; init; }
 
     public required bool Json { get; init; }
@@ -103,6 +107,7 @@ internal sealed class CommandContext
         var targets = PathArguments.OneWorkspace(PathArguments.Check(paths, environment), environment);
         var workspace = WorkspaceLoader.Load(targets);
         Warn(workspace.Warnings);
+        _readWholeWorkspace = targets.Any(t => Path.TrimEndingDirectorySeparator(t) == Path.TrimEndingDirectorySeparator(workspace.Root));
 
         if (Verbose)
         {
@@ -112,6 +117,13 @@ internal sealed class CommandContext
 
         return workspace;
     }
+
+    /// <summary>
+    /// Warns of each probe address in punchlist.yml that names no item of the loaded workspace, at its
+    /// line: for the commands that run probes (check, verify), once each.
+    /// </summary>
+    public void WarnOfProbeAddresses(Workspace workspace) =>
+        Warn(workspace.Config.Probes.Unmatched(workspace.Root, workspace.Documents, _readWholeWorkspace));
 
     /// <summary>
     /// Where the index of the workspace at <paramref name="root"/> lives for a command that opens it
