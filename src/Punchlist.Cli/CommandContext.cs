@@ -49,17 +49,19 @@ internal sealed class CommandContext
 
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        bool plain = parse.GetValue(options.Plain);
         bool color = (parse.GetValue(options.Color), parse.GetValue(options.NoColor)) switch
         {
+            _ when plain => false,
             (_, true) or ("never", _) => false,
             ("always", _) => true,
             _ => environment.ColorAllowed,
         };
         int width = parse.GetValue(options.Width) ?? environment.Width ?? CliEnvironment.DefaultWidth;
-        var guarded = new TerminalWriter(output, color);
+        var guarded = new TerminalWriter(output, color, tabs: plain);
         if (environment.Pager is { } pager)
         {
-            pager.Wanted = !parse.GetValue(options.NoPager);
+            pager.Wanted = !parse.GetValue(options.NoPager) && !plain;
         }
 
         return new CommandContext
@@ -67,7 +69,7 @@ internal sealed class CommandContext
             Out = output,
             Text = guarded,
             Error = error,
-            LazyScreen = new Lazy<Screen>(() => new Screen(CreateConsole(guarded, color), width), LazyThreadSafetyMode.None),
+            LazyScreen = new Lazy<Screen>(() => new Screen(CreateConsole(guarded, color), width, plain ? guarded : null), LazyThreadSafetyMode.None),
             Today = parse.GetValue(options.Today) ?? environment.Today,
             Json = parse.GetValue(options.Json),
             Explain = parse.GetValue(options.Explain),
