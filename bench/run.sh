@@ -4,7 +4,8 @@
 # same run, and the one-shot CLI start-up; (2) the index: a build and rescans of a 10,000-file
 # workspace against the in-memory scan, and query latency over a million items against a
 # brute-force scan; (3) history: a generated repository of 2,400 commits over 200 trackers, git
-# access through the git program against LibGit2Sharp, the first history build against bare Markdig,
+# access through the git program against LibGit2Sharp, where the first build's time goes (phase by
+# phase), the first history build against bare Markdig (one thread, all cores, and in a one-core child),
 # the update after one commit, `punch history` on the warm index and peak memory; (4) the server:
 # `punch serve` on the 10,000-tracker workspace under 50 concurrent clients (overview and
 # /api/v1/items?q=), the CLI's time for the same answers as the baseline, and a file save to its
@@ -13,7 +14,13 @@
 # (5) the linear-growth bench: one-shot commands on single trackers of 1, 4, 16 and 64 MB of four
 # shapes (task list, contradicted cards, invalid UTF-8, deep nesting), time and memory per doubling.
 #
-#   PUNCHLIST_BENCH        scan, index, history, server, linear or all (default: all)
+# (6) team mode (only when asked: PUNCHLIST_BENCH=team): a throwaway PostgreSQL cluster (Debian's
+# postgresql, as the tests start one) and `punch serve --database`; 1,000 generated repositories of
+# 20 trackers pushed by 8 clients, then the overview and cross-repository search at 50 readers over
+# about a million items, EXPLAIN of their statements, and the database's size and growth. It needs
+# nothing from ../shared; its repositories and push bodies are kept in the cache between runs.
+#
+#   PUNCHLIST_BENCH        scan, index, history, server, linear, team or all (default: all but team)
 #   PUNCHLIST_SHARED       the shared inputs (default: ../shared beside the repository)
 #   PUNCHLIST_BENCH_CACHE  where trees and builds go (default: ~/.cache/punchlist-bench)
 set -euo pipefail
@@ -25,7 +32,7 @@ install_missing run.sh rg:ripgrep python3:python3
 cache="${PUNCHLIST_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/punchlist-bench}"
 mkdir -p "$cache"
 which="${PUNCHLIST_BENCH:-all}"
-case "$which" in scan|index|history|server|linear|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server, linear or all" >&2; exit 2 ;; esac
+case "$which" in scan|index|history|server|linear|team|all) ;; *) echo "run.sh: PUNCHLIST_BENCH is scan, index, history, server, linear, team or all" >&2; exit 2 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # The linear-growth bench needs nothing from ../shared: it writes its trackers into the cache.
@@ -33,6 +40,18 @@ if [ "$which" = linear ] || [ "$which" = all ]; then
   dotnet build bench/Punchlist.Bench.Linear -c Release -v quiet -nologo >&2
   dotnet bench/Punchlist.Bench.Linear/bin/Release/net10.0/Punchlist.Bench.Linear.dll "$cache/linear" | tee "$cache/linear-results.md"
   [ "$which" = linear ] && exit 0
+fi
+
+# Team mode: about half an hour on a busy 2-core machine, most of it building the thousand push bodies
+# the first time. Bounded: every load line stops after its requests or 90 s.
+if [ "$which" = team ]; then
+  pg_initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -n 1 || true)" # off the PATH, as test.sh finds it
+  install_missing run.sh "${pg_initdb:-initdb}:postgresql" git:git
+  dotnet build bench/Punchlist.Bench.Team -c Release -v quiet -nologo >&2
+  dotnet publish src/Punchlist.Cli -c Release -p:PublishReadyToRun=false -o "$cache/cli-jit" -v quiet -nologo >&2
+  dotnet bench/Punchlist.Bench.Team/bin/Release/net10.0/Punchlist.Bench.Team.dll "$cache" "$cache/cli-jit/punch.dll" "$cache/team-plans" "$@" \
+    | tee "$cache/team-results.md"
+  exit 0
 fi
 
 shared="${PUNCHLIST_SHARED:-$(cd .. && pwd)/shared}"
@@ -99,6 +118,7 @@ if [ "$which" = history ] || [ "$which" = all ]; then
   [ -d "$cache/history-repo-long/.git" ] || dotnet "$history_bench" generate "$cache/history-repo-long" 4800 200
   {
     dotnet "$history_bench" access "$cache/history-repo" 5
+    dotnet "$history_bench" phases "$cache/history-repo" 3
     dotnet "$history_bench" history "$cache/history-repo" "$cache/cli-jit/punch.dll" "$cache/history-repo-long" 5
   } | tee "$cache/history-results.md"
 fi

@@ -25,44 +25,10 @@ internal static class HistoryBench
     public static void Run(string repository, string punch, string? longer, int rounds)
     {
         var config = ConfigLoader.Load(repository);
-        var texts = DistinctBlobs(repository, config);
-        long bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-        Console.WriteLine($"Repository: {Commits(repository)} commits on the main line, {texts.Count} distinct tracker blob versions, {bytes / 1024.0 / 1024.0:F1} MB.\n");
-
-        var markdig = new Stats("bare Markdig parse of the distinct blobs (advanced extensions, precise locations, all cores)");
-        var build = new Stats("first history build (git log, cat-file, parse, index), in-process");
-        for (int round = 0; round <= rounds; round++)
-        {
-            foreach (int which in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
-            {
-                if (which == 0)
-                {
-                    var clock = Stopwatch.StartNew();
-                    texts.AsParallel().Sum(t => Markdown.Parse(t, Bare).Count);
-                    Keep(round, markdig, clock);
-                }
-                else
-                {
-                    DeleteIndex(repository);
-                    var clock = Stopwatch.StartNew();
-                    using var history = HistoryIndex.Open(repository, config, IndexOptions.Default);
-                    Keep(round, build, clock);
-                    if (history.Read is not { } read || read.Parsed != texts.Count)
-                    {
-                        throw new InvalidOperationException($"the build parsed {history.Read?.Parsed} blobs, not {texts.Count}");
-                    }
-                }
-            }
-        }
-
-        Console.WriteLine("| measure | median ms | min ms | MB/s |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var s in new[] { markdig, build })
-        {
-            Console.WriteLine($"| {s.Name} | {s.Median:F0} | {s.Min:F0} | {bytes / 1024.0 / 1024.0 / (s.Median / 1000):F1} |");
-        }
-
-        Console.WriteLine($"\nFirst build throughput / bare Markdig throughput: **{markdig.Median / build.Median:F2}×** (target ≥ 0.7×)\n");
+        Ratio(repository, rounds);
+        Console.WriteLine("\nThe same on one core (a child process with DOTNET_PROCESSOR_COUNT=1: the build parses on one thread; git still runs beside it):\n");
+        Console.Write(Child(repository, "ratio", rounds.ToString(CultureInfo.InvariantCulture), ("DOTNET_PROCESSOR_COUNT", "1")));
+        Console.WriteLine();
 
         Update(repository, config);
         Warm(repository, punch);
@@ -75,13 +41,85 @@ internal static class HistoryBench
         }
     }
 
-    private static void Keep(int round, Stats stats, Stopwatch clock)
+    // (a) The first build against a bare Markdig parse of the same distinct blobs, sequential and on
+    // every core, alternating; wall time, and the CPU time of this process and the git it waited for.
+    public static void Ratio(string repository, int rounds)
     {
-        if (round > 0)
+        var config = ConfigLoader.Load(repository);
+        var texts = DistinctBlobs(repository, config);
+        long bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        int cores = Environment.ProcessorCount;
+        Console.WriteLine($"Repository: {Commits(repository)} commits on the main line, {texts.Count} distinct tracker blob versions, {bytes / 1024.0 / 1024.0:F1} MB; {cores} {(cores == 1 ? "core" : "cores")}, load average {Load()}.\n");
+
+        var sequential = (Wall: new Stats("bare Markdig parse of the distinct blobs (advanced extensions, precise locations), one thread"), Cpu: new Stats(""));
+        var parallel = (Wall: new Stats($"the same on all {cores} cores (PLINQ)"), Cpu: new Stats(""));
+        var build = (Wall: new Stats("first history build (git log, cat-file, parse, index), in-process"), Cpu: new Stats(""));
+        var contenders = new[] { sequential, parallel, build };
+        for (int round = 0; round <= rounds; round++)
         {
-            stats.Add(clock.Elapsed.TotalMilliseconds);
+            foreach (int which in round % 2 == 0 ? new[] { 0, 1, 2 } : [2, 1, 0])
+            {
+                if (which == 2)
+                {
+                    DeleteIndex(repository);
+                }
+
+                var cpu = CpuTime();
+                var clock = Stopwatch.StartNew();
+                switch (which)
+                {
+                    case 0:
+                        texts.Sum(t => Markdown.Parse(t, Bare).Count);
+                        break;
+                    case 1:
+                        texts.AsParallel().Sum(t => Markdown.Parse(t, Bare).Count);
+                        break;
+                    default:
+                        using (var history = HistoryIndex.Open(repository, config, IndexOptions.Default))
+                        {
+                            if (history.Read is not { } read || read.Parsed != texts.Count)
+                            {
+                                throw new InvalidOperationException($"the build parsed {history.Read?.Parsed} blobs, not {texts.Count}");
+                            }
+                        }
+
+                        break;
+                }
+
+                if (round > 0)
+                {
+                    contenders[which].Wall.Add(clock.Elapsed.TotalMilliseconds);
+                    contenders[which].Cpu.Add((CpuTime() - cpu).TotalMilliseconds);
+                }
+            }
         }
+
+        Console.WriteLine($"| measure (medians of {rounds}, after one round to warm up) | wall ms | min ms | MB/s | CPU ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (wall, cpu) in contenders)
+        {
+            Console.WriteLine($"| {wall.Name} | {wall.Median:F0} | {wall.Min:F0} | {bytes / 1024.0 / 1024.0 / (wall.Median / 1000):F1} | {cpu.Median:F0} |");
+        }
+
+        Console.WriteLine($"\nFirst build throughput / bare Markdig throughput (target ≥ 0.7×): **{sequential.Wall.Median / build.Wall.Median:F2}×** against the sequential parse, {parallel.Wall.Median / build.Wall.Median:F2}× against the parse on all cores (wall); in CPU time, {sequential.Cpu.Median / build.Cpu.Median:F2}×.");
     }
+
+    // This process's CPU time and that of the children it waited for (git), from /proc/self/stat
+    // (in clock ticks, 100 a second); this process's alone where there is no /proc.
+    private static TimeSpan CpuTime()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return Process.GetCurrentProcess().TotalProcessorTime;
+        }
+
+        string stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture)); // utime, stime, cutime, cstime
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
 
     // (b) One commit changes one tracker (a box ticked), then the index reads it: git rev-parse, the
     // fast-forward check, the log after the last commit read, one blob, the apply.
@@ -154,7 +192,10 @@ internal static class HistoryBench
         return 0;
     }
 
-    private static long PeakOfBuild(string repository)
+    private static long PeakOfBuild(string repository) => long.Parse(Child(repository, "peak-build", null).Trim(), CultureInfo.InvariantCulture);
+
+    // This bench again, in a child process: MODE REPOSITORY [ARGUMENT], with an environment variable set.
+    private static string Child(string repository, string mode, string? argument, params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -162,12 +203,22 @@ internal static class HistoryBench
             info.ArgumentList.Add(typeof(HistoryBench).Assembly.Location);
         }
 
-        info.ArgumentList.Add("peak-build");
+        info.ArgumentList.Add(mode);
         info.ArgumentList.Add(repository);
+        if (argument is not null)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return long.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"the bench's {mode} failed ({process.ExitCode})");
     }
 
     // The blobs the history parses: every new version of a Markdown file on the main line, once.

@@ -5,6 +5,8 @@ using Punchlist.Bench.History;
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- access REPOSITORY [ROUNDS=5]
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- history REPOSITORY PATH/TO/punch.dll [LONGER-REPOSITORY [ROUNDS=5]]
 // Results are printed as Markdown for docs/BENCHMARKS.md; each measures its baseline in the same run.
+// dotnet run -c Release --project bench/Punchlist.Bench.History -- ratio REPOSITORY [ROUNDS=5]   (the first build against Markdig alone)
+// dotnet run -c Release --project bench/Punchlist.Bench.History -- phases REPOSITORY [ROUNDS=3]
 // `history` adds commits to REPOSITORY (the update measurement): generate it again for the next run.
 string mode = args.Length > 0 ? args[0] : "help";
 int Int(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -21,6 +23,15 @@ switch (mode)
         return 0;
     case "history" when args.Length > 2:
         HistoryBench.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args.Length > 3 && args[3].Length > 0 ? Path.GetFullPath(args[3]) : null, Int(4, 5));
+        return 0;
+    case "ratio" when args.Length > 1:
+        HistoryBench.Ratio(Path.GetFullPath(args[1]), Int(2, 5));
+        return 0;
+    case "phases" when args.Length > 1:
+        HistoryPhases.Run(Path.GetFullPath(args[1]), Int(2, 3));
+        return 0;
+    case "reader" when args.Length > 1:
+        HistoryPhases.ReaderOnly(Path.GetFullPath(args[1]), Int(2, 10));
         return 0;
     case "peak-build" when args.Length > 1:
         return HistoryBench.PeakChild(Path.GetFullPath(args[1]));

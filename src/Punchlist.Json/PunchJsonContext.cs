@@ -30,6 +30,7 @@ public static class PunchJson
 [JsonSerializable(typeof(OverviewJson))]
 [JsonSerializable(typeof(RepositoriesJson))]
 [JsonSerializable(typeof(TeamSearchJson))]
+[JsonSerializable(typeof(TeamHistoryJson))]
 [JsonSerializable(typeof(ExportJson))]
 [JsonSerializable(typeof(ExportItemJson))]
 public sealed partial class PunchJsonContext : JsonSerializerContext;

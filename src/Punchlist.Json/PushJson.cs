@@ -12,10 +12,21 @@ public sealed record PushJson(
     PushCommitJson Commit,
     string Today,
     StatusJson Status,
-    IReadOnlyList<PushDocumentJson> Documents)
+    IReadOnlyList<PushDocumentJson> Documents,
+    IReadOnlyList<PushDayJson>? History = null)
 {
+    /// <summary>How many days of history a push carries at most: the days up to its today.</summary>
+    public const int HistoryDays = 90;
+
     public const string Version = "punchlist.push/1";
 }
+
+/// <summary>
+/// One day of the repository's burn-up, from `punch history` (its index's history of the trackers in
+/// git): how many items were in scope and how many done at the day's end. A push carries the last
+/// <see cref="PushJson.HistoryDays"/> days when the repository has history; none otherwise.
+/// </summary>
+public sealed record PushDayJson(string Day, int Scope, int Done);
 
 /// <summary>
 /// The commit scanned: its full id, when it was committed (what orders pushes: a commit committed
@@ -26,6 +37,7 @@ public sealed record PushCommitJson(string Sha, DateTimeOffset CommittedAt, stri
 /// <summary>
 /// One tracker at that commit. <c>Sha256</c> is the SHA-256 of its bytes: the server keeps one copy
 /// of a document's items per content hash, so a tracker unchanged by a commit stores nothing new.
+/// <c>ReviewDue</c> is when its next review falls due as PL005 judges it (`is:stale` on the server).
 /// </summary>
 public sealed record PushDocumentJson(
     string Path,
@@ -33,10 +45,24 @@ public sealed record PushDocumentJson(
     string? Title,
     IReadOnlyList<PushItemJson> Items,
     IReadOnlyList<FindingJson> Findings,
-    IReadOnlyList<VerdictJson> Evidence);
+    IReadOnlyList<VerdictJson> Evidence,
+    string? ReviewDue = null);
 
-/// <summary>An item as `punch show --json` lists it, with its criteria's text (searched on the server).</summary>
-public sealed record PushItemJson(ItemJson Item, IReadOnlyList<PushCriterionJson> Criteria);
+/// <summary>
+/// An item as `punch show --json` lists it, with what the server searches and filters on that the
+/// item's JSON leaves out, as the embedded index keeps it: its criteria's text, its metadata values
+/// (<c>Fields</c>, one per line), the rest of its text (<c>Body</c>), the technologies it names
+/// (`tech:`) and whether its declared status contradicts its boxes (PL002, `is:contradicted`).
+/// Pushes by an older punch lack the last four: the server then finds the item by title, criteria and
+/// headings only.
+/// </summary>
+public sealed record PushItemJson(
+    ItemJson Item,
+    IReadOnlyList<PushCriterionJson> Criteria,
+    string? Fields = null,
+    string? Body = null,
+    IReadOnlyList<string>? Tech = null,
+    bool Contradicted = false);
 
 public sealed record PushCriterionJson(string Text, bool Checked);
 

@@ -16,7 +16,8 @@ public static class PushMapping
         var documents = workspace.Documents
             .Select(document =>
             {
-                var records = DocumentRecord.Of(document, workspace.Config.Check).Items;
+                var record = DocumentRecord.Of(document, workspace.Config.Check);
+                var records = record.Items;
                 var verdicts = document.Items
                     .Select(item => evidence.For(document, item))
                     .Where(e => e.Records.Count > 0)
@@ -26,9 +27,11 @@ public static class PushMapping
                     document.Path,
                     document.Source.ContentHash,
                     document.Title,
-                    records.Select(r => new PushItemJson(JsonMapping.Item(document.Path, r, today), r.Criteria.Select(c => new PushCriterionJson(c.Text, c.Checked)).ToList())).ToList(),
+                    records.Select(r => new PushItemJson(JsonMapping.Item(document.Path, r, today), r.Criteria.Select(c => new PushCriterionJson(c.Text, c.Checked)).ToList(),
+                        r.Fields, r.Body, r.Tech, r.Contradicted)).ToList(),
                     byDocument[document.Path].Select(FindingMapping.Json).ToList(),
-                    verdicts);
+                    verdicts,
+                    record.ReviewDue is { } review ? JsonMapping.Date(review) : null);
             })
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ToList();

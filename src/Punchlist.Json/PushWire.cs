@@ -86,6 +86,13 @@ public static partial class PushWire
             throw new PushFormatException($"today '{push.Today}' is not YYYY-MM-DD");
         }
 
+        if (push.History is { } history && (history.Count > PushJson.HistoryDays
+            || history.Any(d => !DateOnly.TryParseExact(d.Day, "yyyy-MM-dd", out _) || d.Scope < 0 || d.Done < 0 || d.Done > d.Scope)
+            || history.Select(d => d.Day).Distinct(StringComparer.Ordinal).Count() != history.Count))
+        {
+            throw new PushFormatException($"history holds at most {PushJson.HistoryDays} distinct days (YYYY-MM-DD), each with 0 <= done <= scope");
+        }
+
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in push.Documents)
         {
@@ -97,6 +104,11 @@ public static partial class PushWire
             if (!ContentHash().IsMatch(document.Sha256))
             {
                 throw new PushFormatException($"document '{document.Path}' has no SHA-256 content hash");
+            }
+
+            if (document.ReviewDue is { } review && !DateOnly.TryParseExact(review, "yyyy-MM-dd", out _))
+            {
+                throw new PushFormatException($"document '{document.Path}': reviewDue '{review}' is not YYYY-MM-DD");
             }
         }
 

@@ -34,10 +34,26 @@ public sealed record RepositoryJson(
 /// <summary>An open P0 or P1 item that is overdue (its due date passed) or past its SLA (PL004), in some repository's head.</summary>
 public sealed record AttentionJson(string Repository, string Address, string Title, string Priority, string State, string? Owner, string? Due, bool Overdue, bool SlaBreached);
 
-/// <summary>`punchlist.teamsearch/1`: items of every repository's head matching the words, best first (PostgreSQL's ts_rank_cd).</summary>
-public sealed record TeamSearchJson(string Schema, string Query, IReadOnlyList<TeamResultJson> Results)
+/// <summary>
+/// `punchlist.teamsearch/1`: the items of every repository's head (those the token may read) that
+/// the query selects, in its order (best first by PostgreSQL's ts_rank_cd when it has words);
+/// <c>Total</c> counts them all, <c>Results</c> holds at most the limit.
+/// </summary>
+public sealed record TeamSearchJson(string Schema, string Query, long Total, IReadOnlyList<TeamResultJson> Results)
 {
     public const string Version = "punchlist.teamsearch/1";
 }
 
-public sealed record TeamResultJson(string Repository, double Rank, ItemJson Item);
+/// <summary>One result: <c>Late</c> is overdue (judged on the server's today) or past its SLA as its push's check found (PL004).</summary>
+public sealed record TeamResultJson(string Repository, double Rank, bool Late, ItemJson Item);
+
+/// <summary>
+/// `punchlist.teamhistory/1`: the burn-up by day of one repository, or summed over every repository
+/// the request may read (each counting as its latest day stood), from the history its pushes carried.
+/// </summary>
+public sealed record TeamHistoryJson(string Schema, string? Repository, string Since, string Until, IReadOnlyList<TeamDayJson> Days)
+{
+    public const string Version = "punchlist.teamhistory/1";
+}
+
+public sealed record TeamDayJson(string Day, int Scope, int Done);

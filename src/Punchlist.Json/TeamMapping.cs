@@ -3,13 +3,17 @@ namespace Punchlist.Json;
 /// <summary>Many repositories' `punchlist.status/1` into the team server's shapes: totals are sums, nothing is counted anew.</summary>
 public static class TeamMapping
 {
-    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, StatusJson status)
+    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, StatusJson status) =>
+        Repository(name, commit, committedAt, branch, pushedAt, status.Totals);
+
+    /// <summary>A repository from its head's totals alone: all the overview reads of a status.</summary>
+    public static RepositoryJson Repository(string name, string commit, DateTimeOffset committedAt, string? branch, DateTimeOffset pushedAt, TotalsJson totals)
     {
-        var tiers = status.Totals.ByPriority;
+        var tiers = totals.ByPriority;
         var p0 = tiers.GetValueOrDefault("P0") ?? new PriorityCountJson(0, 0);
         var p1 = tiers.GetValueOrDefault("P1") ?? new PriorityCountJson(0, 0);
         int? readiness = new Analysis.Fraction(p0.Done + p1.Done, p0.Total + p1.Total).Percent;
-        return new RepositoryJson(name, commit, committedAt, branch, pushedAt, readiness, p0.Total - p0.Done, status.Totals);
+        return new RepositoryJson(name, commit, committedAt, branch, pushedAt, readiness, p0.Total - p0.Done, totals);
     }
 
     /// <summary>Least ready first: most open P0 items, then the lowest readiness (none counts as ready), then by name.</summary>
@@ -22,7 +26,7 @@ public static class TeamMapping
     /// <summary>Totals added up field by field: what `punch status` would print for all the repositories' trackers at once.</summary>
     public static TotalsJson Sum(IEnumerable<TotalsJson> totals)
     {
-        int documents = 0, overdue = 0, late = 0;
+        int documents = 0, overdue = 0, late = 0, pastSla = 0;
         var items = new StateCountsJson(0, 0, 0, 0, 0, 0);
         BoxCountJson boxes = new(0, 0), criteria = new(0, 0);
         var tiers = new Dictionary<string, PriorityCountJson>(StringComparer.Ordinal);
@@ -33,6 +37,7 @@ public static class TeamMapping
             documents += t.Documents;
             overdue += t.Overdue;
             late += t.Late;
+            pastSla += t.PastSla;
             items = new StateCountsJson(items.Total + t.Items.Total, items.Open + t.Items.Open, items.InProgress + t.Items.InProgress, items.Done + t.Items.Done, items.Blocked + t.Items.Blocked, items.Cancelled + t.Items.Cancelled);
             boxes = new BoxCountJson(boxes.Total + t.Checkboxes.Total, boxes.Checked + t.Checkboxes.Checked);
             criteria = new BoxCountJson(criteria.Total + t.Criteria.Total, criteria.Checked + t.Criteria.Checked);
@@ -49,6 +54,6 @@ public static class TeamMapping
 
         // Progress as status counts it (Core's rule): done items of the items not cancelled.
         var progress = JsonMapping.Progress(new Analysis.ItemCounts(items.Total, items.Open, items.InProgress, items.Done, items.Blocked, items.Cancelled));
-        return new TotalsJson(documents, items, boxes, criteria, tiers, progress, overdue, late, findings, verification);
+        return new TotalsJson(documents, items, boxes, criteria, tiers, progress, overdue, late, findings, verification) { PastSla = pastSla };
     }
 }

@@ -56,7 +56,11 @@ app.UseEmbeddedStaticFiles();
 app.UseReadGate();
 app.UseRateLimiter();
 app.UseMcpGate(); // after the rate limiter: a client guessing tokens is slowed like any other
-if (!options.Team)
+if (options.Team)
+{
+    app.UseTeamRequestMetrics();
+}
+else
 {
     app.UseRequestMetrics();
 }
@@ -97,7 +101,11 @@ app.MapOpenApi();
 
 // Operations.
 app.MapHealth();
-if (!options.Team)
+if (options.Team)
+{
+    app.MapTeamMetrics();
+}
+else
 {
     app.MapServerMetrics();
 }

@@ -16,7 +16,11 @@ namespace Punchlist.Storage.Postgres;
 /// </summary>
 public sealed class PushWriter(NpgsqlDataSource source)
 {
-    public async Task<PushedJson> PushAsync(PushJson push, CancellationToken cancel = default)
+    public async Task<PushedJson> PushAsync(PushJson push, CancellationToken cancel = default) =>
+        (await StoreAsync(push, cancel).ConfigureAwait(false)).Answer;
+
+    /// <summary>Stores the push as <see cref="PushAsync"/> does, and says whether the commit was stored before (the answer is then the first one's).</summary>
+    public async Task<PushOutcome> StoreAsync(PushJson push, CancellationToken cancel = default)
     {
         PushWire.Validate(push);
         var documents = push.Documents.Select(Prepared.Of).ToList();
@@ -31,7 +35,7 @@ public sealed class PushWriter(NpgsqlDataSource source)
             {
                 // Pushed before: nothing changes, and the answer is the first one's.
                 await transaction.CommitAsync(cancel).ConfigureAwait(false);
-                return JsonSerializer.Deserialize(answer, PunchJson.Context.PushedJson)!;
+                return new PushOutcome(JsonSerializer.Deserialize(answer, PunchJson.Context.PushedJson)!, Repeated: true);
             }
         }
 
@@ -74,6 +78,17 @@ public sealed class PushWriter(NpgsqlDataSource source)
             await move.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
         }
 
+        if (head && push.History is { Count: > 0 } history)
+        {
+            await using var days = Command(connection, transaction, """
+                INSERT INTO history_days (repository_id, day, scope, done)
+                SELECT $1, d.day, d.scope, d.done FROM unnest($2::date[], $3::int[], $4::int[]) AS d (day, scope, done)
+                ON CONFLICT (repository_id, day) DO UPDATE SET scope = excluded.scope, done = excluded.done
+                """, repositoryId, history.Select(d => DateOnly.ParseExact(d.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                history.Select(d => d.Scope).ToArray(), history.Select(d => d.Done).ToArray());
+            await days.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+        }
+
         // Delivered to every listening server when (and only if) the transaction commits.
         await using (var notify = Command(connection, transaction, "SELECT pg_notify($1, $2)", TeamStore.Channel, push.Repository))
         {
@@ -81,7 +96,7 @@ public sealed class PushWriter(NpgsqlDataSource source)
         }
 
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
-        return pushed;
+        return new PushOutcome(pushed, Repeated: false);
     }
 
     // The repository's row, created on its first push, locked for the rest of the transaction; and its head's commit time.
@@ -109,8 +124,9 @@ public sealed class PushWriter(NpgsqlDataSource source)
     private static async Task<(long Id, bool Created)> VersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Prepared document, CancellationToken cancel)
     {
         await using (var insert = Command(connection, transaction,
-            "INSERT INTO document_versions (key, sha256, title) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING id",
-            document.VersionKey, document.Document.Sha256, (object?)document.Document.Title ?? DBNull.Value))
+            "INSERT INTO document_versions (key, sha256, title, review_due) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING id",
+            document.VersionKey, document.Document.Sha256, (object?)document.Document.Title ?? DBNull.Value,
+            document.Document.ReviewDue is { } review ? DateOnly.ParseExact(review, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value))
         {
             if (await insert.ExecuteScalarAsync(cancel).ConfigureAwait(false) is long id)
             {
@@ -126,7 +142,8 @@ public sealed class PushWriter(NpgsqlDataSource source)
     private static async Task CopyItemsAsync(NpgsqlConnection connection, long versionId, Prepared document, CancellationToken cancel)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY items (version_id, ordinal, key, id, title, section, priority, state, owner, due, criteria_total, criteria_checked, criteria, item) FROM STDIN (FORMAT BINARY)", cancel).ConfigureAwait(false);
+            "COPY items (version_id, ordinal, key, id, title, section, priority, state, owner, due, criteria_total, criteria_checked, criteria, item, " +
+            "fields, body, section_path, sections, owner_key, effort, tech, has_files, contradicted, boxes) FROM STDIN (FORMAT BINARY)", cancel).ConfigureAwait(false);
         int ordinal = 0;
         foreach (var pushed in document.Document.Items)
         {
@@ -154,6 +171,26 @@ public sealed class PushWriter(NpgsqlDataSource source)
             await copy.WriteAsync(item.Criteria.Checked, NpgsqlDbType.Integer, cancel).ConfigureAwait(false);
             await copy.WriteAsync(string.Join('\n', pushed.Criteria.Select(c => c.Text)), NpgsqlDbType.Text, cancel).ConfigureAwait(false);
             await copy.WriteAsync(JsonSerializer.Serialize(Prepared.Blank(item), PunchJson.Context.ItemJson), NpgsqlDbType.Jsonb, cancel).ConfigureAwait(false);
+
+            // What filters read, folded as the embedded index folds it (in .NET: PostgreSQL's lower() under the C locale folds ASCII only).
+            await copy.WriteAsync(pushed.Fields ?? string.Empty, NpgsqlDbType.Text, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(pushed.Body ?? string.Empty, NpgsqlDbType.Text, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(string.Join('\n', item.SectionPath), NpgsqlDbType.Text, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(string.Join('\n', (item.Category is null ? item.SectionPath : item.SectionPath.Prepend(item.Category)).Select(x => x.ToLowerInvariant())), NpgsqlDbType.Text, cancel).ConfigureAwait(false);
+            await WriteNullable(copy, item.Owner?.TrimStart('@').ToLowerInvariant(), cancel).ConfigureAwait(false);
+            if (item.Effort?.Hours is { } hours)
+            {
+                await copy.WriteAsync(hours, NpgsqlDbType.Double, cancel).ConfigureAwait(false);
+            }
+            else
+            {
+                await copy.WriteNullAsync(cancel).ConfigureAwait(false);
+            }
+
+            await copy.WriteAsync((pushed.Tech ?? []).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(item.References.Any(r => r.Kind == "file"), NpgsqlDbType.Boolean, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(pushed.Contradicted, NpgsqlDbType.Boolean, cancel).ConfigureAwait(false);
+            await copy.WriteAsync(JsonSerializer.Serialize(pushed.Criteria, PunchJson.Context.IReadOnlyListPushCriterionJson), NpgsqlDbType.Jsonb, cancel).ConfigureAwait(false);
         }
 
         await copy.CompleteAsync(cancel).ConfigureAwait(false);
@@ -214,7 +251,7 @@ public sealed class PushWriter(NpgsqlDataSource source)
             // A version is its bytes as read: the content hash and the items with what is not content
             // (the path, which the same bytes may have elsewhere, and the day's overdue flag) blanked.
             var items = document.Items.Select(i => i with { Item = Blank(i.Item) }).ToList();
-            byte[] version = Hash(document.Sha256 + "\n" + JsonSerializer.Serialize<IReadOnlyList<PushItemJson>>(items, PunchJson.Context.IReadOnlyListPushItemJson));
+            byte[] version = Hash(document.Sha256 + "\n" + document.ReviewDue + "\n" + JsonSerializer.Serialize<IReadOnlyList<PushItemJson>>(items, PunchJson.Context.IReadOnlyListPushItemJson));
             string findings = JsonSerializer.Serialize(document.Findings, PunchJson.Context.IReadOnlyListFindingJson);
             string evidence = JsonSerializer.Serialize(document.Evidence, PunchJson.Context.IReadOnlyListVerdictJson);
             return new Prepared(document, version, Hash(findings + "\n" + evidence), findings, evidence);
@@ -225,3 +262,6 @@ public sealed class PushWriter(NpgsqlDataSource source)
         private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }
 }
+
+/// <summary>A push's answer, and whether its commit had been stored before.</summary>
+public sealed record PushOutcome(PushedJson Answer, bool Repeated);

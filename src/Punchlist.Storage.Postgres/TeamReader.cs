@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Punchlist.Json;
+using Punchlist.Search;
 
 namespace Punchlist.Storage.Postgres;
 
@@ -8,11 +9,39 @@ namespace Punchlist.Storage.Postgres;
 public sealed class TeamReader(NpgsqlDataSource source)
 {
     /// <summary>Every repository with a pushed head: its name, head commit and the head's `punchlist.status/1`.</summary>
-    public async Task<IReadOnlyList<RepositoryHead>> HeadsAsync(CancellationToken cancel = default)
+    public Task<IReadOnlyList<RepositoryHead>> HeadsAsync(CancellationToken cancel = default) => HeadsWhereAsync("true", null, cancel);
+
+    /// <summary>One repository's head, or null when it has none (unknown, or nothing pushed yet).</summary>
+    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default) =>
+        (await HeadsWhereAsync("r.name = $1", name, cancel).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>
+    /// Every repository with a pushed head and the head's status totals, without its trackers: what the
+    /// overview and /api/v1/repositories show. The totals are a column of their own (migration 004):
+    /// reading each head's whole status for them cost the overview most of its time (docs/BENCHMARKS.md).
+    /// </summary>
+    public async Task<IReadOnlyList<RepositorySummary>> SummariesAsync(CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
         await using var select = PushWriter.Command(connection, null,
-            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name");
+            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.totals::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name");
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<RepositorySummary>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(new RepositorySummary(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(reader.GetString(5), PunchJson.Context.TotalsJson)!));
+        }
+
+        return list;
+    }
+
+    private async Task<IReadOnlyList<RepositoryHead>> HeadsWhereAsync(string where, string? name, CancellationToken cancel)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        await using var select = PushWriter.Command(connection, null,
+            $"SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit WHERE {where} ORDER BY r.name",
+            name is null ? [] : [name]);
         await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         var list = new List<RepositoryHead>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
@@ -24,15 +53,61 @@ public sealed class TeamReader(NpgsqlDataSource source)
         return list;
     }
 
-    /// <summary>One repository's head, or null when it has none (unknown, or nothing pushed yet).</summary>
-    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default) =>
-        (await HeadsAsync(cancel).ConfigureAwait(false)).FirstOrDefault(h => h.Name == name);
+    /// <summary>
+    /// The burn-up by day from <paramref name="since"/>, summed over <paramref name="repositories"/>
+    /// (all when null): each repository counts on each day with its latest day at or before it, so a
+    /// repository that pushed less recently still counts as it last stood. Days before any repository's
+    /// first are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<BurnUpDay>> BurnUpAsync(DateOnly since, DateOnly until, IReadOnlyCollection<string>? repositories = null, CancellationToken cancel = default)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        await using var select = PushWriter.Command(connection, null, """
+            SELECT g.day::date, sum(last.scope)::int, sum(last.done)::int
+            FROM generate_series($1::date, $2::date, interval '1 day') AS g (day)
+            CROSS JOIN repositories r
+            CROSS JOIN LATERAL (SELECT h.scope, h.done FROM history_days h WHERE h.repository_id = r.id AND h.day <= g.day ORDER BY h.day DESC LIMIT 1) AS last
+            WHERE $3::text[] IS NULL OR r.name = ANY ($3)
+            GROUP BY g.day
+            ORDER BY g.day
+            """, since, until, (object?)repositories?.ToArray() ?? DBNull.Value);
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<BurnUpDay>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(new BurnUpDay(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every head's items by repository, state and priority (`none` for none): what /metrics reports.</summary>
+    public async Task<IReadOnlyList<ItemCount>> ItemCountsAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        await using var select = PushWriter.Command(connection, null, """
+            SELECT r.name, i.state, coalesce(i.priority, 'none'), count(*)
+            FROM repositories r
+            JOIN commit_documents d ON d.commit_id = r.head_commit
+            JOIN items i ON i.version_id = d.version_id
+            GROUP BY 1, 2, 3
+            """);
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<ItemCount>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(new ItemCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return list;
+    }
 
     /// <summary>
     /// The open P0 and P1 items of every head that are overdue on <paramref name="today"/> or past their
-    /// SLA as their push's check found (PL004), most urgent first, at most <paramref name="limit"/>.
+    /// SLA as their push's check found (PL004), most urgent first, at most <paramref name="limit"/>;
+    /// of <paramref name="repositories"/> only, when given.
     /// </summary>
-    public async Task<IReadOnlyList<AttentionJson>> AttentionAsync(DateOnly today, int limit = 500, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<AttentionJson>> AttentionAsync(DateOnly today, IReadOnlyCollection<string>? repositories = null, int limit = 500, CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
         await using var select = PushWriter.Command(connection, null, """
@@ -42,9 +117,10 @@ public sealed class TeamReader(NpgsqlDataSource source)
             JOIN items i ON i.version_id = d.version_id
             JOIN analyses a ON a.id = d.analysis_id
             WHERE i.priority IN ('P0', 'P1') AND i.state NOT IN ('done', 'cancelled') AND (i.due < $1 OR i.key = ANY (a.sla))
+              AND ($3::text[] IS NULL OR r.name = ANY ($3))
             ORDER BY i.priority, i.due NULLS LAST, r.name, d.path, i.ordinal
             LIMIT $2
-            """, today, limit);
+            """, today, limit, (object?)repositories?.ToArray() ?? DBNull.Value);
         await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         var list = new List<AttentionJson>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
@@ -57,43 +133,130 @@ public sealed class TeamReader(NpgsqlDataSource source)
     }
 
     /// <summary>
-    /// Items of every head matching <paramref name="words"/> (all of them, stemmed as English), best
-    /// first by PostgreSQL's ts_rank_cd over title (weight A), criteria (B), section and owner (C).
+    /// The items of every head (or of <paramref name="repositories"/> only) that <paramref name="query"/>
+    /// selects, as `punch search` selects them in each repository's checkout, and how many there are;
+    /// at most <paramref name="limit"/>, in the query's order (best first by PostgreSQL's ts_rank_cd
+    /// over title A, criteria B, headings C, metadata and other text D when it has words). Overdue and
+    /// late are judged on <paramref name="today"/>, not on the day of the push.
     /// </summary>
-    public async Task<IReadOnlyList<TeamHit>> SearchAsync(IReadOnlyList<string> words, int limit = 50, CancellationToken cancel = default)
+    public async Task<TeamSearch> SearchAsync(Query query, DateOnly today, IReadOnlyCollection<string>? repositories = null, int limit = 50, CancellationToken cancel = default)
     {
-        if (words.Count == 0)
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        var plan = SearchPlan.Of(query);
+        var (paths, names) = await GlobTargetsAsync(connection, query.Root, repositories, cancel).ConfigureAwait(false);
+        (TeamQuery Sql, string Where, string Rank, string Order) Build()
         {
-            return [];
+            var built = TeamQuery.Of(plan, f => [.. paths.Where(f.Matches)], f => [.. names.Where(f.Matches)]);
+            return repositories is null ? built : built with { Where = $"{built.Where} AND r.name = ANY ({built.Sql.Parameter(repositories.ToArray())})" };
         }
 
-        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        // plainto_tsquery per word: the words are text, never tsquery syntax.
-        await using var select = PushWriter.Command(connection, null, """
-            WITH q AS (SELECT (SELECT string_agg(plainto_tsquery('english', w)::text, ' & ') FROM unnest($1::text[]) w WHERE plainto_tsquery('english', w)::text <> '')::tsquery AS query)
-            SELECT r.name, d.path, i.key, i.item::text, ts_rank_cd(i.search, q.query) AS rank
-            FROM q, repositories r
-            JOIN commit_documents d ON d.commit_id = r.head_commit
-            JOIN items i ON i.version_id = d.version_id
-            WHERE q.query IS NOT NULL AND i.search @@ q.query
-            ORDER BY rank DESC, r.name, d.path, i.ordinal
-            LIMIT $2
-            """, words.ToArray(), limit);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var (sql, where, rank, order) = Build();
+        string todayValue = sql.Parameter(today);
+        string limitValue = sql.Parameter(Math.Max(0, limit));
         var list = new List<TeamHit>();
+        long total = 0;
+        await using (var select = PushWriter.Command(connection, null, $"""
+            SELECT r.name, d.path, i.key, i.item::text, {rank} AS rank, coalesce({TeamQuery.Overdue(todayValue)}, false) AS overdue, i.key = ANY (a.sla) AS sla, count(*) OVER () AS total
+            FROM repositories r
+            JOIN commit_documents d ON d.commit_id = r.head_commit
+            JOIN document_versions v ON v.id = d.version_id
+            JOIN items i ON i.version_id = d.version_id
+            JOIN analyses a ON a.id = d.analysis_id
+            WHERE {where}
+            ORDER BY {order}
+            LIMIT {limitValue}
+            """, [.. sql.Values]))
+        {
+            await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+            {
+                var item = JsonSerializer.Deserialize(reader.GetString(3), PunchJson.Context.ItemJson)!;
+                string path = reader.GetString(1);
+                bool overdue = reader.GetBoolean(5);
+                list.Add(new TeamHit(reader.GetString(0), item with { Document = path, Address = $"{path}#{reader.GetString(2)}", Overdue = overdue }, reader.GetFloat(4),
+                    overdue || (reader.GetBoolean(6) && item.State is not ("done" or "cancelled"))));
+                total = reader.GetInt64(7);
+            }
+        }
+
+        // With LIMIT 0 no row carries the total: it is counted alone (with parameters of its own, each one used).
+        return new TeamSearch(list.Count == 0 && limit > 0 ? 0 : list.Count == 0 ? await CountAsync(connection, Build(), cancel).ConfigureAwait(false) : total, list);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, (TeamQuery Sql, string Where, string Rank, string Order) query, CancellationToken cancel)
+    {
+        var (sql, where, _, _) = query;
+        await using var count = PushWriter.Command(connection, null, $"""
+            SELECT count(*) FROM repositories r
+            JOIN commit_documents d ON d.commit_id = r.head_commit
+            JOIN document_versions v ON v.id = d.version_id
+            JOIN items i ON i.version_id = d.version_id
+            JOIN analyses a ON a.id = d.analysis_id
+            WHERE {where}
+            """, [.. sql.Values]);
+        return (long)(await count.ExecuteScalarAsync(cancel).ConfigureAwait(false))!;
+    }
+
+    // The heads' tracker paths and the repositories' names, read only when a doc: or repo: glob needs them.
+    private static async Task<(IReadOnlyList<string> Paths, IReadOnlyList<string> Names)> GlobTargetsAsync(
+        NpgsqlConnection connection, QueryNode? root, IReadOnlyCollection<string>? repositories, CancellationToken cancel)
+    {
+        var filters = Filters(root).ToList();
+        IReadOnlyList<string> paths = [], names = [];
+        if (filters.OfType<DocFilter>().Any())
+        {
+            paths = await StringsAsync(connection, "SELECT DISTINCT d.path FROM repositories r JOIN commit_documents d ON d.commit_id = r.head_commit WHERE $1::text[] IS NULL OR r.name = ANY ($1)",
+                (object?)repositories?.ToArray() ?? DBNull.Value, cancel).ConfigureAwait(false);
+        }
+
+        if (filters.OfType<RepositoryFilter>().Any())
+        {
+            names = await StringsAsync(connection, "SELECT name FROM repositories WHERE $1::text[] IS NULL OR name = ANY ($1)", (object?)repositories?.ToArray() ?? DBNull.Value, cancel).ConfigureAwait(false);
+        }
+
+        return (paths, names);
+    }
+
+    private static IEnumerable<QueryNode> Filters(QueryNode? node) => node switch
+    {
+        null => [],
+        AllOf all => all.Parts.SelectMany(Filters),
+        AnyOf any => any.Parts.SelectMany(Filters),
+        Not not => Filters(not.Part),
+        _ => [node],
+    };
+
+    private static async Task<List<string>> StringsAsync(NpgsqlConnection connection, string sql, object value, CancellationToken cancel)
+    {
+        await using var select = PushWriter.Command(connection, null, sql, value);
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<string>();
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))
         {
-            var item = JsonSerializer.Deserialize(reader.GetString(3), PunchJson.Context.ItemJson)!;
-            string path = reader.GetString(1);
-            list.Add(new TeamHit(reader.GetString(0), item with { Document = path, Address = $"{path}#{reader.GetString(2)}" }, reader.GetFloat(4)));
+            list.Add(reader.GetString(0));
         }
 
         return list;
     }
 }
 
-/// <summary>A search result: the repository, the item as its push listed it, and its rank.</summary>
-public sealed record TeamHit(string Repository, ItemJson Item, float Rank);
+/// <summary>One day of a burn-up: items in scope and done at its end.</summary>
+public sealed record BurnUpDay(DateOnly Day, int Scope, int Done);
+
+/// <summary>How many items of a repository's head are in one state with one priority.</summary>
+public sealed record ItemCount(string Repository, string State, string Priority, long Count);
+
+/// <summary>A search's results (at most the limit) and how many items matched in all.</summary>
+public sealed record TeamSearch(long Total, IReadOnlyList<TeamHit> Hits);
+
+/// <summary>
+/// A search result: the repository, the item as its push listed it (overdue judged on the day of the
+/// search), its rank, and whether it is late: overdue, or past its SLA as its push's check found (PL004).
+/// </summary>
+public sealed record TeamHit(string Repository, ItemJson Item, float Rank, bool Late);
+
+/// <summary>A repository's head without its trackers: the latest commit pushed and its status totals.</summary>
+public sealed record RepositorySummary(string Name, string Commit, DateTimeOffset CommittedAt, string? Branch, DateTimeOffset PushedAt, TotalsJson Totals);
 
 /// <summary>A repository's head: the latest commit pushed (by commit time) and its status.</summary>
 public sealed record RepositoryHead(string Name, string Commit, DateTimeOffset CommittedAt, string? Branch, DateTimeOffset PushedAt, StatusJson Status);

@@ -17,6 +17,7 @@ public sealed class TeamStore : IAsyncDisposable, IDisposable
         Pushes = new PushWriter(source);
         Tokens = new TokenStore(source);
         Reader = new TeamReader(source);
+        Trackers = new TrackerReader(source);
     }
 
     public NpgsqlDataSource Source { get; }
@@ -26,6 +27,8 @@ public sealed class TeamStore : IAsyncDisposable, IDisposable
     public TokenStore Tokens { get; }
 
     public TeamReader Reader { get; }
+
+    public TrackerReader Trackers { get; }
 
     /// <param name="database">A postgres:// URL or a connection string (<see cref="PostgresUrl"/>).</param>
     public static async Task<TeamStore> OpenAsync(string database, CancellationToken cancel = default)

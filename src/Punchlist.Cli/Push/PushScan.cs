@@ -25,6 +25,21 @@ internal static class PushScan
         using var clock = HistoryClock.Open(workspace.Root, workspace.Config, context.IndexOptionsFor(workspace.Root));
         var findings = workspace.Check(context.Today, clock, evidence);
         context.Warn(evidence.Warnings());
-        return PushMapping.Build(repository, commit, context.Today, status, workspace, findings, evidence);
+        return PushMapping.Build(repository, commit, context.Today, status, workspace, findings, evidence) with { History = History(context, workspace) };
+    }
+
+    // The last days of the burn-up `punch history --interval day` draws, when the checkout has history
+    // (a shallow clone has none: the push then carries none, and says nothing about it).
+    private static List<PushDayJson>? History(CommandContext context, Workspace workspace)
+    {
+        using var history = HistoryIndex.Open(workspace.Root, workspace.Config, context.IndexOptionsFor(workspace.Root));
+        if (history.State != HistoryState.Ready)
+        {
+            return null;
+        }
+
+        var since = context.Today.AddDays(1 - PushJson.HistoryDays);
+        var report = HistoryReport.Build(history.Reader, new HistoryRequest(Punchlist.History.HistorySelection.All, string.Empty, [], Punchlist.History.HistoryInterval.Day, since, context.Today, null), context.Today);
+        return report.BurnUp?.Select(p => new PushDayJson(p.End, p.Scope, p.Done)).DistinctBy(d => d.Day).TakeLast(PushJson.HistoryDays).ToList();
     }
 }

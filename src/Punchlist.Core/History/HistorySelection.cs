@@ -121,6 +121,7 @@ public sealed class HistorySelection
         ContradictedFilter => "'is:contradicted'",
         EffortFilter => "'effort:'",
         TechFilter => "'tech:'",
+        RepositoryFilter => "'repo:' (it selects repositories on a team server)",
         HasFilter { What: HasWhat.Files or HasWhat.Effort } f => $"'has:{f.What.ToString().ToLowerInvariant()}'",
         _ => null,
     };

@@ -7,7 +7,7 @@ namespace Punchlist.Search;
 /// <summary>Turns `field:value` into a filter, resolving relative values (today, days of effort, aliases) now.</summary>
 internal sealed class FilterParser(QueryContext context)
 {
-    private const string Fields = "id, priority, state, is, owner, category, section, doc, due, effort, has, tech, sort";
+    private const string Fields = "id, priority, state, is, owner, category, section, doc, repo, due, effort, has, tech, sort";
 
     public Filter Parse(string field, string value, int start, int valueAt)
     {
@@ -24,6 +24,7 @@ internal sealed class FilterParser(QueryContext context)
             "owner" => new OwnerFilter(value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : value.TrimStart('@'), start),
             "category" or "section" => new SectionFilter(value, start),
             "doc" => Doc(value.Replace('\\', '/'), valueAt, start),
+            "repo" or "repository" => Repository(value, valueAt, start),
             "due" => Due(value, valueAt, start),
             "effort" => Effort(value, valueAt, start),
             "has" => new HasFilter(Enum.TryParse<HasWhat>(value, ignoreCase: true, out var what) && !int.TryParse(value, out _)
@@ -40,6 +41,18 @@ internal sealed class FilterParser(QueryContext context)
         try
         {
             return new DocFilter(pattern, start);
+        }
+        catch (Workspaces.GlobException e)
+        {
+            throw QueryParser.Error(at, e.Message);
+        }
+    }
+
+    private static RepositoryFilter Repository(string pattern, int at, int start)
+    {
+        try
+        {
+            return new RepositoryFilter(pattern, start);
         }
         catch (Workspaces.GlobException e)
         {

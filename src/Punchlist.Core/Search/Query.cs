@@ -87,6 +87,22 @@ public sealed record DocFilter(string Pattern, int Position) : Filter(Position)
     public override int GetHashCode() => HashCode.Combine(Pattern, Position);
 }
 
+/// <summary>
+/// `repo:acme/api`, `repo:acme/*`: on a team server, the repository's name matches the glob (a plain
+/// word: is part of the name, case ignored). One repository's own index has no name to match and refuses it.
+/// </summary>
+public sealed record RepositoryFilter(string Pattern, int Position) : Filter(Position)
+{
+    private readonly Glob? _glob = DocFilter.IsGlob(Pattern) ? Workspaces.Globs.Parse(Pattern) : null;
+
+    public bool Matches(string name) => _glob is null ? name.Contains(Pattern, StringComparison.OrdinalIgnoreCase) : _glob.IsMatch(name);
+
+    // The compiled glob is a cache of the pattern, not part of the value.
+    public bool Equals(RepositoryFilter? other) => other is not null && Pattern == other.Pattern && Position == other.Position;
+
+    public override int GetHashCode() => HashCode.Combine(Pattern, Position);
+}
+
 /// <summary>`due:<2025-11-10`, `due:this-week`: the due date lies in [From, To] (either end open).</summary>
 public sealed record DueFilter(DateOnly? From, DateOnly? To, int Position) : Filter(Position);
 

@@ -16,10 +16,12 @@ internal static class SignInPage
 
         // No antiforgery token: a cross-site post of this form could only sign the visitor in with a
         // token the attacker already has.
-        app.MapPost("/signin", ([FromForm] string token, [FromForm] string? next, HttpContext context, Tokens tokens) =>
+        app.MapPost("/signin", async ([FromForm] string token, [FromForm] string? next, HttpContext context, Tokens tokens) =>
         {
             string target = Local(next);
-            if (!tokens.ReadsNeedToken || !tokens.IsReader(token))
+            // In team mode a repository's token signs in too, to read that repository only.
+            if (!tokens.ReadsNeedToken || !(tokens.IsReader(token)
+                || (context.RequestServices.GetService<Team.TeamAccess>() is { } team && await team.RepositoryOfAsync(token, context.RequestAborted) is not null)))
             {
                 return Results.Redirect($"/signin?failed=true&next={Uri.EscapeDataString(target)}");
             }

@@ -3,7 +3,8 @@ namespace Punchlist.Server.Security;
 /// <summary>
 /// With a read token configured, every request but the health checks and the sign-in page must
 /// present it (or the write token): as a bearer token, or — for a browser, which cannot add headers
-/// to a link — the cookie the sign-in page sets. Others get 401 (the API) or the sign-in page.
+/// to a link — the cookie the sign-in page sets. Others get 401 (the API) or the sign-in page. In team
+/// mode a repository's token is admitted too, to read that repository only (<see cref="Team.TeamAccess"/>).
 /// </summary>
 internal static class ReadGate
 {
@@ -15,7 +16,8 @@ internal static class ReadGate
         var tokens = context.RequestServices.GetRequiredService<Tokens>();
         string path = context.Request.Path.Value ?? "/";
         if (!tokens.ReadsNeedToken || Open.Any(p => path == p || (p.EndsWith('/') && path.StartsWith(p, StringComparison.Ordinal)))
-            || tokens.IsReader(Tokens.Bearer(context.Request)) || tokens.IsReader(context.Request.Cookies[Tokens.ReadCookie]))
+            || tokens.IsReader(Tokens.Bearer(context.Request)) || tokens.IsReader(context.Request.Cookies[Tokens.ReadCookie])
+            || (context.RequestServices.GetService<Team.TeamAccess>() is { } team && await team.AdmitAsync(context)))
         {
             await next(context);
             return;

@@ -9,9 +9,10 @@ using Punchlist.Storage.Postgres;
 namespace Punchlist.Server.Team;
 
 /// <summary>
-/// Team mode's API under /api/v1: `POST push` (a repository's push token), and across repositories
-/// `repositories`, `overview`, `status/{repository}` (its head's status, as `punch status --json`
-/// printed it in CI) and `search`.
+/// Team mode's API under /api/v1: `POST push` (a repository's push token), and across the
+/// repositories the request may read (<see cref="TeamAccess"/>) `repositories`, `overview`,
+/// `status/{repository}` (its head's status, as `punch status --json` printed it in CI) and `search`
+/// (the whole query language, plus `repo:`).
 /// </summary>
 public static class TeamApi
 {
@@ -24,47 +25,63 @@ public static class TeamApi
     {
         api.MapPost("/push", PushAsync).WithName("push").DisableRateLimiting();
 
-        api.MapGet("/repositories", async (TeamStore store, CancellationToken cancel) =>
-            TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await store.Reader.HeadsAsync(cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
+        api.MapGet("/repositories", async (HttpContext context, TeamStore store, CancellationToken cancel) =>
+            TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await SummariesAsync(context, store, cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
             .WithName("repositories");
 
-        api.MapGet("/overview", async (TeamStore store, TeamClock clock, CancellationToken cancel) =>
-            TypedResults.Json(await Overview(store, clock.Today, cancel), PunchJson.Context.OverviewJson))
+        api.MapGet("/overview", async (HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+            TypedResults.Json(await Overview(context, store, clock.Today, cancel), PunchJson.Context.OverviewJson))
             .WithName("overview");
 
-        api.MapGet("/status/{**repository}", async Task<IResult> (string repository, TeamStore store, CancellationToken cancel) =>
-            await store.Reader.HeadAsync(repository, cancel) is { } head
+        api.MapGet("/status/{**repository}", async Task<IResult> (string repository, HttpContext context, TeamStore store, CancellationToken cancel) =>
+            TeamAccess.Sees(context, repository) && await store.Reader.HeadAsync(repository, cancel) is { } head
                 ? TypedResults.Json(head.Status, PunchJson.Context.StatusJson)
                 : NotFound(repository))
             .WithName("repositoryStatus");
 
-        api.MapGet("/search", async (string? q, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+        api.MapGet("/search", async (string? q, int? limit, HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
         {
-            var words = Words(q, clock.Today);
-            var hits = await store.Reader.SearchAsync(words, cancel: cancel);
-            return TypedResults.Json(new TeamSearchJson(TeamSearchJson.Version, q ?? string.Empty,
-                [.. hits.Select(h => new TeamResultJson(h.Repository, Math.Round(h.Rank, 6), h.Item))]), PunchJson.Context.TeamSearchJson);
+            var found = await SearchAsync(context, store, q, limit, clock.Today, cancel);
+            return TypedResults.Json(found, PunchJson.Context.TeamSearchJson);
         }).WithName("teamSearch");
+
+        api.MapGet("/history", async Task<IResult> (string? repo, HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+            repo is not null && !TeamAccess.Sees(context, repo)
+                ? NotFound(repo)
+                : TypedResults.Json(await HistoryAsync(context, store, repo, clock.Today, cancel), PunchJson.Context.TeamHistoryJson))
+            .WithName("teamHistory");
         return api;
     }
 
-    internal static async Task<OverviewJson> Overview(TeamStore store, DateOnly today, CancellationToken cancel)
+    /// <summary>The burn-up of the last <see cref="PushJson.HistoryDays"/> days: of one repository, or of every one the request may read.</summary>
+    internal static async Task<TeamHistoryJson> HistoryAsync(HttpContext context, TeamStore store, string? repository, DateOnly today, CancellationToken cancel)
     {
-        var heads = await store.Reader.HeadsAsync(cancel);
-        var attention = await store.Reader.AttentionAsync(today, cancel: cancel);
-        return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention);
+        var since = today.AddDays(1 - PushJson.HistoryDays);
+        var days = await store.Reader.BurnUpAsync(since, today, repository is null ? TeamAccess.Scope(context) : [repository], cancel);
+        return new TeamHistoryJson(TeamHistoryJson.Version, repository, JsonMapping.Date(since), JsonMapping.Date(today),
+            [.. days.Select(d => new TeamDayJson(JsonMapping.Date(d.Day), d.Scope, d.Done))]);
     }
 
-    internal static RepositoryJson Repository(RepositoryHead head) =>
-        TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Status);
+    /// <summary>A burn-up as the charts draw it: one period per day.</summary>
+    internal static IReadOnlyList<BurnUpJson> Periods(TeamHistoryJson history) =>
+        [.. history.Days.Select(d => new BurnUpJson(d.Day, d.Day, null, d.Scope, d.Done, 0, 0, 0, 0))];
 
-    // Team search ranks words across repositories; the query language's filters are not compiled to
-    // PostgreSQL yet, so a query with them is refused rather than answered as if they were not there.
-    private static List<string> Words(string? q, DateOnly today)
+    internal static RepositoryJson Repository(RepositorySummary head) =>
+        TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Totals);
+
+    /// <summary>The largest page of search results one request may ask for.</summary>
+    public const int MaxSearchLimit = 1000;
+
+    internal static async Task<TeamSearchJson> SearchAsync(HttpContext context, TeamStore store, string? q, int? limit, DateOnly today, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > RequestLimits.MaxQueryLength)
         {
-            throw new BadRequestException("No query", $"q= holds the words to find (at most {RequestLimits.MaxQueryLength} characters)");
+            throw new BadRequestException("No query", $"q= holds the query (docs/query.md; repo:OWNER/NAME selects repositories), at most {RequestLimits.MaxQueryLength} characters");
+        }
+
+        if (limit is < 0 or > MaxSearchLimit)
+        {
+            throw new BadRequestException("Bad limit", $"limit= is from 0 to {MaxSearchLimit}");
         }
 
         Query query;
@@ -77,34 +94,60 @@ public static class TeamApi
             throw new BadRequestException("Malformed query", e.Message);
         }
 
-        var plan = SearchPlan.Of(query);
-        if (plan.Filter is not null || plan.Ranked is null)
-        {
-            throw new BadRequestException("Words only", "Search across repositories takes words and phrases; filters (is:, priority:, owner:, OR, -) are served per repository only for now.");
-        }
-
-        return [.. plan.Terms.Select(t => t.Text)];
+        var found = await store.Reader.SearchAsync(query, today, TeamAccess.Scope(context), limit ?? 50, cancel);
+        return new TeamSearchJson(TeamSearchJson.Version, q, found.Total,
+            [.. found.Hits.Select(h => new TeamResultJson(h.Repository, Math.Round(h.Rank, 6), h.Late, h.Item))]);
     }
 
-    private static async Task<IResult> PushAsync(HttpContext context, TeamStore store, ILogger<TeamStore> logger, CancellationToken cancel)
+    /// <summary>The heads the request may read, with their totals only (not each head's whole status: docs/BENCHMARKS.md §7).</summary>
+    internal static async Task<IReadOnlyList<RepositorySummary>> SummariesAsync(HttpContext context, TeamStore store, CancellationToken cancel) =>
+        [.. (await store.Reader.SummariesAsync(cancel)).Where(h => TeamAccess.Sees(context, h.Name))];
+
+    internal static async Task<OverviewJson> Overview(HttpContext context, TeamStore store, DateOnly today, CancellationToken cancel)
+    {
+        var heads = await SummariesAsync(context, store, cancel);
+        var attention = await store.Reader.AttentionAsync(today, TeamAccess.Scope(context), cancel: cancel);
+        return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention);
+    }
+
+    internal static RepositoryJson Repository(RepositoryHead head) =>
+        TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Status);
+
+    private static async Task<IResult> PushAsync(HttpContext context, TeamStore store, TeamMetrics metrics, ILogger<TeamStore> logger, CancellationToken cancel)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await TakePushAsync(context, store, logger, cancel);
+        if (result.Outcome is { } outcome)
+        {
+            metrics.Pushed(outcome.Repeated ? "repeated" : outcome.Answer.Head ? "head" : "stored", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        else
+        {
+            metrics.Pushed("refused");
+        }
+
+        return result.Response;
+    }
+
+    private static async Task<(IResult Response, PushOutcome? Outcome)> TakePushAsync(HttpContext context, TeamStore store, ILogger<TeamStore> logger, CancellationToken cancel)
     {
         var token = await store.Tokens.FindAsync(Tokens.Bearer(context.Request), cancel);
         if (token is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"punchlist\"";
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A push token is required",
-                detail: "Send the repository's push token as 'Authorization: Bearer <token>' (punch push reads it from PUNCHLIST_TOKEN); this one is unknown or revoked.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A push token is required",
+                detail: "Send the repository's push token as 'Authorization: Bearer <token>' (punch push reads it from PUNCHLIST_TOKEN); this one is unknown or revoked."), null);
         }
 
         if (token.Scope != TokenScope.Push)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A read token cannot push", detail: $"Token {token.Id} only reads.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A read token cannot push", detail: $"Token {token.Id} only reads."), null);
         }
 
         string encoding = context.Request.Headers.ContentEncoding.ToString();
         if (encoding is not ("" or "identity" or PushWire.ContentEncoding))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported encoding", detail: "A push is gzip or plain JSON.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported encoding", detail: "A push is gzip or plain JSON."), null);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -122,22 +165,23 @@ public static class TeamApi
         }
         catch (PushTooLargeException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Push too large", detail: e.Message + "; nothing was stored.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Push too large", detail: e.Message + "; nothing was stored."), null);
         }
         catch (PushFormatException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed push", detail: e.Message + "; nothing was stored.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed push", detail: e.Message + "; nothing was stored."), null);
         }
 
         if (push.Repository != token.Repository)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong repository",
-                detail: $"This token pushes to {token.Repository}, not {push.Repository}; nothing was stored.");
+            return (TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong repository",
+                detail: $"This token pushes to {token.Repository}, not {push.Repository}; nothing was stored."), null);
         }
 
-        var answer = await store.Pushes.PushAsync(push, cancel);
+        var outcome = await store.Pushes.StoreAsync(push, cancel);
+        var answer = outcome.Answer;
         TeamLog.Pushed(logger, push.Repository, push.Commit.Sha, answer.Head, answer.NewVersions);
-        return TypedResults.Json(answer, PunchJson.Context.PushedJson);
+        return (TypedResults.Json(answer, PunchJson.Context.PushedJson), outcome);
     }
 
     private static async Task CopyCappedAsync(Stream from, Stream to, long limit, CancellationToken cancel)

@@ -18,7 +18,7 @@ public sealed partial class TeamFeed(TeamStore store, ILogger<TeamFeed> logger) 
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(20);
 
     private readonly Lock _lock = new();
-    private readonly List<Channel<string>> _subscribers = [];
+    private readonly List<(Channel<string> Channel, IReadOnlyCollection<string>? Repositories)> _subscribers = [];
 
     /// <summary>Set once this instance is listening (tests wait for it).</summary>
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -26,7 +26,8 @@ public sealed partial class TeamFeed(TeamStore store, ILogger<TeamFeed> logger) 
     /// <summary>Raised for each push notified (the repository's name), on the listening thread.</summary>
     public event Action<string>? Pushed;
 
-    public Channel<string>? Subscribe()
+    /// <param name="repositories">The repositories whose pushes the subscriber may hear of: null for all.</param>
+    public Channel<string>? Subscribe(IReadOnlyCollection<string>? repositories = null)
     {
         var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (_lock)
@@ -36,7 +37,7 @@ public sealed partial class TeamFeed(TeamStore store, ILogger<TeamFeed> logger) 
                 return null;
             }
 
-            _subscribers.Add(channel);
+            _subscribers.Add((channel, repositories));
         }
 
         return channel;
@@ -69,7 +70,7 @@ public sealed partial class TeamFeed(TeamStore store, ILogger<TeamFeed> logger) 
         {
             lock (_lock)
             {
-                _subscribers.Remove(channel);
+                _subscribers.RemoveAll(s => s.Channel == channel);
             }
         }
     }
@@ -110,9 +111,12 @@ public sealed partial class TeamFeed(TeamStore store, ILogger<TeamFeed> logger) 
         Pushed?.Invoke(repository);
         lock (_lock)
         {
-            foreach (var subscriber in _subscribers)
+            foreach (var (channel, repositories) in _subscribers)
             {
-                subscriber.Writer.TryWrite(repository);
+                if (repositories is null || repositories.Contains(repository))
+                {
+                    channel.Writer.TryWrite(repository);
+                }
             }
         }
     }

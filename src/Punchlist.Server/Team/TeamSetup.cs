@@ -15,6 +15,8 @@ internal static class TeamSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => Open(options.Database!));
         services.AddSingleton<TeamClock>();
+        services.AddSingleton<TeamAccess>();
+        services.AddSingleton<TeamMetrics>();
         services.AddSingleton<TeamFeed>();
         services.AddHostedService(s => s.GetRequiredService<TeamFeed>());
         services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: ["ready"]);
@@ -24,10 +26,10 @@ internal static class TeamSetup
     /// <summary>Opens the store now: a database that cannot be reached or migrated stops the server before it listens.</summary>
     public static void OpenTeamStore(this WebApplication app) => app.Services.GetRequiredService<TeamStore>();
 
-    /// <summary>`/events` in team mode: a `push` event whenever any instance stored a push.</summary>
+    /// <summary>`/events` in team mode: a `push` event whenever any instance stored a push (of a repository the request may read).</summary>
     public static IEndpointRouteBuilder MapTeamLive(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events", (TeamFeed feed, HttpContext context) => feed.Subscribe() is { } channel
+        app.MapGet("/events", (TeamFeed feed, HttpContext context) => feed.Subscribe(TeamAccess.Scope(context)) is { } channel
             ? (IResult)TypedResults.ServerSentEvents(feed.Stream(channel, context.RequestAborted))
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many live connections",
                 detail: $"The server keeps at most {TeamFeed.MaxSubscribers} live streams open.")).WithName("events").ExcludeFromDescription();

@@ -149,9 +149,15 @@ internal sealed class HistoryWriter(SqliteConnection connection) : IDisposable
 
     private long Insert(string sql, params (string Name, object? Value)[] values) => (long)Bind(sql, values).ExecuteScalar()!;
 
+    // The statement's parameters are made once, when it is first prepared; each row only sets their
+    // values (by name, in the statement's few parameters).
     private SqliteCommand Bind(string sql, (string Name, object? Value)[] values)
     {
-        var command = Prepared(sql, values.Select(v => v.Name).Distinct().ToArray());
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Prepared(sql, values.Select(v => v.Name).Distinct().ToArray());
+        }
+
         foreach (var (name, value) in values)
         {
             command.Parameters[name].Value = value ?? DBNull.Value;

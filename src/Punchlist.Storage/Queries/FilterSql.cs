@@ -38,6 +38,7 @@ internal sealed class FilterSql(Func<DocFilter, IEnumerable<long>> documentsMatc
         EffortFilter f => Range("i.effort", f.Min, f.MinInclusive, f.Max, f.MaxInclusive),
         HasFilter f => Has(f.What),
         TechFilter f => $"i.id IN (SELECT item_id FROM item_tech WHERE tech = {Parameter(f.Technology)})",
+        RepositoryFilter => throw new PunchlistException("'repo:' selects repositories on a team server (punch serve --database); this index holds one repository"),
         _ => throw new ArgumentException($"no SQL for {node}", nameof(node)),
     };
 

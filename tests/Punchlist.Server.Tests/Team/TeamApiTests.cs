@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Punchlist.Json;
+using Punchlist.Server.Team;
 using Punchlist.Server.Tests.Support;
 using Punchlist.Storage.Postgres;
 
@@ -118,7 +119,7 @@ public sealed class TeamApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_finds_items_in_every_repository_best_first_and_refuses_filters_it_cannot_apply()
+    public async Task Search_finds_items_in_every_repository_best_first_and_refuses_a_malformed_query()
     {
         var (_, billingToken) = await _server.Store.Tokens.AddAsync("acme/billing", TokenScope.Push);
         await _server.PushAsync(_api.Push(), _apiToken);
@@ -132,7 +133,10 @@ public sealed class TeamApiTests : IAsyncLifetime
         var local = JsonSerializer.Deserialize(Cli.Json(_api.Root, "search", "backup", "--limit", "1000"), PunchJson.Context.SearchJson)!;
         Assert.Equal(local.Results.Select(r => r.Address).Order(StringComparer.Ordinal), found.Results.Where(r => r.Repository == "acme/api").Select(r => r.Item.Address).Order(StringComparer.Ordinal));
         Assert.Equal(local.Total * 2, found.Results.Count);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _server.CreateClient().GetAsync("/api/v1/search?q=backup%20is:open")).StatusCode);
+        Assert.Equal(found.Total, found.Results.Count);
+        using var malformed = await _server.CreateClient().GetAsync("/api/v1/search?q=backup%20is:sideways");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("'sideways' is not a state", await malformed.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -147,6 +151,31 @@ public sealed class TeamApiTests : IAsyncLifetime
         Assert.Contains("Late P0 and P1 items", overview);
         Assert.Contains(_api.Commit, repository);
         Assert.All(_api.Status().Documents, d => Assert.Contains(d.Path, repository));
+    }
+
+    [Fact]
+    public async Task A_heads_trackers_and_items_have_pages_with_what_punch_show_shows()
+    {
+        await _server.PushAsync(_api.Push(), _apiToken);
+        var items = JsonSerializer.Deserialize(Cli.Json(_api.Root, "list"), PunchJson.Context.ItemsJson)!.Items;
+        var item = items.First(i => i.Criteria.Total > 1 && i.Owner is not null);
+        var show = JsonSerializer.Deserialize(Cli.Json(_api.Root, "show", item.Address), PunchJson.Context.ItemDetailJson)!;
+
+        string repositoryPage = await _server.CreateClient().GetStringAsync("/repositories/acme/api");
+        string trackerUrl = TeamPages.TrackerUrl("acme/api", item.Document);
+        string tracker = await _server.CreateClient().GetStringAsync(trackerUrl);
+        string page = await _server.CreateClient().GetStringAsync(TeamPages.ItemUrl("acme/api", item.Address));
+
+        Assert.Contains($"href=\"{trackerUrl}\"", repositoryPage);
+        Assert.All(items.Where(i => i.Document == item.Document), i => Assert.Contains(i.Title, System.Net.WebUtility.HtmlDecode(tracker)));
+        Assert.Contains($"href=\"{TeamPages.ItemUrl("acme/api", item.Address)}\"", tracker);
+        string text = System.Net.WebUtility.HtmlDecode(page);
+        Assert.Contains(item.Title, text);
+        Assert.Contains(item.Owner!, text);
+        Assert.Contains($"{item.Criteria.Checked} of {item.Criteria.Total} ticked", text);
+        Assert.All(show.CriteriaList, c => Assert.Contains($"[{(c.Checked ? "x" : " ")}]</span> <span><span class=\"visually-hidden\">{(c.Checked ? "Ticked: " : "Not ticked: ")}</span>{c.Text}", text));
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.CreateClient().GetAsync(TeamPages.TrackerUrl("acme/api", "nothing.md"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.CreateClient().GetAsync(TeamPages.ItemUrl("acme/api", item.Document + "#no-such-key"))).StatusCode);
     }
 
     private async Task<long> Count(string table)

@@ -10,7 +10,7 @@ using Punchlist.Tests.Support;
 namespace Punchlist.Server.Tests.Team;
 
 /// <summary>The real server in team mode (Program.cs with Punchlist:Database) on a database of its own, on the tests' throwaway cluster.</summary>
-public sealed class TeamServer(string database) : WebApplicationFactory<Program>
+public sealed class TeamServer(string database, string? readToken = null) : WebApplicationFactory<Program>
 {
     public static string NewDatabase() => PostgresCluster.Instance.CreateDatabase("team");
 
@@ -23,6 +23,11 @@ public sealed class TeamServer(string database) : WebApplicationFactory<Program>
         builder.UseSetting("Punchlist:Database", Database);
         builder.UseSetting("Punchlist:Today", "2026-11-21");
         builder.UseSetting("Punchlist:RequestsPerSecond", "0");
+        if (readToken is not null)
+        {
+            builder.UseSetting("Punchlist:ReadToken", readToken);
+        }
+
         builder.UseEnvironment("Production");
     }
 
@@ -45,6 +50,18 @@ public sealed class TeamServer(string database) : WebApplicationFactory<Program>
     }
 
     public Task<HttpResponseMessage> PushAsync(PushJson push, string? token) => PushAsync(PushWire.Encode(push), token);
+
+    /// <summary>A GET with <paramref name="token"/> as its bearer token (none when null).</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SendAsync(request);
+    }
 }
 
 /// <summary>A git repository holding a copy of samples/ (optionally changed), whose `punch push --dry-run` and `punch status --json` the tests compare.</summary>

@@ -71,10 +71,12 @@ internal static class HeadingState
         return false;
     }
 
+    private static readonly char[] TailNoise = ['*', '_', '!', '.', '(', ')', ' '];
+
     // `100% COMPLETE` → `COMPLETE`; trailing punctuation and emphasis dropped.
     private static string Tail(string text)
     {
-        string tail = text.Trim().Trim('*', '_', '!', '.', '(', ')', ' ');
+        string tail = text.Trim().Trim(TailNoise);
         int percent = tail.IndexOf('%', StringComparison.Ordinal);
         if (percent >= 0 && percent < 5 && tail[..percent].All(char.IsAsciiDigit))
         {

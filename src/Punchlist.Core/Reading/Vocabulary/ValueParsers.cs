@@ -13,6 +13,12 @@ public static partial class ValueParsers
         "", "tbd", "tba", "unassigned", "none", "nobody", "n a", "na", "to be determined", "unknown", "not assigned", "anyone",
     ];
 
+    // What values are trimmed of, once: `Trim('*', '_')` allocates its array on every call.
+    private static readonly char[] Emphasis = ['*', '_'];
+    private static readonly char[] DateNoise = ['"', '\'', '*', '_', '`'];
+    private static readonly char[] OwnerNoise = ['*', '_', '`', '[', ']', '"', '\''];
+    private static readonly char[] NoteNoise = ['(', ')', '-', '–', ',', ';'];
+
     private static readonly string[] DateFormats =
     [
         "yyyy-M-d", "yyyy/M/d", "MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy",
@@ -21,7 +27,7 @@ public static partial class ValueParsers
     /// <summary>`2 hours`, `0.5 days`, `2-3 days`, `4-6 weeks`, `(2h)`, `half-day`, `1:30` (Org's H:MM); hours when numeric.</summary>
     public static Effort ParseEffort(string text, double hoursPerDay)
     {
-        string clean = text.Trim().Trim('*', '_').Trim();
+        string clean = text.Trim().Trim(Emphasis).Trim();
         var clock = ClockDuration().Match(clean);
         if (clock.Success)
         {
@@ -60,7 +66,7 @@ public static partial class ValueParsers
     /// <summary>`2025-11-03`, `2025-10-27T03:00:00Z`, `2026-02-23 (Monthly)`, `Nov 3, 2025`.</summary>
     public static DateValue? ParseDate(string text, TextSpan span)
     {
-        string clean = text.Trim().Trim('"', '\'', '*', '_', '`').Trim();
+        string clean = text.Trim().Trim(DateNoise).Trim();
         var iso = IsoDate().Match(clean);
         if (iso.Success && DateOnly.TryParseExact(iso.Groups[1].Value.Replace('/', '-'), "yyyy-M-d", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -79,13 +85,13 @@ public static partial class ValueParsers
     /// <summary>The owner's name, or null for the placeholders that mean nobody (`TBD`, `unassigned`, `[]`).</summary>
     public static string? ParseOwner(string value)
     {
-        string clean = value.Trim().Trim('*', '_', '`', '[', ']', '"', '\'').Trim();
+        string clean = value.Trim().Trim(OwnerNoise).Trim();
         return Array.IndexOf(NoOwner, TextFold.Words(clean)) >= 0 || clean is "-" or "—" or "?" ? null : clean;
     }
 
     private static string? Note(string rest)
     {
-        string note = rest.Trim().Trim('(', ')', '-', '–', ',', ';').Trim();
+        string note = rest.Trim().Trim(NoteNoise).Trim();
         return note.Length == 0 ? null : note;
     }
 
