@@ -26,6 +26,10 @@ internal sealed class CommandContext
 
     private Lazy<Screen> LazyScreen { get; init; } = null!;
 
+    // Set by Load: whether the folder at the workspace's root was among the paths, so a bare probe key that
+    // names no item is wrong rather than in a file this command did not read.
+    private bool _readWholeWorkspace;
+
     public required DateOnly Today { get; init; }
 
     public required bool Json { get; init; }
@@ -45,17 +49,19 @@ internal sealed class CommandContext
 
     public static CommandContext From(ParseResult parse, GlobalOptions options, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        bool plain = parse.GetValue(options.Plain);
         bool color = (parse.GetValue(options.Color), parse.GetValue(options.NoColor)) switch
         {
+            _ when plain => false,
             (_, true) or ("never", _) => false,
             ("always", _) => true,
             _ => environment.ColorAllowed,
         };
         int width = parse.GetValue(options.Width) ?? environment.Width ?? CliEnvironment.DefaultWidth;
-        var guarded = new TerminalWriter(output, color);
+        var guarded = new TerminalWriter(output, color, tabs: plain);
         if (environment.Pager is { } pager)
         {
-            pager.Wanted = !parse.GetValue(options.NoPager);
+            pager.Wanted = !parse.GetValue(options.NoPager) && !plain;
         }
 
         return new CommandContext
@@ -63,7 +69,7 @@ internal sealed class CommandContext
             Out = output,
             Text = guarded,
             Error = error,
-            LazyScreen = new Lazy<Screen>(() => new Screen(CreateConsole(guarded, color), width), LazyThreadSafetyMode.None),
+            LazyScreen = new Lazy<Screen>(() => new Screen(CreateConsole(guarded, color), width, plain ? guarded : null), LazyThreadSafetyMode.None),
             Today = parse.GetValue(options.Today) ?? environment.Today,
             Json = parse.GetValue(options.Json),
             Explain = parse.GetValue(options.Explain),
@@ -103,6 +109,7 @@ internal sealed class CommandContext
         var targets = PathArguments.OneWorkspace(PathArguments.Check(paths, environment), environment);
         var workspace = WorkspaceLoader.Load(targets);
         Warn(workspace.Warnings);
+        _readWholeWorkspace = targets.Any(t => Path.TrimEndingDirectorySeparator(t) == Path.TrimEndingDirectorySeparator(workspace.Root));
 
         if (Verbose)
         {
@@ -112,6 +119,13 @@ internal sealed class CommandContext
 
         return workspace;
     }
+
+    /// <summary>
+    /// Warns of each probe address in punchlist.yml that names no item of the loaded workspace, at its
+    /// line: for the commands that run probes (check, verify), once each.
+    /// </summary>
+    public void WarnOfProbeAddresses(Workspace workspace) =>
+        Warn(workspace.Config.Probes.Unmatched(workspace.Root, workspace.Documents, _readWholeWorkspace));
 
     /// <summary>
     /// Where the index of the workspace at <paramref name="root"/> lives for a command that opens it

@@ -22,6 +22,12 @@ internal sealed class GlobalOptions
 
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "Plain text without colours (as --color never)", Recursive = true };
 
+    public Option<bool> Plain { get; } = new("--plain")
+    {
+        Description = "Stable lines for scripts and screen readers: no colour, box drawing, cutting or pager; tables as tab-separated records under a header line",
+        Recursive = true,
+    };
+
     public Option<int?> Width { get; } = OptionValues.Count("--width", "Lay text out for this many columns (default: the terminal's, else COLUMNS, else 100)", recursive: true, min: 20);
 
     public Option<bool> NoPager { get; } = new("--no-pager") { Description = "Never page long output on a terminal (default: $PUNCH_PAGER, $PAGER or less)", Recursive = true };
@@ -38,6 +44,7 @@ internal sealed class GlobalOptions
         root.Add(Today);
         root.Add(Color);
         root.Add(NoColor);
+        root.Add(Plain);
         root.Add(Width);
         root.Add(NoPager);
         root.Add(Explain);

@@ -39,6 +39,7 @@ internal static class CheckCommand
                 throw new PunchlistException($"no tracker here to check (no Markdown or Org file holds a task or an item card{Trackers.FilteredHint(workspace.Config)}); --allow-empty passes anyway");
             }
 
+            context.WarnOfProbeAddresses(workspace);
             var evidence = workspace.Evidence();
             using var clock = HistoryClock.Open(workspace.Root, workspace.Config, context.IndexOptionsFor(workspace.Root));
             var findings = workspace.Check(context.Today, clock, evidence)

@@ -128,7 +128,8 @@ internal static class ConfigCommand
             : "no .git or punchlist.yml at or above it: the folder itself";
 
     private static string ColorReason(ParseResult parse, GlobalOptions options, CliEnvironment environment) =>
-        parse.GetValue(options.NoColor) ? "--no-color"
+        parse.GetValue(options.Plain) ? "--plain"
+            : parse.GetValue(options.NoColor) ? "--no-color"
             : parse.GetValue(options.Color) is { } color and not "auto" ? $"--color {color}"
             : environment.ColorAllowed ? "auto: a terminal, or FORCE_COLOR" : "auto: not a terminal, NO_COLOR or TERM=dumb";
 

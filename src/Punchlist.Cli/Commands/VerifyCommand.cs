@@ -44,6 +44,7 @@ internal static class VerifyCommand
             }
 
             var workspace = context.Load(parse.GetValue(paths), environment);
+            context.WarnOfProbeAddresses(workspace);
             var evidence = workspace.Evidence(parse.GetValue(runCommands), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var items = workspace.AllItems().Select(m => evidence.For(m.Document, m.Item)).ToList();
             context.Warn(evidence.Warnings());

@@ -22,6 +22,17 @@ internal static partial class FindingsRenderer
         foreach (var group in findings.GroupBy(f => f.Document))
         {
             int count = group.Count();
+            if (screen.Plain)
+            {
+                // One record a finding: the `path:line:column:` line, without the heading and the source under it.
+                foreach (var finding in group)
+                {
+                    screen.Line(Headline(finding, plain: true));
+                }
+
+                continue;
+            }
+
             screen.Line($"[bold]{TerminalText.Markup(group.Key)}[/] [grey]({StatusRenderer.Plural(count, "finding")})[/]");
             foreach (var finding in group)
             {
@@ -35,7 +46,7 @@ internal static partial class FindingsRenderer
     private static void RenderOne(Screen screen, TrackerDocument document, Finding finding)
     {
         string color = Color(finding.Severity);
-        screen.Line($"{TerminalText.Markup(finding.Document)}:{finding.Start.Line}:{finding.Start.Column}: [{color} bold]{finding.Severity.Name()}[/] [bold]{finding.Code}[/] [grey]{finding.Name}:[/] {TerminalText.Markup(ShortQuotes(finding.Message))}");
+        screen.Line(Headline(finding, plain: false));
 
         var lines = document.Source.Lines;
         int lineIndex = lines.LineIndexOf(finding.Span.Start);
@@ -127,6 +138,10 @@ internal static partial class FindingsRenderer
                 : [new Span("Check passed:", "green"), new Span($" nothing at or above {threshold.Name()} (--fail-on {failOn}).")]);
         }
     }
+
+    // Plain keeps long quotes whole: nothing is cut for a reader that does not see a width.
+    private static string Headline(Finding finding, bool plain) =>
+        $"{TerminalText.Markup(finding.Document)}:{finding.Start.Line}:{finding.Start.Column}: [{Color(finding.Severity)} bold]{finding.Severity.Name()}[/] [bold]{finding.Code}[/] [grey]{finding.Name}:[/] {TerminalText.Markup(plain ? finding.Message : ShortQuotes(finding.Message))}";
 
     public static string Color(Severity severity) => severity switch
     {

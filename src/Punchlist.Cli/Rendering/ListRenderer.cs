@@ -13,6 +13,8 @@ internal static class ListRenderer
     /// <param name="pastSla">The listed items past their SLA, by document and place (<see cref="ItemRecord.Ordinal"/>).</param>
     public static void Render(Screen screen, IReadOnlyList<(string Document, ItemRecord Item)> items, int total, DateOnly today, bool grouped, IReadOnlyDictionary<(string, int), SlaBreach> pastSla)
     {
+        // Plain: each record names its document, so a line means the same on its own.
+        grouped &= !screen.Plain;
         var table = new TextTable(
             new Column("Item") { Keep = 100 },
             new Column("State") { Keep = 80 },
@@ -45,6 +47,11 @@ internal static class ListRenderer
         }
 
         screen.Table(table);
+        if (screen.Plain)
+        {
+            return;
+        }
+
         screen.Line(items.Count < total
             ? $"[grey]{items.Count} of {StatusRenderer.Plural(total, "item")} (--limit {total} shows them all).[/]"
             : $"[grey]{StatusRenderer.Plural(total, "item")}.[/]");

@@ -7,18 +7,40 @@ namespace Punchlist.Cli.Rendering;
 /// Where renderers write: Spectre markup lines, tables laid out for <see cref="Width"/>, and text
 /// wrapped at word boundaries under a hanging indent (a tree's continuation lines keep its shape).
 /// Spectre itself never wraps (its width is unbounded): every line is made to fit here.
+/// With <paramref name="plain"/> (`--plain`) every line goes there instead, for a script or a screen
+/// reader: no colour, no box drawing, nothing wrapped or cut, tables as a header line and one record a
+/// line with tab-separated fields (as gh prints when piped).
 /// </summary>
-internal sealed class Screen(IAnsiConsole console, int width)
+internal sealed class Screen(IAnsiConsole console, int width, TextWriter? plain = null)
 {
     public int Width => width;
 
-    public bool Color => console.Profile.Capabilities.Ansi;
+    public bool Color => plain is null && console.Profile.Capabilities.Ansi;
+
+    /// <summary>`--plain`: renderers leave out what only decorates (a source line under its finding).</summary>
+    public bool Plain => plain is not null;
 
     /// <summary>One line of markup; foreign text in it went through <see cref="TerminalText.Markup"/>.</summary>
-    public void Line(string markup = "") => console.MarkupLine(markup);
+    public void Line(string markup = "")
+    {
+        if (plain is null)
+        {
+            console.MarkupLine(markup);
+        }
+        else if (PlainText.Line(Spectre.Console.Markup.Remove(markup)) is { } line)
+        {
+            plain.WriteLine(line);
+        }
+    }
 
     public void Table(TextTable table)
     {
+        if (plain is not null)
+        {
+            table.Records().ForEach(plain.WriteLine);
+            return;
+        }
+
         foreach (string line in table.Lines(width))
         {
             console.MarkupLine(line);
@@ -31,6 +53,12 @@ internal sealed class Screen(IAnsiConsole console, int width)
     /// </summary>
     public void Wrapped(string prefix, int prefixCells, IReadOnlyList<Span> spans)
     {
+        if (plain is not null)
+        {
+            Line(prefix + Spectre.Console.Markup.Escape(string.Concat(spans.Select(s => s.Text))));
+            return;
+        }
+
         int room = Math.Max(20, width - prefixCells);
         string indent = new(' ', prefixCells);
         bool first = true;

@@ -100,8 +100,9 @@ internal static class ShowRenderer
         Text(screen, document, item, detail);
     }
 
+    // Plain: `Owner<TAB>Dana`, the name whole.
     private static void Fact(Screen screen, string name, IReadOnlyList<Span> value) =>
-        screen.Wrapped($"[grey]{TerminalText.Markup(Cells.End(name, Label - 1)).PadRight(Label)}[/]", Label, value);
+        screen.Wrapped(screen.Plain ? $"{TerminalText.Markup(name)}\t" : $"[grey]{TerminalText.Markup(Cells.End(name, Label - 1)).PadRight(Label)}[/]", Label, value);
 
     private static void Findings(Screen screen, IReadOnlyList<Finding> findings)
     {
@@ -155,14 +156,15 @@ internal static class ShowRenderer
 
         screen.Line();
         screen.Line($"[bold]Text[/] [grey]{TerminalText.Markup(document.Path)}:{detail.Source.StartLine}-{detail.Source.EndLine}[/]");
-        foreach (var (number, text) in lines.Take(TextLines))
+        int room = screen.Plain ? lines.Count : TextLines;
+        foreach (var (number, text) in lines.Take(room))
         {
             screen.Wrapped($"[grey]{number,6} │[/] ", 9, TerminalText.Clean(text));
         }
 
-        if (lines.Count > TextLines)
+        if (lines.Count > room)
         {
-            screen.Line($"[grey]       … {lines.Count - TextLines} more lines[/]");
+            screen.Line($"[grey]       … {lines.Count - room} more lines[/]");
         }
     }
 

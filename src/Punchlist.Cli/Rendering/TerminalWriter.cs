@@ -7,9 +7,10 @@ namespace Punchlist.Cli.Rendering;
 /// control character is shown, not obeyed (<see cref="TerminalText"/>), except line feeds and — when
 /// colour is on — the colour codes (`ESC [ … m`) the renderers themselves write. The renderers
 /// clean what they print already; this is the guarantee that nothing they forget reaches a terminal.
-/// JSON passes through unchanged: its strings carry no raw control character.
+/// JSON passes through unchanged: its strings carry no raw control character. With
+/// <paramref name="tabs"/> (`--plain`) a tab passes too: it separates the fields of a record.
 /// </summary>
-internal sealed class TerminalWriter(TextWriter inner, bool colour) : TextWriter
+internal sealed class TerminalWriter(TextWriter inner, bool colour, bool tabs = false) : TextWriter
 {
     // Where we are in a colour code: outside one, after ESC, or inside `ESC [` before its `m`.
     private enum State { Text, Escape, Parameters }
@@ -57,7 +58,7 @@ internal sealed class TerminalWriter(TextWriter inner, bool colour) : TextWriter
             return;
         }
 
-        inner.Write(value is '\n' or '\r' && IsNewLine(value) ? value : TerminalText.Shown(value));
+        inner.Write((value is '\n' or '\r' && IsNewLine(value)) || (value == '\t' && tabs) ? value : TerminalText.Shown(value));
     }
 
     public override void Write(string? value)
@@ -67,7 +68,7 @@ internal sealed class TerminalWriter(TextWriter inner, bool colour) : TextWriter
             return;
         }
 
-        if (_state == State.Text && value.AsSpan().IndexOfAny('\e', '\r') < 0 && !HasUnsafe(value))
+        if (_state == State.Text && value.AsSpan().IndexOfAny('\e', '\r') < 0 && !HasUnsafe(value, tabs))
         {
             inner.Write(value);
             return;
@@ -100,11 +101,11 @@ internal sealed class TerminalWriter(TextWriter inner, bool colour) : TextWriter
     // A line feed is kept; so is the carriage return of a CRLF new line, when that is the writer's.
     private bool IsNewLine(char value) => value == '\n' || inner.NewLine == "\r\n";
 
-    private static bool HasUnsafe(string value)
+    private static bool HasUnsafe(string value, bool tabs)
     {
         foreach (char c in value)
         {
-            if (c != '\n' && TerminalText.IsUnsafe(c))
+            if (c != '\n' && !(c == '\t' && tabs) && TerminalText.IsUnsafe(c))
             {
                 return true;
             }

@@ -113,6 +113,24 @@ internal sealed class TextTable(params Column[] columns)
         return lines;
     }
 
+    /// <summary>
+    /// `--plain`: the headers, then one line per row with every column, tab-separated, never cut
+    /// (a cell's compact form when it has one: `22%` for a bar); rules and headings are left out.
+    /// </summary>
+    public List<string> Records()
+    {
+        var lines = new List<string> { string.Join('\t', columns.Select(c => c.Header)) };
+        foreach (var row in _rows)
+        {
+            if (row is Cell[] cells)
+            {
+                lines.Add(string.Join('\t', cells.Select(c => PlainText.Field(string.Concat((c.Compact ?? c.Spans).Select(s => s.Text))))));
+            }
+        }
+
+        return lines;
+    }
+
     // Which columns are shown, how wide, and whether compact.
     private sealed record Placing(int Index, int Width, bool Compact);
 

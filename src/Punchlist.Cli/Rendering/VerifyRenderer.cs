@@ -13,6 +13,12 @@ internal static class VerifyRenderer
 {
     public static void Render(Screen screen, IReadOnlyList<ItemEvidence> items, EvidenceTotalsJson totals, bool explain)
     {
+        if (screen.Plain)
+        {
+            Records(screen, items);
+            return;
+        }
+
         screen.Wrapped(string.Empty, 0,
         [
             new Span($"{StatusRenderer.Plural(totals.Items, "item")}, {totals.WithEvidence} with evidence. Done: {totals.Done} — "),
@@ -68,6 +74,30 @@ internal static class VerifyRenderer
         }
     }
 
+    /// <summary>
+    /// `--plain`: one record per piece of evidence, in the order the text shows items (contradicted, may
+    /// be done, verified, unknown), each naming its item, so a line means the same on its own.
+    /// </summary>
+    private static void Records(Screen screen, IReadOnlyList<ItemEvidence> items)
+    {
+        var table = new TextTable(new Column("Verdict"), new Column("Item"), new Column("State"), new Column("Line"), new Column("Title"),
+            new Column("Ok"), new Column("Kind"), new Column("Ref"), new Column("Where"), new Column("Detail"));
+        var shown = items.Where(i => i.Item.State != ItemState.Cancelled && i.Records.Count > 0)
+            .OrderBy(i => i.Verdict == Evidence.Verdict.Contradicted ? 0 : i.MayBeDone ? 1 : i.Verdict == Evidence.Verdict.Verified ? 2 : 3);
+        foreach (var item in shown)
+        {
+            string verdict = item.MayBeDone && item.Verdict != Evidence.Verdict.Contradicted ? "may-be-done" : item.Verdict.Name();
+            foreach (var record in item.Records)
+            {
+                table.Add(verdict, Cell.Text($"{item.Document.Path}#{item.Item.Key}"), item.Item.State.Name(), Cell.Number(item.Item.Position.Line), Cell.Text(item.Item.Title),
+                    record.Ok switch { true => "pass", false => "fail", _ => "none" }, record.Kind.ToString().ToLowerInvariant(), Cell.Text(record.Ref),
+                    Cell.Text(Where(record, every: true)), Cell.Text(record.Detail));
+            }
+        }
+
+        screen.Table(table);
+    }
+
     /// <summary>One piece of evidence: whether it holds, its kind and reference, where, and what was found; a command's last lines below it.</summary>
     public static void Record(Screen screen, EvidenceRecord record, string indent)
     {
@@ -114,7 +144,10 @@ internal static class VerifyRenderer
         _ => "[grey]·[/]",
     };
 
-    private static string On(EvidenceRecord record)
+    private static string On(EvidenceRecord record) => Where(record, every: false) is { Length: > 0 } where ? $" ({where})" : string.Empty;
+
+    // Where the evidence is: its criterion, line and the files a probe cites (the first three unless every).
+    private static string Where(EvidenceRecord record, bool every)
     {
         var where = new List<string>();
         if (record.Criterion is { } c)
@@ -129,9 +162,10 @@ internal static class VerifyRenderer
 
         if (record.Citations.Count > 0 && record.Kind == EvidenceKind.Probe)
         {
-            where.Add(string.Join(", ", record.Citations.Take(3).Select(x => x.ToString())) + (record.Citations.Count > 3 ? " …" : string.Empty));
+            int shown = every ? record.Citations.Count : 3;
+            where.Add(string.Join(", ", record.Citations.Take(shown).Select(x => x.ToString())) + (record.Citations.Count > shown ? " …" : string.Empty));
         }
 
-        return where.Count == 0 ? string.Empty : $" ({string.Join("; ", where)})";
+        return string.Join("; ", where);
     }
 }

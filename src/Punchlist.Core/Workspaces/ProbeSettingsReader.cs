@@ -20,6 +20,7 @@ internal static class ProbeSettingsReader
 
         var off = new HashSet<string>(StringComparer.Ordinal);
         var items = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
             switch ((keyNode as YamlScalarNode)?.Value)
@@ -37,6 +38,7 @@ internal static class ProbeSettingsReader
                     {
                         string address = (item as YamlScalarNode)?.Value is { Length: > 0 } a ? a : throw ConfigLoader.Error(item.Start, "expected an item address (DOCUMENT#KEY or KEY)");
                         items[address] = Ids(probes);
+                        lines[address] = (int)item.Start.Line;
                     }
 
                     break;
@@ -45,7 +47,7 @@ internal static class ProbeSettingsReader
             }
         }
 
-        return new ProbeSettings { Off = off, Items = items };
+        return new ProbeSettings { Off = off, Items = items, Lines = lines };
     }
 
     private static List<string> Ids(YamlNode node)
