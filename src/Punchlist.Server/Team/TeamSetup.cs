@@ -18,6 +18,7 @@ internal static class TeamSetup
         services.AddSingleton<TeamAccess>();
         services.AddSingleton<TeamMetrics>();
         services.AddSingleton<TeamFeed>();
+        services.AddSingleton<OverviewCache>();
         services.AddHostedService(s => s.GetRequiredService<TeamFeed>());
         services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: ["ready"]);
         return services;
