@@ -29,9 +29,19 @@ public static class TeamApi
             TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await SummariesAsync(context, store, cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
             .WithName("repositories");
 
-        api.MapGet("/overview", async (HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
-            TypedResults.Json(await Overview(context, store, clock.Today, cancel), PunchJson.Context.OverviewJson))
-            .WithName("overview");
+        api.MapGet("/overview", async Task<IResult> (HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
+        {
+            if (!TeamAccess.SeesAll(context))
+            {
+                return TypedResults.Json(await OverviewUncached(context, store, clock.Today, cancel), PunchJson.Context.OverviewJson);
+            }
+
+            // Every repository: the cached bytes as they are, tagged with their content.
+            var snapshot = await cache.GetAsync(cancel);
+            return Api.Conditional.NotModified(context, snapshot.ETag)
+                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : TypedResults.Bytes(snapshot.Json, "application/json; charset=utf-8");
+        }).WithName("overview").Produces<OverviewJson>().Produces(StatusCodes.Status304NotModified);
 
         api.MapGet("/status/{**repository}", async Task<IResult> (string repository, HttpContext context, TeamStore store, CancellationToken cancel) =>
             TeamAccess.Sees(context, repository) && await store.Reader.HeadAsync(repository, cancel) is { } head
@@ -54,10 +64,14 @@ public static class TeamApi
     }
 
     /// <summary>The burn-up of the last <see cref="PushJson.HistoryDays"/> days: of one repository, or of every one the request may read.</summary>
-    internal static async Task<TeamHistoryJson> HistoryAsync(HttpContext context, TeamStore store, string? repository, DateOnly today, CancellationToken cancel)
+    internal static Task<TeamHistoryJson> HistoryAsync(HttpContext context, TeamStore store, string? repository, DateOnly today, CancellationToken cancel) =>
+        HistoryAsync(TeamAccess.Scope(context), store, repository, today, cancel);
+
+    /// <param name="scope">The repositories the request may read: null for all.</param>
+    internal static async Task<TeamHistoryJson> HistoryAsync(IReadOnlyCollection<string>? scope, TeamStore store, string? repository, DateOnly today, CancellationToken cancel)
     {
         var since = today.AddDays(1 - PushJson.HistoryDays);
-        var days = await store.Reader.BurnUpAsync(since, today, repository is null ? TeamAccess.Scope(context) : [repository], cancel);
+        var days = await store.Reader.BurnUpAsync(since, today, repository is null ? scope : [repository], cancel);
         return new TeamHistoryJson(TeamHistoryJson.Version, repository, JsonMapping.Date(since), JsonMapping.Date(today),
             [.. days.Select(d => new TeamDayJson(JsonMapping.Date(d.Day), d.Scope, d.Done))]);
     }
@@ -103,7 +117,11 @@ public static class TeamApi
     internal static async Task<IReadOnlyList<RepositorySummary>> SummariesAsync(HttpContext context, TeamStore store, CancellationToken cancel) =>
         [.. (await store.Reader.SummariesAsync(cancel)).Where(h => TeamAccess.Sees(context, h.Name))];
 
-    internal static async Task<OverviewJson> Overview(HttpContext context, TeamStore store, DateOnly today, CancellationToken cancel)
+    /// <summary>
+    /// The overview the request may read, mapped afresh from the database: what a repository token reads
+    /// (its one repository, cheap); a request reading every repository gets <see cref="OverviewCache"/>'s, mapped the same way.
+    /// </summary>
+    internal static async Task<OverviewJson> OverviewUncached(HttpContext context, TeamStore store, DateOnly today, CancellationToken cancel)
     {
         var heads = await SummariesAsync(context, store, cancel);
         var attention = await store.Reader.AttentionAsync(today, TeamAccess.Scope(context), cancel: cancel);
@@ -113,12 +131,18 @@ public static class TeamApi
     internal static RepositoryJson Repository(RepositoryHead head) =>
         TeamMapping.Repository(head.Name, head.Commit, head.CommittedAt, head.Branch, head.PushedAt, head.Status);
 
-    private static async Task<IResult> PushAsync(HttpContext context, TeamStore store, TeamMetrics metrics, ILogger<TeamStore> logger, CancellationToken cancel)
+    private static async Task<IResult> PushAsync(HttpContext context, TeamStore store, TeamMetrics metrics, OverviewCache cache, ILogger<TeamStore> logger, CancellationToken cancel)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await TakePushAsync(context, store, logger, cancel);
         if (result.Outcome is { } outcome)
         {
+            if (outcome.Answer.Head)
+            {
+                // Read-your-push on this instance: the answer waits for an overview that holds it.
+                await cache.RefreshAsync(cancel);
+            }
+
             metrics.Pushed(outcome.Repeated ? "repeated" : outcome.Answer.Head ? "head" : "stored", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         else

@@ -21,10 +21,11 @@ public static class TeamPages
 
     public static IEndpointRouteBuilder MapTeamPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (HttpContext context, TeamStore store, TeamClock clock, CancellationToken cancel) =>
+        app.MapGet("/", async (HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
         {
-            var overview = await TeamApi.Overview(context, store, clock.Today, cancel);
-            var history = await TeamApi.HistoryAsync(context, store, null, clock.Today, cancel);
+            var (overview, history) = TeamAccess.SeesAll(context) && await cache.GetAsync(cancel) is var snapshot
+                ? (snapshot.Overview, snapshot.History)
+                : (await TeamApi.OverviewUncached(context, store, clock.Today, cancel), await TeamApi.HistoryAsync(context, store, null, clock.Today, cancel));
             return Slices.TeamOverview.Create(new TeamOverviewModel(overview, TeamApi.Periods(history), Layout("Organisation", "/", clock.Today)));
         }).WithName("teamOverview").ExcludeFromDescription();
 

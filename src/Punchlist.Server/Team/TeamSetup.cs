@@ -6,7 +6,8 @@ namespace Punchlist.Server.Team;
 /// <summary>
 /// Team mode's services: the PostgreSQL store (migrated when the server starts, before it listens),
 /// the live feed every instance fills from LISTEN/NOTIFY, and a readiness check that asks the database.
-/// Each instance keeps nothing of its own, so any number can stand behind one load balancer.
+/// Each instance keeps nothing of its own but the overview's cache, rebuilt from the database when
+/// any instance stores a push, so any number can stand behind one load balancer.
 /// </summary>
 internal static class TeamSetup
 {
@@ -18,6 +19,7 @@ internal static class TeamSetup
         services.AddSingleton<TeamAccess>();
         services.AddSingleton<TeamMetrics>();
         services.AddSingleton<TeamFeed>();
+        services.AddSingleton<OverviewCache>();
         services.AddHostedService(s => s.GetRequiredService<TeamFeed>());
         services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: ["ready"]);
         return services;

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Punchlist.Json;
+using Punchlist.Storage.Postgres;
+
+namespace Punchlist.Server.Team;
+
+/// <summary>
+/// The organisation overview of every repository, built once per instance and kept until a push
+/// (any instance's, heard through <see cref="TeamFeed"/>; this instance's own at once) or the day
+/// changes: at a thousand repositories, building it for each request cost seconds (docs/BENCHMARKS.md §7).
+/// One rebuild runs at a time; a request arriving meanwhile gets the previous overview (only the
+/// first request, and the first after the day changes, wait, since there is no overview of today
+/// yet). The JSON for a request reading every repository is serialised once per rebuild; a request
+/// limited to one repository never reads this cache (<see cref="TeamApi.OverviewUncached"/> builds its
+/// repository's view directly), so nothing of another repository can leak through it.
+/// </summary>
+internal sealed class OverviewCache
+{
+    private readonly TeamStore _store;
+    private readonly TeamClock _clock;
+    private readonly Lock _lock = new();
+    private long _generation;
+    private Snapshot? _current;
+    private Task<Snapshot>? _rebuild;
+
+    public OverviewCache(TeamStore store, TeamClock clock, TeamFeed feed)
+    {
+        _store = store;
+        _clock = clock;
+        feed.Pushed += _ => Invalidate();
+    }
+
+    /// <summary>One build: the overview and the burn-up of every repository, on <see cref="Today"/>, and the overview's JSON and tag.</summary>
+    /// <param name="Generation">The count of pushes heard when the build started: a later push makes it stale.</param>
+    public sealed record Snapshot(long Generation, DateOnly Today, OverviewJson Overview, TeamHistoryJson History, byte[] Json, string ETag);
+
+    /// <summary>Marks the overview stale: the next request starts a rebuild.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The current overview; a stale one of today while the rebuild it starts runs.</summary>
+    public async Task<Snapshot> GetAsync(CancellationToken cancel)
+    {
+        var today = _clock.Today;
+        var current = Volatile.Read(ref _current);
+        if (current is not null && current.Today == today && current.Generation == Interlocked.Read(ref _generation))
+        {
+            return current;
+        }
+
+        var rebuild = Rebuild();
+        if (current is not null && current.Today == today)
+        {
+            return current;
+        }
+
+        return await rebuild.WaitAsync(cancel);
+    }
+
+    /// <summary>
+    /// Marks the overview stale and waits for a build that started after: this instance's own push then
+    /// shows in the next read (a push costs one rebuild more; readers meanwhile see the previous overview).
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancel)
+    {
+        long wanted = Interlocked.Increment(ref _generation);
+
+        // Bounded: once the build running now (started before the push) ends, the next one starts after it.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            if ((await Rebuild().WaitAsync(cancel)).Generation >= wanted)
+            {
+                return;
+            }
+        }
+    }
+
+    private Task<Snapshot> Rebuild()
+    {
+        lock (_lock)
+        {
+            return _rebuild ??= Task.Run(BuildAndKeepAsync);
+        }
+    }
+
+    private async Task<Snapshot> BuildAndKeepAsync()
+    {
+        try
+        {
+            var built = await BuildAsync(_store, _clock.Today, Interlocked.Read(ref _generation), CancellationToken.None);
+            Volatile.Write(ref _current, built);
+            return built;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _rebuild = null;
+            }
+        }
+    }
+
+    /// <summary>The overview of every repository as an uncached request would map it, serialised once.</summary>
+    internal static async Task<Snapshot> BuildAsync(TeamStore store, DateOnly today, long generation, CancellationToken cancel)
+    {
+        var heads = await store.Reader.SummariesAsync(cancel);
+        var attention = await store.Reader.AttentionAsync(today, null, cancel: cancel);
+        var overview = TeamMapping.Overview(today, [.. heads.Select(TeamApi.Repository)], attention);
+        var history = await TeamApi.HistoryAsync(scope: null, store, null, today, cancel);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(overview, PunchJson.Context.OverviewJson);
+        // The tag is the content's, so every instance gives the same answer the same tag.
+        string etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
+        return new Snapshot(generation, today, overview, history, json, etag);
+    }
+}
