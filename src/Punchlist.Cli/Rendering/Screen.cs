@@ -55,7 +55,12 @@ internal sealed class Screen(IAnsiConsole console, int width, TextWriter? plain 
     {
         if (plain is not null)
         {
-            Line(prefix + Spectre.Console.Markup.Escape(string.Concat(spans.Select(s => s.Text))));
+            // The prefix is the renderer's (a gutter); the spans are text, written as they are.
+            if (PlainText.Line(PlainText.Prefix(Spectre.Console.Markup.Remove(prefix)) + string.Concat(spans.Select(s => s.Text))) is { } line)
+            {
+                plain.WriteLine(line);
+            }
+
             return;
         }
 

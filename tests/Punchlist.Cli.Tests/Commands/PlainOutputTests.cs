@@ -87,6 +87,20 @@ public sealed class PlainOutputTests
     }
 
     [Fact]
+    public void A_bar_in_a_documents_own_text_is_text_and_never_splits_a_record()
+    {
+        // Only what the renderers draw is decoration: a `│` in a title or in the item's text is the
+        // document's, and a record keeps as many fields as its header.
+        using var work = new Workdir().Write("PLAN.md", "# Plan\n\n## P1-001: Draw the │ pipe\n\n**Owner:** Ana\n\n- [ ] step one\n  - nested │ detail\n");
+        var list = Lines(work.Punch("list", "--plain", work.Root).Out);
+        Assert.Equal(["Item\tState\tPrio\tTitle\tCriteria\tDue\tOwner", "PLAN.md#P1-001\topen\tP1\tDraw the │ pipe\t0/1\t\tAna"], list);
+
+        var show = Lines(work.Punch("show", "P1-001", "--plain", work.Root).Out);
+        Assert.Equal("Draw the │ pipe", show[0]);
+        Assert.Contains("8\t  - nested │ detail", show);
+    }
+
+    [Fact]
     public void Plain_never_pages_and_config_says_why_colour_is_off()
     {
         var (_, output, _) = Punch.RunAt(100, color: true, Samples, "config", "--plain");
