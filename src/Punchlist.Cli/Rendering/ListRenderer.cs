@@ -16,7 +16,9 @@ internal static class ListRenderer
         // Plain: each record names its document, so a line means the same on its own.
         grouped &= !screen.Plain;
         var table = new TextTable(
-            new Column("Item") { Keep = 100 },
+            // Ungrouped (sorted, ranked), the item is its whole address: cut in the middle, as a path,
+            // so that the key at its end stays and the other columns are not all dropped for it.
+            grouped ? new Column("Item") { Keep = 100 } : new Column("Item") { Cut = Cut.Middle, Min = 20, Comfort = 40, Keep = 100 },
             new Column("State") { Keep = 80 },
             new Column("Prio") { Keep = 70 },
             new Column("Title") { Cut = Cut.End, Min = 20, Comfort = 40, Keep = 90 },

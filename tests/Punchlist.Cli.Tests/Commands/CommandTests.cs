@@ -30,6 +30,26 @@ public sealed class CommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_sorted_list_cuts_a_long_address_in_the_middle_and_keeps_the_other_columns()
+    {
+        // Sorted, each item is named by its whole address: on 80 columns one that long must give way
+        // (cut in the middle, its key kept) rather than leave the table with nothing but addresses.
+        using var work = new Workdir().Write("docs/planning/quarterly/2026-q4-production-readiness-and-launch-checklist.md",
+            "# Launch\n\n## P1-001: Rotate the keys\n\n**Owner:** Ana\n**Due:** 2026-11-11\n");
+        var (exit, output, error) = Punch.RunAt(80, color: false, work.Root, "list", "--sort", "due", "--today", "2026-11-21", work.Root);
+        Assert.Equal((0, string.Empty), (exit, error));
+        var lines = output.Split('\n');
+        Assert.StartsWith("Item ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Due", lines[0], StringComparison.Ordinal);
+        string row = lines[1];
+        Assert.True(row.Length <= 80, row);
+        Assert.Contains("…", row, StringComparison.Ordinal);
+        Assert.Contains("#P1-001", row, StringComparison.Ordinal);
+        Assert.Contains("10d late", row, StringComparison.Ordinal);
+        Assert.Contains("Ana", row, StringComparison.Ordinal);
+    }
+
     [CorpusFact]
     public void An_ambiguous_address_lists_the_candidates()
     {
