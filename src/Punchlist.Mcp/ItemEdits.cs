@@ -46,7 +46,7 @@ internal static class ItemEdits
             var result = engine.Run(document, new SyncScope(candidates.Documents, index.Root, today, index.Config.Check, NoHistory.Instance), [edit]);
             var after = reader.Read(document.Path, result.Final);
             var afterItem = after.Items.FirstOrDefault(i => i.Key == item.Key);
-            var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
+            var own = index.Only(document);
             var evidence = own.Evidence();
             var contradictions = afterItem is null ? [] : NewContradictions(evidence.For(document, item), evidence.For(after, afterItem));
             var warnings = Warnings(after, afterItem, request);

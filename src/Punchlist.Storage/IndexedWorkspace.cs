@@ -223,6 +223,13 @@ public sealed class IndexedWorkspace : IDisposable
         };
     });
 
+    /// <summary>
+    /// <paramref name="document"/> as a workspace of its own, under this one's root and configuration:
+    /// for the findings and evidence of one tracker without reading the others.
+    /// </summary>
+    public Workspace Only(TrackerDocument document) =>
+        new() { Root = Root, Config = Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
+
     /// <summary>Parses documents of the scope from disk (for commands that need the whole model).</summary>
     public Workspace Load(IEnumerable<string> paths)
     {

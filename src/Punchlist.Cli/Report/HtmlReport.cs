@@ -43,6 +43,12 @@ internal static class HtmlReport
         .muted, footer { color: var(--muted); }
         footer { margin-top: 32px; font-size: .85em; border-top: 1px solid var(--line); padding-top: 8px; }
         svg text { fill: var(--ink); font-family: inherit; }
+        /* A phone: a wide table (the late items, the trackers with their bars) scrolls on its own
+           instead of running past the screen's edge, where its last columns could not be read. */
+        @media screen and (max-width: 640px) {
+          main { padding: 12px; }
+          table { display: block; overflow-x: auto; }
+        }
         @page { size: A4; margin: 14mm; }
         @media print {
           body { background: #fff; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -27,7 +27,7 @@ internal static class GetItemTool
 
             // Findings from the item's own document, as `punch show` gives them: references to other
             // documents' items (PL008) are judged by list_findings, which reads them all.
-            var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
+            var own = index.Only(document);
             var evidence = own.Evidence();
             var findings = own.Check(today, evidence: evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
                 .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).Select(FindingMapping.Json).ToList();

@@ -24,7 +24,7 @@ internal static class VerifyItemTool
         {
             using var index = workspace.Scan();
             var (document, item) = Addresses.Resolve(index.DocumentsFor(address), address);
-            var own = new Workspace { Root = index.Root, Config = index.Config, Documents = [document], FilesFound = 1, FilesParsed = 1, Warnings = [] };
+            var own = index.Only(document);
             var judged = own.Evidence().For(document, item);
             return new EvidenceReportJson(EvidenceReportJson.Version, JsonMapping.Date(workspace.Today), CommandsRun: false,
                 [EvidenceMapping.Item(judged)], EvidenceMapping.Totals([judged]));

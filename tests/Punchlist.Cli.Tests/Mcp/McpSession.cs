@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Punchlist.Tests.Shared;
 
 namespace Punchlist.Cli.Tests.Mcp;
 
@@ -47,30 +48,15 @@ internal sealed class McpSession : IAsyncDisposable
         return new McpSession(client, errors);
     }
 
-    public async Task<CallToolResult> Call(string tool, params (string Name, object? Value)[] arguments)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        return await Client.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value), cancellationToken: timeout.Token);
-    }
+    public Task<CallToolResult> Call(string tool, params (string Name, object? Value)[] arguments) => Client.Call(tool, arguments);
 
     /// <summary>Calls a tool that must succeed and returns its structured result.</summary>
-    public async Task<JsonElement> Result(string tool, params (string Name, object? Value)[] arguments)
-    {
-        var result = await Call(tool, arguments);
-        Assert.True(result.IsError is not true, $"{tool} failed: {Text(result)}");
-        Assert.NotNull(result.StructuredContent);
-        return JsonSerializer.SerializeToElement(result.StructuredContent);
-    }
+    public Task<JsonElement> Result(string tool, params (string Name, object? Value)[] arguments) => Client.Result(tool, arguments);
 
     /// <summary>Calls a tool that must fail with a tool error and returns its message.</summary>
-    public async Task<string> Error(string tool, params (string Name, object? Value)[] arguments)
-    {
-        var result = await Call(tool, arguments);
-        Assert.True(result.IsError is true, $"{tool} succeeded: {Text(result)}");
-        return Text(result);
-    }
+    public Task<string> Error(string tool, params (string Name, object? Value)[] arguments) => Client.Error(tool, arguments);
 
-    public static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+    public static string Text(CallToolResult result) => McpCalls.Text(result);
 
     public async ValueTask DisposeAsync() => await Client.DisposeAsync();
 }

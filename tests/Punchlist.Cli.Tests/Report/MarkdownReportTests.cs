@@ -78,6 +78,17 @@ public sealed partial class MarkdownReportTests(ReportRepository repo) : IClassF
         Assert.Equal(flow.GetProperty("finished").EnumerateArray().Select(f => At(f, "address")), section.List("Finished").Select(FirstCode));
         Assert.Equal(flow.GetProperty("wentBackwards").EnumerateArray().Select(f => At(f, "address")), section.List("Reopened").Select(FirstCode));
 
+        // The sentence's other counts are the lists under it (the fixture has one of each, so a count or
+        // list left out fails); what fell due is every overdue item due since then, as `punch search` finds them.
+        Assert.NotEmpty(section.List("Added"));
+        Assert.Equal(N(section.List("Added").Count), counts[1]);
+        Assert.NotEmpty(section.List("Pushed back"));
+        Assert.Equal(N(section.List("Pushed back").Count), counts[3]);
+        var fellDue = Json("search", $"is:overdue due:>={ReportRepository.Since}").GetProperty("results").EnumerateArray().Select(r => At(r, "address")).ToList();
+        Assert.NotEmpty(fellDue);
+        Assert.Equal(fellDue.Order(StringComparer.Ordinal), section.List("Fell due").Select(FirstCode).Order(StringComparer.Ordinal));
+        Assert.Equal(N(fellDue.Count), counts[4]);
+
         // Late P0 and P1 items, and those only counted, are every late item status counts.
         var late = report.Tables("Late P0 and P1 items").Single();
         int others = report.Sections.Single(s => s.Heading == "Late P0 and P1 items").Paragraphs.Select(p => Numbers(p)).Where(n => n.Count > 0).Sum(n => int.Parse(n[0], CultureInfo.InvariantCulture));
