@@ -69,7 +69,8 @@ public sealed class TeamApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Contains("pushes to acme/other, not acme/api", await wrong.Content.ReadAsStringAsync());
 
-        Assert.Empty(await _server.Store.Reader.HeadsAsync());
+        Assert.Empty(await _server.Store.Reader.SummariesAsync());
+        Assert.Null(await _server.Store.Reader.HeadAsync("acme/api"));
         Assert.Equal(0L, await Count("commits"));
     }
 
