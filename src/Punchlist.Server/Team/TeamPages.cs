@@ -88,6 +88,10 @@ public sealed record TeamTrackerModel(TeamTracker Tracker, LayoutModel Layout);
 
 public sealed record TeamItemModel(TeamTracker Tracker, TeamItem Item, LayoutModel Layout);
 
+/// <param name="Whose">Whose items the burn-up counts, as a sentence begins ("This repository's items").</param>
+/// <param name="Pushes">Whose pushes carried the history ("its pushes", "their pushes").</param>
+public sealed record TeamBurnUpModel(IReadOnlyList<BurnUpJson> Days, string Whose, string Pushes);
+
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(PushEvent))]
 internal sealed partial class TeamJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
