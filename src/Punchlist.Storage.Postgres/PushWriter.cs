@@ -239,6 +239,20 @@ public sealed class PushWriter(NpgsqlDataSource source)
         return command;
     }
 
+    /// <summary>Every row <paramref name="sql"/> selects, each read by <paramref name="row"/>.</summary>
+    internal static async Task<List<T>> RowsAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> row, CancellationToken cancel, params object?[] values)
+    {
+        await using var select = Command(connection, null, sql, values);
+        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            list.Add(row(reader));
+        }
+
+        return list;
+    }
+
     /// <summary>A pushed document with the keys it is stored under.</summary>
     private sealed record Prepared(PushDocumentJson Document, byte[] VersionKey, byte[] AnalysisKey, string FindingsJson, string EvidenceJson)
     {

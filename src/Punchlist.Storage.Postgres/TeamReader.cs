@@ -8,12 +8,16 @@ namespace Punchlist.Storage.Postgres;
 /// <summary>What the team server reads: repositories and their heads' status, as pushed.</summary>
 public sealed class TeamReader(NpgsqlDataSource source)
 {
-    /// <summary>Every repository with a pushed head: its name, head commit and the head's `punchlist.status/1`.</summary>
-    public Task<IReadOnlyList<RepositoryHead>> HeadsAsync(CancellationToken cancel = default) => HeadsWhereAsync("true", null, cancel);
-
-    /// <summary>One repository's head, or null when it has none (unknown, or nothing pushed yet).</summary>
-    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default) =>
-        (await HeadsWhereAsync("r.name = $1", name, cancel).ConfigureAwait(false)).FirstOrDefault();
+    /// <summary>One repository's head with its whole status, or null when it has none (unknown, or nothing pushed yet).</summary>
+    public async Task<RepositoryHead?> HeadAsync(string name, CancellationToken cancel = default)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
+        var heads = await PushWriter.RowsAsync(connection,
+            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit WHERE r.name = $1",
+            r => new RepositoryHead(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(r.GetString(5), PunchJson.Context.StatusJson)!), cancel, name).ConfigureAwait(false);
+        return heads.SingleOrDefault();
+    }
 
     /// <summary>
     /// Every repository with a pushed head and the head's status totals, without its trackers: what the
@@ -23,34 +27,10 @@ public sealed class TeamReader(NpgsqlDataSource source)
     public async Task<IReadOnlyList<RepositorySummary>> SummariesAsync(CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null,
-            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.totals::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name");
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<RepositorySummary>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new RepositorySummary(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(reader.GetString(5), PunchJson.Context.TotalsJson)!));
-        }
-
-        return list;
-    }
-
-    private async Task<IReadOnlyList<RepositoryHead>> HeadsWhereAsync(string where, string? name, CancellationToken cancel)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null,
-            $"SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.status::text FROM repositories r JOIN commits c ON c.id = r.head_commit WHERE {where} ORDER BY r.name",
-            name is null ? [] : [name]);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<RepositoryHead>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new RepositoryHead(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(reader.GetString(5), PunchJson.Context.StatusJson)!));
-        }
-
-        return list;
+        return await PushWriter.RowsAsync(connection,
+            "SELECT r.name, c.sha, c.committed_at, c.branch, c.pushed_at, c.totals::text FROM repositories r JOIN commits c ON c.id = r.head_commit ORDER BY r.name",
+            r => new RepositorySummary(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetFieldValue<DateTimeOffset>(4), JsonSerializer.Deserialize(r.GetString(5), PunchJson.Context.TotalsJson)!), cancel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,7 +42,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
     public async Task<IReadOnlyList<BurnUpDay>> BurnUpAsync(DateOnly since, DateOnly until, IReadOnlyCollection<string>? repositories = null, CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null, """
+        return await PushWriter.RowsAsync(connection, """
             SELECT g.day::date, sum(last.scope)::int, sum(last.done)::int
             FROM generate_series($1::date, $2::date, interval '1 day') AS g (day)
             CROSS JOIN repositories r
@@ -70,36 +50,21 @@ public sealed class TeamReader(NpgsqlDataSource source)
             WHERE $3::text[] IS NULL OR r.name = ANY ($3)
             GROUP BY g.day
             ORDER BY g.day
-            """, since, until, (object?)repositories?.ToArray() ?? DBNull.Value);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<BurnUpDay>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new BurnUpDay(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1), reader.GetInt32(2)));
-        }
-
-        return list;
+            """, r => new BurnUpDay(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2)),
+            cancel, since, until, (object?)repositories?.ToArray() ?? DBNull.Value).ConfigureAwait(false);
     }
 
     /// <summary>Every head's items by repository, state and priority (`none` for none): what /metrics reports.</summary>
     public async Task<IReadOnlyList<ItemCount>> ItemCountsAsync(CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null, """
+        return await PushWriter.RowsAsync(connection, """
             SELECT r.name, i.state, coalesce(i.priority, 'none'), count(*)
             FROM repositories r
             JOIN commit_documents d ON d.commit_id = r.head_commit
             JOIN items i ON i.version_id = d.version_id
             GROUP BY 1, 2, 3
-            """);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<ItemCount>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new ItemCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        }
-
-        return list;
+            """, r => new ItemCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)), cancel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -110,7 +75,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
     public async Task<IReadOnlyList<AttentionJson>> AttentionAsync(DateOnly today, IReadOnlyCollection<string>? repositories = null, int limit = 500, CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null, """
+        return await PushWriter.RowsAsync(connection, """
             SELECT r.name, d.path, i.key, i.title, i.priority, i.state, i.owner, i.due, coalesce(i.due < $1, false), i.key = ANY (a.sla)
             FROM repositories r
             JOIN commit_documents d ON d.commit_id = r.head_commit
@@ -120,16 +85,9 @@ public sealed class TeamReader(NpgsqlDataSource source)
               AND ($3::text[] IS NULL OR r.name = ANY ($3))
             ORDER BY i.priority, i.due NULLS LAST, r.name, d.path, i.ordinal
             LIMIT $2
-            """, today, limit, (object?)repositories?.ToArray() ?? DBNull.Value);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<AttentionJson>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new AttentionJson(reader.GetString(0), $"{reader.GetString(1)}#{reader.GetString(2)}", reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : JsonMapping.Date(reader.GetFieldValue<DateOnly>(7)), reader.GetBoolean(8), reader.GetBoolean(9)));
-        }
-
-        return list;
+            """, r => new AttentionJson(r.GetString(0), $"{r.GetString(1)}#{r.GetString(2)}", r.GetString(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : JsonMapping.Date(r.GetFieldValue<DateOnly>(7)), r.GetBoolean(8), r.GetBoolean(9)),
+            cancel, today, limit, (object?)repositories?.ToArray() ?? DBNull.Value).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -226,18 +184,8 @@ public sealed class TeamReader(NpgsqlDataSource source)
         _ => [node],
     };
 
-    private static async Task<List<string>> StringsAsync(NpgsqlConnection connection, string sql, object value, CancellationToken cancel)
-    {
-        await using var select = PushWriter.Command(connection, null, sql, value);
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<string>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(reader.GetString(0));
-        }
-
-        return list;
-    }
+    private static Task<List<string>> StringsAsync(NpgsqlConnection connection, string sql, object value, CancellationToken cancel) =>
+        PushWriter.RowsAsync(connection, sql, r => r.GetString(0), cancel, value);
 }
 
 /// <summary>One day of a burn-up: items in scope and done at its end.</summary>

@@ -46,6 +46,27 @@ public sealed class TeamStore : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="OpenAsync"/> for a command or a server starting: a malformed URL or a database that
+    /// cannot be opened is a <see cref="PunchlistException"/>, one line for the user. Npgsql's message
+    /// names the host and what failed, never the password.
+    /// </summary>
+    public static TeamStore Open(string database)
+    {
+        try
+        {
+            return OpenAsync(database).GetAwaiter().GetResult();
+        }
+        catch (ArgumentException e)
+        {
+            throw new PunchlistException(e.Message, e);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new PunchlistException($"cannot open the database: {e.Message}", e);
+        }
+    }
+
     public ValueTask DisposeAsync() => Source.DisposeAsync();
 
     public void Dispose() => Source.Dispose();

@@ -43,17 +43,10 @@ public sealed class TokenStore(NpgsqlDataSource source)
     public async Task<IReadOnlyList<TokenInfo>> ListAsync(CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
-        await using var select = PushWriter.Command(connection, null,
-            "SELECT t.id, r.name, t.scope, t.created_at, t.revoked_at FROM tokens t JOIN repositories r ON r.id = t.repository_id ORDER BY r.name, t.id");
-        await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-        var list = new List<TokenInfo>();
-        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
-        {
-            list.Add(new TokenInfo(reader.GetInt64(0), reader.GetString(1), Scope(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
-        }
-
-        return list;
+        return await PushWriter.RowsAsync(connection,
+            "SELECT t.id, r.name, t.scope, t.created_at, t.revoked_at FROM tokens t JOIN repositories r ON r.id = t.repository_id ORDER BY r.name, t.id",
+            r => new TokenInfo(r.GetInt64(0), r.GetString(1), Scope(r.GetString(2)), r.GetFieldValue<DateTimeOffset>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4)),
+            cancel).ConfigureAwait(false);
     }
 
     /// <summary>Revokes token <paramref name="id"/>; false when there is none or it was revoked already.</summary>

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Punchlist.Cli.Json;
 using Punchlist.Cli.Push;
+using Punchlist.Cli.Rendering;
 using Punchlist.Json;
 
 namespace Punchlist.Cli.Commands;
@@ -59,7 +60,7 @@ internal static class PushCommand
             else
             {
                 string head = answer.Head ? "now its head" : "not its head (a later commit was pushed before)";
-                context.Text.WriteLine($"pushed {answer.Repository} at {answer.Commit[..12]}: {answer.Documents} trackers, {answer.NewVersions} new versions stored; {head}");
+                context.Text.WriteLine($"pushed {answer.Repository} at {answer.Commit[..12]}: {StatusRenderer.Plural(answer.Documents, "tracker")}, {StatusRenderer.Plural(answer.NewVersions, "new version")} stored; {head}");
             }
 
             return ExitCodes.Ok;

@@ -71,29 +71,13 @@ internal static class TokenCommand
         string url = Database(environment, database);
         try
         {
-            using var store = Open(url);
+            using var store = TeamStore.Open(url);
             action(store).GetAwaiter().GetResult();
             return ExitCodes.Ok;
         }
         catch (Npgsql.NpgsqlException e)
         {
             throw new PunchlistException($"the database refused: {e.Message}", e);
-        }
-    }
-
-    private static TeamStore Open(string url)
-    {
-        try
-        {
-            return TeamStore.OpenAsync(url).GetAwaiter().GetResult();
-        }
-        catch (ArgumentException e)
-        {
-            throw new PunchlistException(e.Message, e);
-        }
-        catch (Npgsql.NpgsqlException e)
-        {
-            throw new PunchlistException($"cannot open the database: {e.Message}", e);
         }
     }
 

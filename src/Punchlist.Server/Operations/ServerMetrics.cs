@@ -15,11 +15,6 @@ namespace Punchlist.Server.Operations;
 /// </summary>
 public sealed class ServerMetrics : IDisposable
 {
-    // ASP.NET Core's meters that describe serving: requests, connections, rate limiting. The runtime's
-    // are exported by DotNetStats below under the names Prometheus users know.
-    private static readonly HashSet<string> Meters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
-
     private readonly IWorkspaceStore _store;
     private readonly int _maxTrackers;
     private readonly IDisposable _meters;
@@ -41,10 +36,7 @@ public sealed class ServerMetrics : IDisposable
     {
         _store = store;
         _maxTrackers = options.Value.MetricsTrackers;
-        Registry = Metrics.NewCustomRegistry();
-        DotNetStats.Register(Registry);
-        var factory = Metrics.WithCustomRegistry(Registry);
-        _meters = MeterAdapter.StartListening(new MeterAdapterOptions { Registry = Registry, MetricFactory = factory, InstrumentFilterPredicate = i => Meters.Contains(i.Meter.Name) });
+        (Registry, var factory, _meters) = MetricsEndpoints.NewRegistry();
         _items = factory.CreateGauge("punchlist_items", "Items by derived state and priority (P0..P3, or none), over every tracker.", "state", "priority");
         _trackerItems = factory.CreateGauge("punchlist_tracker_items", "Items of one tracker by derived state (only the first trackers by path get series: see the server's MetricsTrackers).", "tracker", "state");
         _trackers = factory.CreateGauge("punchlist_trackers", "Trackers in the workspace.");

@@ -1,4 +1,5 @@
 using Prometheus;
+using Punchlist.Server.Operations;
 using Punchlist.Storage.Postgres;
 
 namespace Punchlist.Server.Team;
@@ -13,9 +14,6 @@ namespace Punchlist.Server.Team;
 /// </summary>
 public sealed class TeamMetrics : IDisposable
 {
-    private static readonly HashSet<string> Meters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
-
     private readonly TeamStore _store;
     private readonly IDisposable _meters;
     private readonly Gauge _items;
@@ -28,10 +26,7 @@ public sealed class TeamMetrics : IDisposable
     public TeamMetrics(TeamStore store)
     {
         _store = store;
-        Registry = Metrics.NewCustomRegistry();
-        DotNetStats.Register(Registry);
-        var factory = Metrics.WithCustomRegistry(Registry);
-        _meters = MeterAdapter.StartListening(new MeterAdapterOptions { Registry = Registry, MetricFactory = factory, InstrumentFilterPredicate = i => Meters.Contains(i.Meter.Name) });
+        (Registry, var factory, _meters) = MetricsEndpoints.NewRegistry();
         _items = factory.CreateGauge("punchlist_team_items", "Items of each repository's head by derived state and priority (P0..P3, or none).", "repository", "state", "priority");
         _repositories = factory.CreateGauge("punchlist_team_repositories", "Repositories with a pushed head.");
         _pushes = factory.CreateCounter("punchlist_team_pushes_total",
@@ -98,17 +93,8 @@ internal static class TeamMetricsEndpoints
 
             await next(context);
         });
-        return app.UseHttpMetrics(options =>
-        {
-            options.RequestCount.Registry = registry;
-            options.RequestDuration.Registry = registry;
-            options.InProgress.Registry = registry;
-        });
+        return app.UseRequestMetrics(registry);
     }
 
-    public static IEndpointRouteBuilder MapTeamMetrics(this WebApplication app)
-    {
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<TeamMetrics>().Registry).DisableRateLimiting();
-        return app;
-    }
+    public static IEndpointRouteBuilder MapTeamMetrics(this WebApplication app) => app.MapRegistry(app.Services.GetRequiredService<TeamMetrics>().Registry);
 }

@@ -76,7 +76,8 @@ public static class TeamPages
         title: what is null ? "No such repository" : "No such tracker or item",
         detail: what is null ? $"Nothing has been pushed for '{repository}'." : $"The head of '{repository}' has no '{what}'.");
 
-    private static LayoutModel Layout(string title, string self, DateOnly today) => new(title, "overview", "organisation", 0, today, null, false, self);
+    // Only `/` is the Organisation section: a repository's, tracker's or item's page must not mark that link the current page.
+    private static LayoutModel Layout(string title, string self, DateOnly today) => new(title, self == "/" ? "overview" : "repository", "organisation", 0, today, null, false, self);
 }
 
 /// <param name="BurnUp">Every repository's burn-up by day, summed (empty when no push carried history).</param>
@@ -87,6 +88,10 @@ public sealed record TeamRepositoryModel(RepositoryJson Repository, StatusJson S
 public sealed record TeamTrackerModel(TeamTracker Tracker, LayoutModel Layout);
 
 public sealed record TeamItemModel(TeamTracker Tracker, TeamItem Item, LayoutModel Layout);
+
+/// <param name="Whose">Whose items the burn-up counts, as a sentence begins ("This repository's items").</param>
+/// <param name="Pushes">Whose pushes carried the history ("its pushes", "their pushes").</param>
+public sealed record TeamBurnUpModel(IReadOnlyList<BurnUpJson> Days, string Whose, string Pushes);
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(PushEvent))]

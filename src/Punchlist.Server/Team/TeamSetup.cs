@@ -14,7 +14,7 @@ internal static class TeamSetup
     public static IServiceCollection AddTeam(this IServiceCollection services, ServerOptions options)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => Open(options.Database!));
+        services.AddSingleton(_ => TeamStore.Open(options.Database!));
         services.AddSingleton<TeamClock>();
         services.AddSingleton<TeamAccess>();
         services.AddSingleton<TeamMetrics>();
@@ -36,23 +36,6 @@ internal static class TeamSetup
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many live connections",
                 detail: $"The server keeps at most {TeamFeed.MaxSubscribers} live streams open.")).WithName("events").ExcludeFromDescription();
         return app;
-    }
-
-    private static TeamStore Open(string database)
-    {
-        try
-        {
-            return TeamStore.OpenAsync(database).GetAwaiter().GetResult();
-        }
-        catch (ArgumentException e)
-        {
-            throw new PunchlistException(e.Message, e);
-        }
-        catch (Npgsql.NpgsqlException e)
-        {
-            // The message names the host and what failed, never the password.
-            throw new PunchlistException($"cannot open the database: {e.Message}", e);
-        }
     }
 
     private sealed class DatabaseReady(TeamStore store) : IHealthCheck

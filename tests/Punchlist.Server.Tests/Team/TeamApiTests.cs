@@ -69,7 +69,8 @@ public sealed class TeamApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Contains("pushes to acme/other, not acme/api", await wrong.Content.ReadAsStringAsync());
 
-        Assert.Empty(await _server.Store.Reader.HeadsAsync());
+        Assert.Empty(await _server.Store.Reader.SummariesAsync());
+        Assert.Null(await _server.Store.Reader.HeadAsync("acme/api"));
         Assert.Equal(0L, await Count("commits"));
     }
 
@@ -147,6 +148,7 @@ public sealed class TeamApiTests : IAsyncLifetime
         string overview = await _server.CreateClient().GetStringAsync("/");
         string repository = await _server.CreateClient().GetStringAsync("/repositories/acme/api");
 
+        Assert.Contains("<a href=\"/\" aria-current=\"page\">Organisation</a>", overview);
         Assert.Contains("href=\"/repositories/acme/api\"", overview);
         Assert.Contains("Late P0 and P1 items", overview);
         Assert.Contains(_api.Commit, repository);
@@ -167,8 +169,13 @@ public sealed class TeamApiTests : IAsyncLifetime
         string page = await _server.CreateClient().GetStringAsync(TeamPages.ItemUrl("acme/api", item.Address));
 
         Assert.Contains($"href=\"{trackerUrl}\"", repositoryPage);
+        Assert.All((string[])[repositoryPage, tracker, page], p => Assert.DoesNotContain("aria-current=\"page\"", p));
         Assert.All(items.Where(i => i.Document == item.Document), i => Assert.Contains(i.Title, System.Net.WebUtility.HtmlDecode(tracker)));
         Assert.Contains($"href=\"{TeamPages.ItemUrl("acme/api", item.Address)}\"", tracker);
+        // The cards count what `punch status` counts for the tracker, worded as single-repository mode's tracker page.
+        var status = _api.Status().Documents.Single(d => d.Path == item.Document);
+        Assert.Contains($"<p class=\"big\">{status.Progress.Percent}%</p><p class=\"basis\">{status.Progress.Done}/{status.Progress.Total} items (cancelled left out)</p>", tracker);
+        Assert.Contains($"<p class=\"basis\">{status.Criteria.Checked}/{status.Criteria.Total} criteria</p>", tracker);
         string text = System.Net.WebUtility.HtmlDecode(page);
         Assert.Contains(item.Title, text);
         Assert.Contains(item.Owner!, text);

@@ -48,8 +48,8 @@ public sealed class TeamHistoryTests : IAsyncLifetime
         Assert.Equal(api.Days.Select(d => d.Day), all.Days.Select(d => d.Day));
         Assert.Equal(api.Days.Zip(billing.Days, (a, b) => (a.Day, a.Scope + b.Scope, a.Done + b.Done)), all.Days.Select(day));
         string page = await _server.CreateClient().GetStringAsync("/repositories/acme/api");
-        Assert.Contains("class=\"burn-up\"", page);
-        Assert.Contains("class=\"burn-up\"", await _server.CreateClient().GetStringAsync("/"));
+        Assert.Contains("<svg class=\"burn-up\"", page);
+        Assert.Contains("<svg class=\"burn-up\"", await _server.CreateClient().GetStringAsync("/"));
     }
 
     [Fact]
