@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Punchlist.Bench;
 
 // punch serve under load, on loopback, bounded: the overview and /api/v1/items?q= at N concurrent
 // clients (latency percentiles, nearest rank), the CLI's own time for the same answers in the same
@@ -68,7 +69,7 @@ try
     Console.WriteLine($"| overview `/` | {overview.P(50):F1} | {overview.P(90):F1} | {overview.P(99):F1} | {overview.P(100):F1} | {overview.Rate:F0} | `punch status`: {cliStatus.P(50):F0} ({cliStatus.P(0):F0}) |");
     Console.WriteLine($"| `{itemsUrl}` | {items.P(50):F1} | {items.P(90):F1} | {items.P(99):F1} | {items.P(100):F1} | {items.Rate:F0} | `punch list --json --limit 50`: {cliList.P(50):F0} ({cliList.P(0):F0}) |");
     Console.WriteLine();
-    Console.WriteLine($"Requests past the client's 60 s timeout: overview {overview.TimedOut}, items {items.TimedOut}.");
+    Console.WriteLine($"Requests past the client's 60 s timeout: overview {overview.Failed}, items {items.Failed}.");
     Console.WriteLine($"File saved → scan event on /events: median {events.P(50):F0} ms, max {events.P(100):F0} ms over {events.Count} saves.");
     return 0;
 }
@@ -142,7 +143,7 @@ static async Task<Timings> Load(HttpClient http, string url, int clients, int re
             }
             catch (TaskCanceledException)
             {
-                Interlocked.Increment(ref timings.TimedOut); // past the client's timeout: counted, and its time kept as a lower bound
+                Interlocked.Increment(ref timings.Failed); // past the client's timeout: counted, and its time kept as a lower bound
             }
 
             timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -228,31 +229,4 @@ static int FreePort()
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-/// <summary>Timings in milliseconds; percentiles by nearest rank (P(0) the least, P(100) the most).</summary>
-internal sealed class Timings
-{
-    private readonly List<double> _ms = [];
-
-    public int Count => _ms.Count;
-
-    public double Rate { get; set; }
-
-    /// <summary>Requests that passed the client's timeout.</summary>
-    public int TimedOut;
-
-    public void Add(double ms)
-    {
-        lock (_ms)
-        {
-            _ms.Add(ms);
-        }
-    }
-
-    public double P(double p)
-    {
-        var sorted = _ms.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 }

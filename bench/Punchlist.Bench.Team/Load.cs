@@ -87,33 +87,6 @@ internal static class Load
     }
 }
 
-/// <summary>Timings in milliseconds; percentiles by nearest rank (P(0) the least, P(100) the most).</summary>
-internal sealed class Timings
-{
-    private readonly List<double> _ms = [];
-
-    public int Count => _ms.Count;
-
-    public double Rate { get; set; }
-
-    /// <summary>Requests answered with an error status, or not at all.</summary>
-    public int Failed;
-
-    public void Add(double ms)
-    {
-        lock (_ms)
-        {
-            _ms.Add(ms);
-        }
-    }
-
-    public double P(double p)
-    {
-        var sorted = _ms.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-}
-
 /// <summary>The machine's load average (1 and 5 minutes), to print beside every number: the machine is shared.</summary>
 internal static class Machine
 {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
+using Punchlist.Bench;
 using Punchlist.Bench.Team;
 using Punchlist.Json;
 using Punchlist.Storage.Postgres;
