@@ -30,6 +30,13 @@ public sealed record IndexOptions
     /// the index read the file would leave size and time unchanged, so such a file is hashed again next time.
     /// </summary>
     public TimeSpan RacyWindow { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Stops a scan early (a server shutting down during the first scan of a large workspace): no file
+    /// is read after it is signalled, what was committed stays, and the scan throws
+    /// <see cref="OperationCanceledException"/>. The next scan reads whatever was not committed.
+    /// </summary>
+    public CancellationToken Cancel { get; init; }
 }
 
 /// <summary>What a scan did: how many files it found, served from the index, read and parsed, and dropped.</summary>

@@ -59,6 +59,13 @@ public static class WorkspaceIndex
             options.Warn($"the index {Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)} could not be updated ({e.Message.TrimEnd('.')}); this run indexes in memory");
             return Refresh(IndexDatabase.InMemory(), root, config, paths, files, options, "the index file could not be updated", known: null);
         }
+        catch
+        {
+            // Cancelled, or a failure of its own (an explicitly named file that cannot be read): the
+            // caller gets no workspace, so the index is closed here.
+            database.Dispose();
+            throw;
+        }
     }
 
     // The index (on disk unless told otherwise or refused), emptied when built by other code or another
@@ -191,7 +198,8 @@ public static class WorkspaceIndex
                 {
                     try
                     {
-                        Parallel.ForEach(fresh, file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
+                        Parallel.ForEach(fresh, new ParallelOptions { CancellationToken = options.Cancel },
+                            file => results.Add(Read(file, known.GetValueOrDefault(file.RelativePath), reader, config.Check, racyAfter, options.KeepDocuments)));
                     }
                     finally
                     {
@@ -250,6 +258,8 @@ public static class WorkspaceIndex
                             // other processes see progress.
                             writer.Commit();
                             writer.Dispose();
+                            // Stopped: what is committed is whole (each file's rows with its stamp); the rest is read next time.
+                            options.Cancel.ThrowIfCancellationRequested();
                             writer = new IndexWriter(connection, factsOnly);
                             pending = 0;
                         }

@@ -177,6 +177,25 @@ public sealed class IndexCacheTests : IDisposable
         Assert.False(Directory.Exists(_workspace.Path(".punchlist")));
     }
 
+    [Fact]
+    public void A_cancelled_scan_throws_and_the_next_one_reads_every_file_afresh()
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            _workspace.Write($"many/t{i:D3}.md", $"# T{i}\n\n- [ ] Task {i}\n");
+        }
+
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => WorkspaceIndex.Scan([_workspace.Root], new IndexOptions { Cancel = stop.Token }));
+
+        // Nothing half-read is remembered: every tracker is parsed now, and a third scan reads none.
+        Assert.Equal(302, Scan().Counts.Parsed);
+        using var warm = Scan();
+        Assert.Equal((303, 0), (warm.Counts.FromIndex, warm.Counts.Read));
+        Assert.Equal(302, Total(warm, "is:open"));
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     internal static readonly QueryContext Context = new(new DateOnly(2026, 11, 21));

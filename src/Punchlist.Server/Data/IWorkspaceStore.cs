@@ -20,7 +20,8 @@ public interface IWorkspaceStore
     event Action<StoreEvent>? Changed;
 
     /// <summary>Scans again (only what changed is read) and publishes a new snapshot when anything did; returns the current one.</summary>
-    WorkspaceSnapshot Refresh(IReadOnlyCollection<string>? hint = null);
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> stopped the scan; nothing was published.</exception>
+    WorkspaceSnapshot Refresh(IReadOnlyCollection<string>? hint = null, CancellationToken cancel = default);
 
     /// <summary>What relative values in a query mean today (dates, days of effort).</summary>
     QueryContext QueryContext(DateOnly today);

@@ -64,7 +64,7 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
     /// <summary>Today as the server judges it: the configured day, else the local date now.</summary>
     public DateOnly Today => _options.Today ?? DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
 
-    public WorkspaceSnapshot Refresh(IReadOnlyCollection<string>? hint = null)
+    public WorkspaceSnapshot Refresh(IReadOnlyCollection<string>? hint = null, CancellationToken cancel = default)
     {
         lock (_refreshing)
         {
@@ -74,6 +74,7 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
             {
                 InMemory = _options.NoIndex,
                 Warn = w => Log.Warning(_log, w),
+                Cancel = cancel,
             });
             try
             {

@@ -23,7 +23,7 @@ internal sealed class WorkspaceWatcher(IndexStore store, IOptions<ServerOptions>
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         await Task.Yield();
-        Scan(null);
+        Scan(null, stopping);
         using var watcher = Watch();
         var debounce = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.DebounceMilliseconds));
         while (!stopping.IsCancellationRequested)
@@ -34,7 +34,7 @@ internal sealed class WorkspaceWatcher(IndexStore store, IOptions<ServerOptions>
                 if (watcher is null)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(PollSeconds), stopping);
-                    Scan(null);
+                    Scan(null, stopping);
                     continue;
                 }
 
@@ -59,15 +59,19 @@ internal sealed class WorkspaceWatcher(IndexStore store, IOptions<ServerOptions>
                 return;
             }
 
-            Scan(changed);
+            Scan(changed, stopping);
         }
     }
 
-    private void Scan(IReadOnlyCollection<string>? changed)
+    private void Scan(IReadOnlyCollection<string>? changed, CancellationToken stopping)
     {
         try
         {
-            store.Refresh(changed);
+            // A first scan of a large workspace takes minutes: stopping the server stops it too.
+            store.Refresh(changed, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
         }
         catch (Exception e) when (e is PunchlistException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
