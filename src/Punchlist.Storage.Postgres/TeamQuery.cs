@@ -53,6 +53,7 @@ internal sealed partial class TeamQuery
             SortKey.Priority => ["i.priority IS NULL", "i.priority" + direction],
             SortKey.Due => ["i.due IS NULL", "i.due" + direction],
             SortKey.Progress => [Progress + direction],
+            SortKey.State => [Urgency + direction],
             _ => new List<string>(),
         };
         if (plan.Ranked is not null)
@@ -72,6 +73,10 @@ internal sealed partial class TeamQuery
 
     // An item's own progress: checked criteria of criteria; without criteria, done or not.
     private const string Progress = "(CASE WHEN i.criteria_total > 0 THEN i.criteria_checked::real / i.criteria_total WHEN i.state = 'done' THEN 1.0 ELSE 0.0 END)";
+
+    // An item's state in `sort:state`: blocked first, cancelled last (ItemStates.Urgency).
+    private static readonly string Urgency =
+        $"(CASE i.state {string.Concat(ItemStates.All.Select(state => $"WHEN '{state.Name()}' THEN {state.Urgency()} "))}END)";
 
     /// <summary>A parameter holding <paramref name="value"/>; returns its placeholder.</summary>
     public string Parameter(object value)

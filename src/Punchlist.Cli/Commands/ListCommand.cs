@@ -35,13 +35,13 @@ internal static class ListCommand
             // Each workspace the paths lie in with its own index and punchlist.yml (see status).
             var scans = context.ScanEach(targets, environment);
             using var disposal = new StatusCommand.Disposal([.. scans.Select(s => s.Workspace)]);
-            var parsed = Query.Parse(text, new QueryContext(context.Today, scans[0].Workspace.Config.HoursPerDay));
-            var items = Sorted(scans.SelectMany(s => s.Workspace.Search(parsed, also: also).Hits.Select(h => (s.Prefix + h.Document, h.Item))), parse.GetValue(sort)).ToList();
-            int total = items.Count;
-            if (parse.GetValue(filters.Limit) is { } limit)
-            {
-                items = items.Take(limit).ToList();
-            }
+            var parsed = Ordered(Query.Parse(text, new QueryContext(context.Today, scans[0].Workspace.Config.HoursPerDay)), parse.GetValue(sort));
+            // The index sorts and limits, so a short list of a large workspace fetches only its lines;
+            // the lists of several workspaces are then merged in the same order.
+            int? limit = parse.GetValue(filters.Limit);
+            var results = scans.Select(s => (s.Prefix, Results: s.Workspace.Search(parsed, limit, also))).ToList();
+            int total = results.Sum(r => r.Results.Total);
+            var items = Sorted(results.SelectMany(r => r.Results.Hits.Select(h => (r.Prefix + h.Document, h.Item))), parse.GetValue(sort)).Take(limit ?? int.MaxValue).ToList();
 
             if (context.Json)
             {
@@ -109,22 +109,21 @@ internal static class ListCommand
         return result;
     }
 
+    // `--sort` is the query's order (`sort:due` …), replacing one the query gives; `document` keeps the query's.
+    private static Query Ordered(Query query, string? sort) => sort switch
+    {
+        "due" => query with { Sort = new SortOrder(SortKey.Due, false) },
+        "priority" => query with { Sort = new SortOrder(SortKey.Priority, false) },
+        "state" => query with { Sort = new SortOrder(SortKey.State, false) },
+        _ => query,
+    };
+
     private static IEnumerable<(string Document, ItemRecord Item)> Sorted(IEnumerable<(string Document, ItemRecord Item)> items, string? sort) => sort switch
     {
         "due" => items.OrderBy(i => i.Item.Due is null).ThenBy(i => i.Item.Due),
         "priority" => items.OrderBy(i => i.Item.Priority?.Rank ?? int.MaxValue),
-        "state" => items.OrderBy(i => StateOrder(i.Item.State)),
+        "state" => items.OrderBy(i => i.Item.State.Urgency()),
         _ => items,
-    };
-
-    // What needs a look first: blocked, then in progress, open, done, cancelled.
-    private static int StateOrder(ItemState state) => state switch
-    {
-        ItemState.Blocked => 0,
-        ItemState.InProgress => 1,
-        ItemState.Open => 2,
-        ItemState.Done => 3,
-        _ => 4,
     };
 
     // `punch list docs/` keeps working: a first argument naming an existing file or folder is a path.

@@ -14,6 +14,16 @@ public static class ItemStates
 {
     public static readonly IReadOnlyList<ItemState> All = [ItemState.Open, ItemState.InProgress, ItemState.Done, ItemState.Blocked, ItemState.Cancelled];
 
+    /// <summary>Where the state comes in what needs a look first (`sort:state`, `punch list --sort state`): blocked, in progress, open, done, cancelled.</summary>
+    public static int Urgency(this ItemState state) => state switch
+    {
+        ItemState.Blocked => 0,
+        ItemState.InProgress => 1,
+        ItemState.Open => 2,
+        ItemState.Done => 3,
+        _ => 4,
+    };
+
     /// <summary>The wire name: open, in-progress, done, blocked, cancelled.</summary>
     public static string Name(this ItemState state) => state switch
     {

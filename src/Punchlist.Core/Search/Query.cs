@@ -135,6 +135,9 @@ public enum SortKey
     Priority,
     Due,
     Progress,
+
+    /// <summary>What needs a look first: blocked, in progress, open, done, cancelled.</summary>
+    State,
 }
 
 /// <summary>`sort:due`, `sort:priority-desc`. Ties keep relevance, then document order.</summary>

@@ -237,7 +237,8 @@ internal sealed class QueryParser(string text, QueryContext context)
             "priority" => new SortOrder(SortKey.Priority, descending),
             "due" => new SortOrder(SortKey.Due, descending),
             "progress" => new SortOrder(SortKey.Progress, descending),
-            _ => throw Error(valueAt, $"'{value}' is not a sort order (relevance, priority, due, progress; add -desc to reverse)"),
+            "state" => new SortOrder(SortKey.State, descending),
+            _ => throw Error(valueAt, $"'{value}' is not a sort order (relevance, priority, due, progress, state; add -desc to reverse)"),
         };
     }
 

@@ -69,7 +69,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
         bool walk = match is null && plan.Sort.Key == SortKey.Relevance && limit is { } most && total > WalkAbove * Math.Max(1, most);
         string limited = limit is { } n ? $" LIMIT {Math.Max(0, n)}" : string.Empty;
         string Rows(string bounds) =>
-            $"SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {ranks} FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{bounds}";
+            $"SELECT i.id AS id, d.path AS path, i.ordinal AS ordinal, i.priority AS priority, i.due AS due, {Progress} AS progress, {Urgency} AS urgency, {ranks} FROM {from} JOIN documents d ON d.id = i.doc_id {condition}{bounds}";
         string select = walk
             ? $"INSERT INTO temp.hits(id) SELECT i.id FROM documents d CROSS JOIN items i INDEXED BY items_by_doc ON i.doc_id = d.id {condition} ORDER BY d.path, i.ordinal{limited}"
             : $"INSERT INTO temp.hits(id, tier, score) SELECT id, place / 4, score FROM ({Rows(string.Empty)}) ORDER BY {string.Join(", ", order)}{limited}";
@@ -120,6 +120,7 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
             SortKey.Priority => ["priority IS NULL", "priority" + direction],
             SortKey.Due => ["due IS NULL", "due" + direction],
             SortKey.Progress => ["progress" + direction],
+            SortKey.State => ["urgency" + direction],
             _ => [],
         };
     }
@@ -127,6 +128,10 @@ internal sealed class SearchRunner(SqliteConnection connection, Func<SqliteConne
     // An item's own progress: checked criteria of criteria; without criteria, done or not.
     private static readonly string Progress =
         $"(CASE WHEN i.criteria_total > 0 THEN CAST(i.criteria_checked AS REAL) / i.criteria_total WHEN i.state = {(int)ItemState.Done} THEN 1.0 ELSE 0.0 END)";
+
+    // An item's state in `sort:state`: blocked first, cancelled last (ItemStates.Urgency).
+    private static readonly string Urgency =
+        $"(CASE i.state {string.Concat(ItemStates.All.Select(state => $"WHEN {(int)state} THEN {state.Urgency()} "))}END)";
 
     private int Count(string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {

@@ -50,6 +50,31 @@ public sealed class CommandTests
         Assert.Contains("Ana", row, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("state", new[] { "b.md#P2-002", "a.md#P1-002", "a.md#P0-001" })] // blocked, in progress, then the first open
+    [InlineData("due", new[] { "b.md#P2-001", "a.md#P1-002", "a.md#P0-001" })]
+    [InlineData("priority", new[] { "a.md#P0-001", "a.md#P1-002", "b.md#P1-003" })]
+    public void A_limited_sorted_list_is_the_head_of_the_whole_sorted_list(string sort, string[] head)
+    {
+        // The index sorts and limits (only the lines shown are fetched): what it returns must be what
+        // sorting every item and cutting the list would give.
+        using var work = new Workdir()
+            .Write("a.md", "# A\n\n## P0-001: Keys\n\n**Due:** 2026-12-20\n\n## P1-002: Backups\n\n**Status:** In progress\n**Due:** 2026-12-10\n\n## P3-003: Docs\n\n**Status:** Done\n")
+            .Write("b.md", "# B\n\n## P2-001: Alerts\n\n**Due:** 2026-12-01\n\n## P2-002: Restore drill\n\n**Status:** Blocked\n\n## P1-003: Runbook\n\n**Status:** Cancelled\n");
+        string[] Addresses(params string[] extra)
+        {
+            var (exit, output, error) = Punch.Run(["list", "--sort", sort, "--json", "--today", "2026-11-21", .. extra, work.Root]);
+            Assert.Equal((0, string.Empty), (exit, error));
+            using var json = JsonDocument.Parse(output);
+            return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("address").GetString()!)];
+        }
+
+        var all = Addresses();
+        Assert.Equal(6, all.Length);
+        Assert.Equal(head, Addresses("--limit", "3"));
+        Assert.Equal(all[..3], head);
+    }
+
     [CorpusFact]
     public void An_ambiguous_address_lists_the_candidates()
     {

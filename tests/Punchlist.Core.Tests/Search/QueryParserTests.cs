@@ -79,6 +79,8 @@ public sealed class QueryParserTests
     [InlineData("sort:due is:open", SortKey.Due, false)]
     [InlineData("sort:progress-desc", SortKey.Progress, true)]
     [InlineData("sort:relevance", SortKey.Relevance, false)]
+    [InlineData("sort:state", SortKey.State, false)]
+    [InlineData("owner:ana sort:state-desc", SortKey.State, true)]
     public void Sort_is_taken_out_of_the_tree(string query, SortKey key, bool descending)
     {
         var parsed = Query.Parse(query, Context);
