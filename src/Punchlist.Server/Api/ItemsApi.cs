@@ -18,7 +18,7 @@ internal static class ItemsApi
 
     public static RouteGroupBuilder MapItemsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/items", (string? q, int? offset, int? limit, HttpContext context, IWorkspaceStore store, PageContext page) =>
+        group.MapGet("/items", async (string? q, int? offset, int? limit, HttpContext context, IWorkspaceStore store, PageContext page) =>
         {
             var snapshot = page.Snapshot;
             var query = QueryInput.Parse(store, q, snapshot.Today);
@@ -29,17 +29,23 @@ internal static class ItemsApi
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
 
-            var results = store.Search(query, skip, take);
-            Paging(context, q, skip, take, results.Total);
-            var items = results.Hits.Select(h => JsonMapping.Item(h.Document, h.Item, snapshot.Today)).ToList();
-            return TypedResults.Ok(new ItemsJson(ItemsJson.Version, JsonMapping.Date(snapshot.Today), items));
+            // The answer depends only on the snapshot and the request, and dashboards ask the same few:
+            // built once per snapshot, however many clients ask at once (PageContext's cache).
+            var (json, total) = await page.CachedAsync(("api-items", snapshot.Version, snapshot.Today, query.Text, skip, take), async () =>
+            {
+                var results = await store.SearchAsync(query, skip, take);
+                var items = results.Hits.Select(h => JsonMapping.Item(h.Document, h.Item, snapshot.Today)).ToList();
+                return Tuple.Create(new ItemsJson(ItemsJson.Version, JsonMapping.Date(snapshot.Today), items), results.Total);
+            }, context.RequestAborted);
+            Paging(context, q, skip, take, total);
+            return Results.Ok(json);
         })
         .WithName("api-items").WithTags("Items")
         .WithSummary("Items matching a query (docs/query.md), in its order, a page at a time (punchlist.items/1)")
         .WithDescription("X-Total-Count says how many match; Link gives the next and previous pages.")
         .Produces<ItemsJson>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);
 
-        group.MapGet("/search", (string? q, int? limit, HttpContext context, IWorkspaceStore store, PageContext page) =>
+        group.MapGet("/search", async (string? q, int? limit, HttpContext context, IWorkspaceStore store, PageContext page) =>
         {
             var snapshot = page.Snapshot;
             string text = (q ?? string.Empty).Trim();
@@ -50,8 +56,12 @@ internal static class ItemsApi
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
 
-            var results = store.Search(query, 0, take);
-            return TypedResults.Ok(new SearchJson(SearchJson.Version, text, results.Total, results.Hits.Select(SearchMapping.Result).ToList()));
+            var json = await page.CachedAsync(("api-search", snapshot.Version, snapshot.Today, text, take), async () =>
+            {
+                var results = await store.SearchAsync(query, 0, take);
+                return new SearchJson(SearchJson.Version, text, results.Total, results.Hits.Select(SearchMapping.Result).ToList());
+            }, context.RequestAborted);
+            return Results.Ok(json);
         })
         .WithName("api-search").WithTags("Items").WithSummary("Ranked search with matched words highlighted, as punch search --json (punchlist.search/1)")
         .Produces<SearchJson>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);

@@ -26,9 +26,10 @@ public interface IWorkspaceStore
     /// <summary>What relative values in a query mean today (dates, days of effort).</summary>
     QueryContext QueryContext(DateOnly today);
 
-    SearchResults Search(Query query, int offset, int limit);
+    /// <summary>A page of the query's matches in its order; waits for a free reader without holding a thread.</summary>
+    Task<SearchResults> SearchAsync(Query query, int offset, int limit, CancellationToken cancel = default);
 
-    Facets Facets(Query query);
+    Task<Facets> FacetsAsync(Query query, CancellationToken cancel = default);
 
     /// <summary>One item, parsed fresh, with its findings and evidence.</summary>
     /// <exception cref="AddressException">The address is malformed, names nothing, or more than one item.</exception>

@@ -147,9 +147,10 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
 
     public QueryContext QueryContext(DateOnly today) => new(today, Context.Config.HoursPerDay);
 
-    public SearchResults Search(Query query, int offset, int limit) => _readers.Read(index => index.Search(query, limit, offset: offset));
+    public Task<SearchResults> SearchAsync(Query query, int offset, int limit, CancellationToken cancel = default) =>
+        _readers.ReadAsync(index => index.Search(query, limit, offset: offset), cancel);
 
-    public Facets Facets(Query query) => _readers.Read(index => index.Facets(query));
+    public Task<Facets> FacetsAsync(Query query, CancellationToken cancel = default) => _readers.ReadAsync(index => index.Facets(query), cancel);
 
     public ItemView Item(string address)
     {

@@ -12,12 +12,29 @@ internal sealed class ReaderPool(int size) : IDisposable
     private readonly SemaphoreSlim _gate = new(size, size);
     private Generation? _current;
 
+    /// <summary>A short read (one item's documents) that holds its thread while it waits its turn.</summary>
     public T Read<T>(Func<IndexedWorkspace, T> query)
     {
         _gate.Wait();
-        var generation = Volatile.Read(ref _current) ?? throw new InvalidOperationException("no scan has finished yet");
+        return ReadHoldingGate(query);
+    }
+
+    /// <summary>
+    /// A search: it waits its turn without holding a thread. Fifty clients searching at once on a large
+    /// index once blocked fifty thread-pool threads in Wait while four queries ran, and the pool, short
+    /// of threads, left every other request (health checks too) queued for tens of seconds.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<IndexedWorkspace, T> query, CancellationToken cancel)
+    {
+        await _gate.WaitAsync(cancel).ConfigureAwait(false);
+        return ReadHoldingGate(query);
+    }
+
+    private T ReadHoldingGate<T>(Func<IndexedWorkspace, T> query)
+    {
         try
         {
+            var generation = Volatile.Read(ref _current) ?? throw new InvalidOperationException("no scan has finished yet");
             return generation.Read(query);
         }
         finally

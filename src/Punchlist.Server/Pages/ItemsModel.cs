@@ -12,7 +12,7 @@ public sealed partial record ItemsModel(LayoutModel Layout, string Query, string
 
     public int Pages => Results is null ? 0 : Math.Max(1, (Results.Total + PageSize - 1) / PageSize);
 
-    public static ItemsModel Build(IWorkspaceStore store, string query, int page, LayoutModel layout)
+    public static async Task<ItemsModel> BuildAsync(IWorkspaceStore store, string query, int page, LayoutModel layout)
     {
         var today = layout.Today;
         Query parsed;
@@ -25,8 +25,8 @@ public sealed partial record ItemsModel(LayoutModel Layout, string Query, string
             return new ItemsModel(layout, query, e.Message, null, null, page, today);
         }
 
-        var results = store.Search(parsed, (page - 1) * PageSize, PageSize);
-        return new ItemsModel(layout, query, null, results, store.Facets(parsed), page, today);
+        var results = await store.SearchAsync(parsed, (page - 1) * PageSize, PageSize);
+        return new ItemsModel(layout, query, null, results, await store.FacetsAsync(parsed), page, today);
     }
 
     /// <summary>The query with its order replaced by <paramref name="key"/> (reversed when it already sorts by it).</summary>
@@ -50,6 +50,6 @@ public sealed partial record ItemsModel(LayoutModel Layout, string Query, string
 
     public static string Quote(string value) => value.Any(char.IsWhiteSpace) || value.Contains('"') ? $"\"{value.Replace("\"", string.Empty)}\"" : value;
 
-    [GeneratedRegex(@"(?<![\w-])sort:(relevance|priority|due|progress)(-desc)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w-])sort:(relevance|priority|due|progress|state)(-desc)?", RegexOptions.IgnoreCase)]
     private static partial Regex SortPart();
 }

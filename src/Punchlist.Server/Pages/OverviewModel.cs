@@ -30,7 +30,7 @@ public sealed record OverviewModel(
     /// <summary>How many trackers the overview lists (the least done first); the trackers page has them all.</summary>
     public const int TrackersShown = 25;
 
-    public static OverviewModel Build(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, HistoryView? history, IWorkspaceStore store, LayoutModel layout)
+    public static async Task<OverviewModel> BuildAsync(WorkspaceSnapshot snapshot, WorkspaceAnalysis analysis, HistoryView? history, IWorkspaceStore store, LayoutModel layout)
     {
         var sum = ItemCounts.None;
         int checkboxes = 0, criteriaTotal = 0, criteriaChecked = 0, lateCount = 0;
@@ -59,7 +59,7 @@ public sealed record OverviewModel(
             .ToList();
 
         // Late as `punch status` counts it (Lateness): the overdue items, then those past their SLA alone.
-        var late = store.Search(Query.Parse("is:overdue sort:due", store.QueryContext(snapshot.Today)), 0, LateShown);
+        var late = await store.SearchAsync(Query.Parse("is:overdue sort:due", store.QueryContext(snapshot.Today)), 0, LateShown);
         var pastSla = snapshot.Documents
             .SelectMany(d => snapshot.ChecksOf(d.Path).PastSla.Where(b => Lateness.Of(b, snapshot.Today) is { IsLate: true, DaysOverdue: null }).Select(b => LateItem.Of(d.Path, b, snapshot.Today)))
             .ToList();

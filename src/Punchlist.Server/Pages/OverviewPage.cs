@@ -7,12 +7,12 @@ internal static class OverviewPage
 {
     public static IEndpointRouteBuilder MapOverviewPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (IWorkspaceStore store, WorkspaceHistory history, PageContext page) =>
+        app.MapGet("/", async (IWorkspaceStore store, WorkspaceHistory history, PageContext page, CancellationToken cancel) =>
         {
             var snapshot = page.Snapshot;
             var past = history.Current;
-            var model = page.Cached(("overview", snapshot.Version, store.Analysis.Version, snapshot.Today, past?.ETag),
-                () => OverviewModel.Build(snapshot, store.Analysis, past, store, page.Layout("Overview", "overview", "/")));
+            var model = await page.CachedAsync(("overview", snapshot.Version, store.Analysis.Version, snapshot.Today, past?.ETag),
+                () => OverviewModel.BuildAsync(snapshot, store.Analysis, past, store, page.Layout("Overview", "overview", "/")), cancel);
             return Slices.Overview.Create(model);
         }).WithName("overview").ExcludeFromDescription();
         return app;

@@ -20,6 +20,9 @@ public sealed class PageContext(IWorkspaceStore store, Tokens tokens, ModelCache
         new(title, section, Snapshot.Name, Snapshot.Version, Snapshot.Today, Snapshot.ScannedAt, tokens.WritesAllowed, self);
 
     public T Cached<T>(object key, Func<T> build) where T : class => cache.Get(key, build);
+
+    /// <inheritdoc cref="ModelCache.GetAsync"/>
+    public Task<T> CachedAsync<T>(object key, Func<Task<T>> build, CancellationToken cancel) where T : class => cache.GetAsync(key, build, cancel);
 }
 
 /// <summary>
@@ -29,22 +32,55 @@ public sealed class PageContext(IWorkspaceStore store, Tokens tokens, ModelCache
 /// </summary>
 public sealed class ModelCache
 {
-    private const int Capacity = 64;
-    private readonly ConcurrentDictionary<object, Lazy<object>> _models = new();
+    private const int Capacity = 256;
+    private readonly ConcurrentDictionary<object, Lazy<Task<object>>> _models = new();
 
-    public T Get<T>(object key, Func<T> build) where T : class
+    public T Get<T>(object key, Func<T> build) where T : class =>
+        (T)Entry(key, () =>
+        {
+            try
+            {
+                return Task.FromResult<object>(build());
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<object>(e);
+            }
+        }).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The model for <paramref name="key"/>, built once however many requests ask at the same moment;
+    /// those that wait hold no thread. A request that gives up stops waiting, not the build the
+    /// others wait for. (MemoryCache's GetOrCreate would build once per concurrent miss.)
+    /// </summary>
+    public async Task<T> GetAsync<T>(object key, Func<Task<T>> build, CancellationToken cancel) where T : class =>
+        (T)await Entry(key, async () => await build().ConfigureAwait(false)).WaitAsync(cancel).ConfigureAwait(false);
+
+    private Task<object> Entry(object key, Func<Task<object>> build)
     {
-        if (_models.TryGetValue(key, out var found))
+        if (!_models.TryGetValue(key, out var entry))
         {
-            return (T)found.Value;
+            if (_models.Count >= Capacity)
+            {
+                _models.Clear();
+            }
+
+            entry = _models.GetOrAdd(key, _ => new Lazy<Task<object>>(build, LazyThreadSafetyMode.ExecutionAndPublication));
         }
 
-        if (_models.Count >= Capacity)
+        var task = entry.Value;
+        if (task.IsFaulted || task.IsCanceled)
         {
-            _models.Clear();
+            // A failure is the caller's answer, not the next one's: the next request builds again.
+            _models.TryRemove(new KeyValuePair<object, Lazy<Task<object>>>(key, entry));
+        }
+        else if (!task.IsCompleted)
+        {
+            _ = task.ContinueWith(t => _models.TryRemove(new KeyValuePair<object, Lazy<Task<object>>>(key, entry)),
+                CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        return (T)_models.GetOrAdd(key, _ => new Lazy<object>(build, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return task;
     }
 }
 
