@@ -18,7 +18,7 @@ public sealed class TeamSearchTests : IAsyncLifetime
         "section:security", "category:reliability", "doc:docs/plans/*.md", "doc:TODO", "has:id -doc:TODO.md", "due:<2026-12-01", "due:this-month",
         "is:overdue", "is:stale", "is:contradicted", "effort:<=4h", "effort:>1d", "has:files", "has:criteria -is:done", "has:id", "has:owner",
         "has:due", "has:effort", "id:P0-", "tech:docker", "tech:postgres", "backup OR is:blocked", "(upload OR backup) priority:p0..p1",
-        "sort:priority is:open", "sort:due has:due", "sort:progress-desc has:criteria", "sort:priority-desc",
+        "sort:priority is:open", "sort:due has:due", "sort:progress-desc has:criteria", "sort:priority-desc", "sort:state", "sort:state-desc has:owner",
     ];
 
     private readonly TeamServer _server = new(TeamServer.NewDatabase());
