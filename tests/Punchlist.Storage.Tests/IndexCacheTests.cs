@@ -196,6 +196,28 @@ public sealed class IndexCacheTests : IDisposable
         Assert.Equal(302, Total(warm, "is:open"));
     }
 
+    [Fact]
+    public void The_ids_hash_changes_when_and_only_when_some_document_ids_change()
+    {
+        _workspace.Write("plan.md", "# Plan\n\n## P0-001: Keys\n\n- [ ] Rotate\n");
+        ulong Hash()
+        {
+            using var index = Scan();
+            return index.IdsHash();
+        }
+
+        ulong first = Hash();
+        _workspace.Write("plan.md", "# Plan\n\n## P0-001: Keys\n\n- [ ] Rotate\n- [ ] Revoke the old ones\n");
+        Assert.Equal(first, Hash());
+        _workspace.Write("plan.md", "# Plan\n\n## P0-002: Keys\n\n- [ ] Rotate\n- [ ] Revoke the old ones\n");
+        ulong renamed = Hash();
+        Assert.NotEqual(first, renamed);
+        _workspace.Write("docs/c.md", "# C\n\n## C-001: Another plan\n");
+        Assert.NotEqual(renamed, Hash());
+        File.Delete(_workspace.Path("docs/c.md"));
+        Assert.Equal(renamed, Hash());
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     internal static readonly QueryContext Context = new(new DateOnly(2026, 11, 21));

@@ -29,6 +29,10 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
     private readonly string _root;
     private WorkspaceSnapshot? _current;
     private WorkspaceAnalysis _analysis = WorkspaceAnalysis.None;
+    private CheckedWorkspace? _checked;
+
+    // The trackers each scan changed, with the last snapshot that changed them, until a check has read them.
+    private readonly Dictionary<string, long> _unchecked = new(StringComparer.Ordinal);
     private ScanContext? _context;
 
     public IndexStore(IOptions<ServerOptions> options, ILogger<IndexStore> log, TimeProvider clock)
@@ -88,7 +92,10 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                     return last;
                 }
 
-                var (items, plans) = scan.Ids();
+                // Every item ID of the workspace (millions in a large one) is read again only when some
+                // document's IDs changed: an edit that adds a criterion keeps the set the last scan read.
+                ulong idsHash = scan.IdsHash();
+                var ids = last is not null && last.IdsHash == idsHash ? last.Ids : Facts(scan.Ids());
                 var snapshot = new WorkspaceSnapshot
                 {
                     Version = (last?.Version ?? 0) + 1,
@@ -98,7 +105,8 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                     ScanDuration = Stopwatch.GetElapsedTime(started),
                     Documents = summaries,
                     Checks = checks.ByPath,
-                    Ids = new WorkspaceFacts(() => items, () => plans),
+                    Ids = ids,
+                    IdsHash = idsHash,
                     ByPriorityAndState = scan.CountsByPriorityAndState(),
                     Counts = scan.Counts,
                     Warnings = [.. scan.Warnings, .. checks.Warnings],
@@ -110,6 +118,11 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                 {
                     // Requests that began with it are long done by then.
                     _ = Task.Delay(TimeSpan.FromMinutes(1)).ContinueWith(_ => previous.Dispose(), TaskScheduler.Default);
+                }
+
+                lock (_unchecked)
+                {
+                    changed.ForEach(path => _unchecked[path] = snapshot.Version);
                 }
 
                 Volatile.Write(ref _current, snapshot);
@@ -124,6 +137,8 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
             }
         }
     }
+
+    private static WorkspaceFacts Facts((IReadOnlySet<string> Items, IReadOnlySet<string> Plans) ids) => new(() => ids.Items, () => ids.Plans);
 
     // The trackers whose content this scan read anew, and those it no longer found; every one on the first scan.
     private static List<string> ChangedSince(WorkspaceSnapshot? previous, IReadOnlyList<Analysis.DocumentSummary> now, IReadOnlyList<string> reparsed)
@@ -209,22 +224,52 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
         return outcome;
     }
 
-    /// <summary>Checks every tracker of the current snapshot (in batches, so only a batch is parsed at once); called in the background.</summary>
+    /// <summary>
+    /// Checks the trackers of the current snapshot (in batches, so only a batch is parsed at once);
+    /// called in the background. A tracker's findings depend on its own text, the workspace's IDs and
+    /// the day: when the last check was of the same IDs and day, only the trackers this scan read anew
+    /// are checked again (an edit in a workspace of ten thousand trackers checks one, not all).
+    /// </summary>
     public WorkspaceAnalysis Analyse(CancellationToken cancel)
     {
         var snapshot = Current ?? throw new InvalidOperationException("no scan has finished yet");
         var context = Context;
         var started = Stopwatch.GetTimestamp();
-        var findings = new List<Finding>();
-        var contradicted = new List<ContradictedItem>();
-        foreach (var batch in snapshot.Documents.Select(d => d.Path).Chunk(64))
+        var last = Volatile.Read(ref _checked);
+        bool incremental = last is not null && ReferenceEquals(last.Ids, snapshot.Ids) && last.Today == snapshot.Today;
+        // Every tracker changed since the last finished check: a check cancelled by a newer scan left its own changes here too.
+        HashSet<string>? changed = null;
+        if (incremental)
+        {
+            lock (_unchecked)
+            {
+                changed = [.. _unchecked.Keys];
+            }
+        }
+
+        var parts = new Dictionary<string, CheckedDocument>(StringComparer.Ordinal);
+        var toCheck = new List<string>();
+        foreach (var document in snapshot.Documents)
+        {
+            if (changed is not null && !changed.Contains(document.Path) && last!.Parts.TryGetValue(document.Path, out var kept))
+            {
+                parts[document.Path] = kept;
+            }
+            else
+            {
+                toCheck.Add(document.Path);
+            }
+        }
+
+        foreach (var batch in toCheck.Chunk(64))
         {
             cancel.ThrowIfCancellationRequested();
             var documents = _readers.Read(index => LoadPresent(index, batch));
             var checks = new FindingEngine(FindingRules.Default).CheckEach(documents, snapshot.Ids, _root, snapshot.Today, context.Config.Check, context.Clock, context.Evidence);
-            findings.AddRange(checks.SelectMany(c => c.Findings));
-            foreach (var document in documents)
+            for (int i = 0; i < documents.Count; i++)
             {
+                var document = documents[i];
+                var contradicted = new List<ContradictedItem>();
                 foreach (var item in document.Items.Where(i => i.State == ItemState.Done))
                 {
                     var evidence = context.Evidence.For(document, item);
@@ -234,15 +279,37 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                             evidence.Failing.FirstOrDefault()?.Detail ?? "the repository's evidence says otherwise"));
                     }
                 }
+
+                parts[document.Path] = new CheckedDocument(checks[i].Findings, contradicted);
             }
         }
 
-        var analysis = new WorkspaceAnalysis(snapshot.Version, snapshot.Today, findings, contradicted, Stopwatch.GetElapsedTime(started));
+        // In the snapshot's order of trackers, as a check of all of them lists them.
+        var ordered = snapshot.Documents.Select(d => parts.GetValueOrDefault(d.Path)).OfType<CheckedDocument>().ToList();
+        var analysis = new WorkspaceAnalysis(snapshot.Version, snapshot.Today, [.. ordered.SelectMany(p => p.Findings)], [.. ordered.SelectMany(p => p.Contradicted)],
+            Stopwatch.GetElapsedTime(started));
+        Volatile.Write(ref _checked, new CheckedWorkspace(snapshot.Ids, snapshot.Today, parts));
+        lock (_unchecked)
+        {
+            foreach (var (path, version) in _unchecked.ToList())
+            {
+                if (version <= snapshot.Version)
+                {
+                    _unchecked.Remove(path);
+                }
+            }
+        }
+
         Volatile.Write(ref _analysis, analysis);
-        Log.Analysed(_log, snapshot.Version, findings.Count, analysis.Duration.TotalMilliseconds);
+        Log.Analysed(_log, snapshot.Version, analysis.Findings.Count, analysis.Duration.TotalMilliseconds);
         Changed?.Invoke(new StoreEvent(StoreEvent.Analysis, snapshot.Version, []));
         return analysis;
     }
+
+    // What the last finished check found in each tracker, and what it was checked against.
+    private sealed record CheckedWorkspace(WorkspaceFacts Ids, DateOnly Today, IReadOnlyDictionary<string, CheckedDocument> Parts);
+
+    private sealed record CheckedDocument(IReadOnlyList<Finding> Findings, IReadOnlyList<ContradictedItem> Contradicted);
 
     // Documents that vanished since the scan are left out: the next scan drops them.
     private static List<TrackerDocument> LoadPresent(IndexedWorkspace index, IEnumerable<string> paths)

@@ -32,6 +32,9 @@ public sealed record WorkspaceSnapshot
     /// <summary>Every item ID and document ID of the workspace (for checking one document on its own as the whole workspace would).</summary>
     public required WorkspaceFacts Ids { get; init; }
 
+    /// <summary>Which documents hold which IDs (<see cref="IndexedWorkspace.IdsHash"/>): equal hashes, equal <see cref="Ids"/>.</summary>
+    public required ulong IdsHash { get; init; }
+
     /// <summary>Items of each priority rank (null: none) and state, over every tracker.</summary>
     public required IReadOnlyList<(int? Priority, Model.ItemState State, int Count)> ByPriorityAndState { get; init; }
 

@@ -46,6 +46,34 @@ public sealed class AnswerCacheTests
         Assert.Contains("Ship the zanzibar exporter", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task After_edits_the_findings_are_what_a_check_of_every_tracker_finds()
+    {
+        // Only the edited trackers are checked again: what that gives must be what checking all of them gives.
+        using var factory = new ServerFactory();
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient();
+        string root = factory.Workspace.Root;
+        string before = (await client.GetStringAsync("/api/v1/findings")).TrimEnd();
+        Assert.Equal(Cli.Json(root, "check", root).TrimEnd(), before);
+
+        // A status contradicted by its boxes in one tracker (the workspace's IDs unchanged: only it is
+        // checked again), then an ID another tracker already has (the IDs changed: all are checked).
+        string path = factory.Workspace.Path("ROADMAP.md");
+        string roadmap = File.ReadAllText(path);
+        File.WriteAllText(path, roadmap.Replace("**Status:** In Progress\n\nDepends on MH-002", "**Status:** Done\n\nDepends on MH-002", StringComparison.Ordinal));
+        factory.Store.Refresh();
+        await factory.ReadyAsync();
+        string after = (await client.GetStringAsync("/api/v1/findings")).TrimEnd();
+        Assert.Equal(Cli.Json(root, "check", root).TrimEnd(), after);
+        Assert.NotEqual(before, after);
+
+        File.AppendAllText(factory.Workspace.Path("backlog.md"), "\n## MH-003: Restore, again\n");
+        factory.Store.Refresh();
+        await factory.ReadyAsync();
+        Assert.Equal(Cli.Json(root, "check", root).TrimEnd(), (await client.GetStringAsync("/api/v1/findings")).TrimEnd());
+    }
+
     private static List<string> Addresses(string json) =>
         [.. JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("address").GetString()!)];
 }
