@@ -44,13 +44,16 @@ public sealed record RepositoryJson(
 public sealed record AttentionJson(string Repository, string Address, string Title, string Priority, string State, string? Owner, string? Due, bool Overdue, bool SlaBreached);
 
 /// <summary>
-/// `punchlist.teamsearch/1`: the items of every repository's head (those the token may read) that
+/// `punchlist.teamsearch/2`: the items of every repository's head (those the token may read) that
 /// the query selects, in its order (best first by PostgreSQL's ts_rank_cd when it has words);
-/// <c>Total</c> counts them all, <c>Results</c> holds at most the limit.
+/// <c>Results</c> holds at most the limit. <c>Total</c> counts every item selected when
+/// <c>TotalExact</c>; a query with words ranks and counts a bounded number of the items it selects
+/// (the first found), and when more match, <c>Total</c> is that bound and <c>TotalExact</c> false.
+/// Version 1 ranked and counted every match, which took seconds for a common word.
 /// </summary>
-public sealed record TeamSearchJson(string Schema, string Query, long Total, IReadOnlyList<TeamResultJson> Results)
+public sealed record TeamSearchJson(string Schema, string Query, long Total, bool TotalExact, IReadOnlyList<TeamResultJson> Results)
 {
-    public const string Version = "punchlist.teamsearch/1";
+    public const string Version = "punchlist.teamsearch/2";
 }
 
 /// <summary>One result: <c>Late</c> is overdue (judged on the server's today) or past its SLA as its push's check found (PL004).</summary>

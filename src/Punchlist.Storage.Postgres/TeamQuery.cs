@@ -27,8 +27,11 @@ internal sealed partial class TeamQuery
 
     public IReadOnlyList<object> Values => _values;
 
-    /// <summary>The WHERE condition (without the word), the rank (0 when unranked) and the ORDER BY list.</summary>
-    public static (TeamQuery Sql, string Where, string Rank, string Order) Of(SearchPlan plan,
+    /// <summary>
+    /// The WHERE condition, the rank (null when unranked) and the sort keys, in order: each an
+    /// expression and its direction, <see cref="RankKey"/> standing for the rank.
+    /// </summary>
+    public static (TeamQuery Sql, string Where, string? Rank, IReadOnlyList<(string Key, bool Descending)> Order) Of(SearchPlan plan,
         Func<DocFilter, IReadOnlyList<string>> paths, Func<RepositoryFilter, IReadOnlyList<string>> names)
     {
         var sql = new TeamQuery(paths, names);
@@ -44,26 +47,29 @@ internal sealed partial class TeamQuery
         }
 
         // Ranked by whether each column holds any of the required words, as FTS5's bm25 is (SearchPlan.Terms).
-        string rank = plan.Ranked is null || plan.Terms.Count == 0
-            ? "0::real"
+        string? rank = plan.Ranked is null || plan.Terms.Count == 0
+            ? null
             : $"ts_rank_cd(i.search, {string.Join(" || ", plan.Terms.Select(sql.TsQuery))})";
-        string direction = plan.Sort.Descending ? " DESC" : string.Empty;
+        bool descending = plan.Sort.Descending;
         var order = plan.Sort.Key switch
         {
-            SortKey.Priority => ["i.priority IS NULL", "i.priority" + direction],
-            SortKey.Due => ["i.due IS NULL", "i.due" + direction],
-            SortKey.Progress => [Progress + direction],
-            _ => new List<string>(),
+            SortKey.Priority => [("i.priority IS NULL", false), ("i.priority", descending)],
+            SortKey.Due => [("i.due IS NULL", false), ("i.due", descending)],
+            SortKey.Progress => [(Progress, descending)],
+            _ => new List<(string, bool)>(),
         };
         if (plan.Ranked is not null)
         {
-            order.Add("rank DESC");
+            order.Add((RankKey, true));
         }
 
         // Paths in byte order, as the embedded index orders them, whatever the database's collation.
-        order.AddRange(["r.name COLLATE \"C\"", "d.path COLLATE \"C\"", "i.ordinal"]);
-        return (sql, conditions.Count == 0 ? "true" : string.Join(" AND ", conditions), rank, string.Join(", ", order));
+        order.AddRange([("r.name COLLATE \"C\"", false), ("d.path COLLATE \"C\"", false), ("i.ordinal", false)]);
+        return (sql, conditions.Count == 0 ? "true" : string.Join(" AND ", conditions), rank, order);
     }
+
+    /// <summary>The sort key that stands for the rank (0 for every item of a query without words).</summary>
+    public const string RankKey = "rank";
 
     /// <summary>An open item past its due date on <paramref name="today"/>'s parameter: `overdue` as the CLI means it.</summary>
     public static string Overdue(string today) => $"(i.due < {today} AND {Open})";

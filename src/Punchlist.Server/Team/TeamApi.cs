@@ -114,7 +114,7 @@ public static class TeamApi
         }
 
         var found = await store.Reader.SearchAsync(query, today, TeamAccess.Scope(context), limit ?? 50, cancel);
-        return new TeamSearchJson(TeamSearchJson.Version, q, found.Total,
+        return new TeamSearchJson(TeamSearchJson.Version, q, found.Total, found.Exact,
             [.. found.Hits.Select(h => new TeamResultJson(h.Repository, Math.Round(h.Rank, 6), h.Late, h.Item))]);
     }
 
