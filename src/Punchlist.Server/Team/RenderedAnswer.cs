@@ -30,8 +30,6 @@ internal sealed class RenderedAnswer : IResult
     /// <summary>A weak tag: the encodings are the same content, so a tag names all three.</summary>
     public string ETag { get; }
 
-    public int Length => _identity.Length;
-
     public static RenderedAnswer Of(byte[] body, string contentType)
     {
         string etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
