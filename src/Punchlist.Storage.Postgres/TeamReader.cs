@@ -142,7 +142,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
                            coalesce({TeamQuery.Overdue(todayValue)}, false) AS overdue, i.key = ANY (a.sla) AS sla{keyColumns}
                     FROM repositories r
                     JOIN commit_documents d ON d.commit_id = r.head_commit
-                    JOIN document_versions v ON v.id = d.version_id
+                    {sql.VersionJoin}
                     JOIN items i ON i.version_id = d.version_id
                     JOIN analyses a ON a.id = d.analysis_id
                     WHERE {where}
@@ -175,7 +175,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
                 SELECT count(*) FROM (
                     SELECT FROM repositories r
                     JOIN commit_documents d ON d.commit_id = r.head_commit
-                    JOIN document_versions v ON v.id = d.version_id
+                    {sql.VersionJoin}
                     JOIN items i ON i.version_id = d.version_id
                     JOIN analyses a ON a.id = d.analysis_id
                     WHERE {where}

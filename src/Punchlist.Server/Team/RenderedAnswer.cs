@@ -8,7 +8,8 @@ namespace Punchlist.Server.Team;
 /// An answer rendered once and served many times: its bytes as they are, gzip- and Brotli-compressed
 /// once (at the level that pays when a thousand reads share one compression), and a tag of their
 /// content, so every instance gives the same bytes the same tag. A read then costs writing bytes: 304
-/// when If-None-Match names the tag, otherwise the smallest encoding the client accepts. The response
+/// when If-None-Match names the tag, otherwise the smaller of the encodings the client accepts (Brotli
+/// at the level compressing costs no more than gzip's is not always smaller). The response
 /// compression middleware leaves an answer that already names its Content-Encoding alone.
 /// </summary>
 internal sealed class RenderedAnswer : IResult
@@ -46,12 +47,7 @@ internal sealed class RenderedAnswer : IResult
             return;
         }
 
-        var (body, encoding) = Choose(context.Request) switch
-        {
-            "br" => (_brotli, "br"),
-            "gzip" => (_gzip, "gzip"),
-            _ => (_identity, null),
-        };
+        var (body, encoding) = Choose(context.Request);
         response.ContentType = _contentType;
         if (encoding is not null)
         {
@@ -62,13 +58,22 @@ internal sealed class RenderedAnswer : IResult
         await response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    // Brotli when accepted (smaller), then gzip, else the bytes as they are; `*` accepts either, q=0 refuses.
-    private static string? Choose(HttpRequest request)
+    // The smaller of Brotli and gzip among those accepted, else the bytes as they are; `*` accepts either, q=0 refuses.
+    private (byte[] Body, string? Encoding) Choose(HttpRequest request)
     {
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         bool Accepts(string name) => accepted.Any(a => (a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || a.Value == "*") && a.Quality is not 0)
             && !accepted.Any(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && a.Quality is 0);
-        return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : null;
+        (byte[], string?) best = (_identity, null);
+        foreach (var (body, name) in new[] { (_brotli, "br"), (_gzip, "gzip") })
+        {
+            if (body.Length < best.Item1.Length && Accepts(name))
+            {
+                best = (body, name);
+            }
+        }
+
+        return best;
     }
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)

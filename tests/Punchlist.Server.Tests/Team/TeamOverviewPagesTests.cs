@@ -112,13 +112,19 @@ public sealed class TeamOverviewPagesTests(TeamOverviewPagesTests.Organisation o
     public async Task Each_page_comes_compressed_as_the_client_accepts_the_same_bytes_each_time_and_304_when_unchanged(string path)
     {
         var (plain, plainResponse) = await GetAsync(path, null);
-        var (brotli, brotliResponse) = await GetAsync(path, "gzip, deflate, br");
+        var (brotli, brotliResponse) = await GetAsync(path, "br");
         var (gzip, gzipResponse) = await GetAsync(path, "gzip");
-        var (again, _) = await GetAsync(path, "br;q=1, gzip;q=0.5");
+        var (either, eitherResponse) = await GetAsync(path, "gzip, deflate, br");
+        var (refused, refusedResponse) = await GetAsync(path, "br;q=0, gzip;q=0.5");
+        var (again, _) = await GetAsync(path, "br");
 
         Assert.Empty(plainResponse.Content.Headers.ContentEncoding);
         Assert.Equal(["br"], brotliResponse.Content.Headers.ContentEncoding);
         Assert.Equal(["gzip"], gzipResponse.Content.Headers.ContentEncoding);
+        Assert.Equal([brotli.Length < gzip.Length ? "br" : "gzip"], eitherResponse.Content.Headers.ContentEncoding);
+        Assert.Equal(Math.Min(brotli.Length, gzip.Length), either.Length);
+        Assert.Equal(["gzip"], refusedResponse.Content.Headers.ContentEncoding);
+        Assert.Equal(gzip, refused);
         Assert.Contains("Accept-Encoding", plainResponse.Headers.Vary);
         Assert.True(brotli.Length < plain.Length / 4, $"{brotli.Length} of {plain.Length} bytes");
         Assert.Equal(plain, Decompress(brotli, s => new BrotliStream(s, CompressionMode.Decompress)));
