@@ -22,7 +22,8 @@ using Punchlist.Storage.Postgres;
 // (to compare another build of the server on the same database).
 if (args is ["readers", var readersBase, var readersCount, var readersRequests, .. var paths])
 {
-    using var readersHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 200 }) { BaseAddress = new Uri(readersBase), Timeout = TimeSpan.FromMinutes(2) };
+    // As a browser reads: accepting Brotli and gzip, each answer decompressed as it arrives.
+    using var readersHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 200, AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = new Uri(readersBase), Timeout = TimeSpan.FromMinutes(2) };
     foreach (string path in paths)
     {
         var t = await Load.GetAsync(readersHttp, [path], int.Parse(readersCount, CultureInfo.InvariantCulture), int.Parse(readersRequests, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(90));
@@ -88,7 +89,7 @@ string baseUrl = $"http://127.0.0.1:{port}";
 using var server = StartServer(punch, database, baseUrl, Path.Combine(outFolder, "server.log"));
 try
 {
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(pushers, readers) * 2 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(pushers, readers) * 2, AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
     await Until(async () => await Ready(http), TimeSpan.FromMinutes(5));
     await using var store = await TeamStore.OpenAsync(database);
     var tokens = new string[repositories];

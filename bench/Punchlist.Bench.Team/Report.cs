@@ -29,7 +29,7 @@ internal static class Report
         o.WriteLine(Inv($"| new commits, {run.Pushers} clients | {run.Pushes.Count:N0} | {run.Pushes.P(50):F0} | {run.Pushes.P(90):F0} | {run.Pushes.P(99):F0} | {run.Pushes.P(100):F0} | {run.Pushes.Rate:F1} | {run.LoadPushes} |"));
         o.WriteLine(Inv($"| the same commits again (baseline: answered from the stored row), {run.Pushers} clients | {run.Repeats.Count:N0} | {run.Repeats.P(50):F0} | {run.Repeats.P(90):F0} | {run.Repeats.P(99):F0} | {run.Repeats.P(100):F0} | {run.Repeats.Rate:F1} | {run.LoadRepeats} |"));
         o.WriteLine();
-        o.WriteLine(Inv($"Readers: {run.Readers} concurrent clients, at most {run.Requests:N0} requests or 90 s a line. The overview lists {run.Overview.Repositories.Count:N0} repositories and {run.Overview.Attention.Count:N0} late or SLA-breaching P0/P1 items."));
+        o.WriteLine(Inv($"Readers: {run.Readers} concurrent clients, at most {run.Requests:N0} requests or 90 s a line. The overview's first page lists {run.Overview.Repositories.Count:N0} of {run.Overview.Page.Repositories:N0} repositories and {run.Overview.Attention.Count:N0} late or SLA-breaching P0/P1 items; the client accepts Brotli and gzip, as a browser does."));
         o.WriteLine();
         o.WriteLine("| answer | requests (failed) | p50 ms | p90 ms | p99 ms | max ms | requests/s | target p99 | load (1/5 min) |");
         o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|---|");

@@ -20,8 +20,28 @@ public static class TeamMapping
     public static IReadOnlyList<RepositoryJson> ByReadiness(IEnumerable<RepositoryJson> repositories) =>
         [.. repositories.OrderByDescending(r => r.OpenP0).ThenBy(r => r.Readiness ?? 101).ThenBy(r => r.Name, StringComparer.Ordinal)];
 
-    public static OverviewJson Overview(DateOnly today, IReadOnlyList<RepositoryJson> repositories, IReadOnlyList<AttentionJson> attention) =>
-        new(OverviewJson.Version, JsonMapping.Date(today), Sum(repositories.Select(r => r.Totals)), ByReadiness(repositories), attention);
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the overview: the totals of every repository, the
+    /// repositories of that page by readiness, and the attention list; <paramref name="link"/> makes a
+    /// page's link from its number. Null when there is no such page.
+    /// </summary>
+    public static OverviewJson? Overview(DateOnly today, IReadOnlyList<RepositoryJson> repositories, IReadOnlyList<AttentionJson> attention, int page, int size, Func<int, string> link) =>
+        Overview(today, Sum(repositories.Select(r => r.Totals)), ByReadiness(repositories), attention, page, size, link);
+
+    /// <summary>Page <paramref name="page"/> of repositories already summed (<paramref name="totals"/>) and ordered by readiness; null when there is no such page.</summary>
+    public static OverviewJson? Overview(DateOnly today, TotalsJson totals, IReadOnlyList<RepositoryJson> ordered, IReadOnlyList<AttentionJson> attention, int page, int size, Func<int, string> link)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        int pages = Math.Max(1, (ordered.Count + size - 1) / size);
+        if (page < 1 || page > pages)
+        {
+            return null;
+        }
+
+        var rows = ordered.Skip((page - 1) * size).Take(size).ToList();
+        var where = new OverviewPageJson(page, pages, size, ordered.Count, page > 1 ? link(page - 1) : null, page < pages ? link(page + 1) : null);
+        return new OverviewJson(OverviewJson.Version, JsonMapping.Date(today), totals, where, rows, attention);
+    }
 
     /// <summary>Totals added up field by field: what `punch status` would print for all the repositories' trackers at once.</summary>
     public static TotalsJson Sum(IEnumerable<TotalsJson> totals)

@@ -51,6 +51,11 @@ if (options.Team)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+if (options.Team)
+{
+    app.UseResponseCompression(); // many readers over a network (TeamSetup)
+}
+
 app.UseBodyLimit();
 app.UseEmbeddedStaticFiles();
 app.UseReadGate();

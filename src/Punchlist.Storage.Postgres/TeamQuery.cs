@@ -6,18 +6,19 @@ namespace Punchlist.Storage.Postgres;
 
 /// <summary>
 /// A parsed query (<see cref="Query"/>) as SQL over the heads' items: `r` the repository, `d` its
-/// head's tracker row, `v` the tracker's version, `i` the item, `a` the check's analysis. Each filter
-/// reads what the embedded index reads (src/Punchlist.Storage/Queries/FilterSql.cs), so a repository
-/// gives the same items here as `punch search` gives in its checkout; words go to PostgreSQL's
-/// full-text search (the `punchlist` configuration, migration 002). Every value travels as a
-/// parameter; `doc:` and `repo:` globs are resolved to the paths and names they match first, as the
-/// embedded index resolves `doc:`.
+/// head's tracker row, `v` the tracker's version (joined only when read: <see cref="VersionJoin"/>),
+/// `i` the item, `a` the check's analysis. Each filter reads what the embedded index reads
+/// (src/Punchlist.Storage/Queries/FilterSql.cs), so a repository gives the same items here as `punch
+/// search` gives in its checkout; words go to PostgreSQL's full-text search (the `punchlist`
+/// configuration, migration 002). Every value travels as a parameter; `doc:` and `repo:` globs are
+/// resolved to the paths and names they match first, as the embedded index resolves `doc:`.
 /// </summary>
 internal sealed partial class TeamQuery
 {
     private readonly List<object> _values = [];
     private readonly Func<DocFilter, IReadOnlyList<string>> _paths;
     private readonly Func<RepositoryFilter, IReadOnlyList<string>> _names;
+    private bool _readsVersion;
 
     private TeamQuery(Func<DocFilter, IReadOnlyList<string>> paths, Func<RepositoryFilter, IReadOnlyList<string>> names)
     {
@@ -27,8 +28,17 @@ internal sealed partial class TeamQuery
 
     public IReadOnlyList<object> Values => _values;
 
-    /// <summary>The WHERE condition (without the word), the rank (0 when unranked) and the ORDER BY list.</summary>
-    public static (TeamQuery Sql, string Where, string Rank, string Order) Of(SearchPlan plan,
+    /// <summary>
+    /// The join that brings `v` when a condition reads the tracker's version (`is:stale`), else nothing:
+    /// joined always, it cost a search a scan of the versions' index (19,000 rows for 1,000 repositories).
+    /// </summary>
+    public string VersionJoin => _readsVersion ? "JOIN document_versions v ON v.id = d.version_id" : string.Empty;
+
+    /// <summary>
+    /// The WHERE condition, the rank (null when unranked) and the sort keys, in order: each an
+    /// expression and its direction, <see cref="RankKey"/> standing for the rank.
+    /// </summary>
+    public static (TeamQuery Sql, string Where, string? Rank, IReadOnlyList<(string Key, bool Descending)> Order) Of(SearchPlan plan,
         Func<DocFilter, IReadOnlyList<string>> paths, Func<RepositoryFilter, IReadOnlyList<string>> names)
     {
         var sql = new TeamQuery(paths, names);
@@ -44,27 +54,30 @@ internal sealed partial class TeamQuery
         }
 
         // Ranked by whether each column holds any of the required words, as FTS5's bm25 is (SearchPlan.Terms).
-        string rank = plan.Ranked is null || plan.Terms.Count == 0
-            ? "0::real"
+        string? rank = plan.Ranked is null || plan.Terms.Count == 0
+            ? null
             : $"ts_rank_cd(i.search, {string.Join(" || ", plan.Terms.Select(sql.TsQuery))})";
-        string direction = plan.Sort.Descending ? " DESC" : string.Empty;
+        bool descending = plan.Sort.Descending;
         var order = plan.Sort.Key switch
         {
-            SortKey.Priority => ["i.priority IS NULL", "i.priority" + direction],
-            SortKey.Due => ["i.due IS NULL", "i.due" + direction],
-            SortKey.Progress => [Progress + direction],
-            SortKey.State => [Urgency + direction],
-            _ => new List<string>(),
+            SortKey.Priority => [("i.priority IS NULL", false), ("i.priority", descending)],
+            SortKey.Due => [("i.due IS NULL", false), ("i.due", descending)],
+            SortKey.Progress => [(Progress, descending)],
+            SortKey.State => [(Urgency, descending)],
+            _ => new List<(string, bool)>(),
         };
         if (plan.Ranked is not null)
         {
-            order.Add("rank DESC");
+            order.Add((RankKey, true));
         }
 
         // Paths in byte order, as the embedded index orders them, whatever the database's collation.
-        order.AddRange(["r.name COLLATE \"C\"", "d.path COLLATE \"C\"", "i.ordinal"]);
-        return (sql, conditions.Count == 0 ? "true" : string.Join(" AND ", conditions), rank, string.Join(", ", order));
+        order.AddRange([("r.name COLLATE \"C\"", false), ("d.path COLLATE \"C\"", false), ("i.ordinal", false)]);
+        return (sql, conditions.Count == 0 ? "true" : string.Join(" AND ", conditions), rank, order);
     }
+
+    /// <summary>The sort key that stands for the rank (0 for every item of a query without words).</summary>
+    public const string RankKey = "rank";
 
     /// <summary>An open item past its due date on <paramref name="today"/>'s parameter: `overdue` as the CLI means it.</summary>
     public static string Overdue(string today) => $"(i.due < {today} AND {Open})";
@@ -96,7 +109,7 @@ internal sealed partial class TeamQuery
         PriorityFilter f => Priority(f),
         StateFilter f => $"i.state = ANY ({Parameter(f.States.Select(s => s.Name()).ToArray())})",
         OverdueFilter f => Overdue(Parameter(f.Today)),
-        StaleFilter f => $"({Open} AND v.review_due < {Parameter(f.Today)})",
+        StaleFilter f => Stale(f),
         ContradictedFilter => "i.contradicted",
         OwnerFilter { Name: null } => "i.owner IS NULL",
         OwnerFilter f => $"i.owner_key LIKE {Parameter(Like(f.Name!.TrimStart('@').ToLowerInvariant()) + "%")}",
@@ -134,6 +147,12 @@ internal sealed partial class TeamQuery
 
         string last = $"to_tsquery('punchlist', {Parameter(tokens[^1] + ":*")})";
         return tokens.Count == 1 ? last : $"tsquery_phrase(phraseto_tsquery('punchlist', {Parameter(string.Join(' ', tokens[..^1]))}), {last})";
+    }
+
+    private string Stale(StaleFilter f)
+    {
+        _readsVersion = true;
+        return $"({Open} AND v.review_due < {Parameter(f.Today)})";
     }
 
     private string Priority(PriorityFilter f)

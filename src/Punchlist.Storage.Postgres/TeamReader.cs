@@ -91,38 +91,68 @@ public sealed class TeamReader(NpgsqlDataSource source)
     }
 
     /// <summary>
+    /// At most this many items are ranked for a query with words; more matches are not counted either
+    /// (<see cref="TeamSearch.Exact"/> is then false). Ranking reads every candidate's row: a word in a
+    /// third of a million items cost seconds a search (docs/BENCHMARKS.md §7), where ranking this
+    /// many costs tens of milliseconds.
+    /// </summary>
+    public const int RankedAtMost = 2000;
+
+    /// <summary>
     /// The items of every head (or of <paramref name="repositories"/> only) that <paramref name="query"/>
     /// selects, as `punch search` selects them in each repository's checkout, and how many there are;
     /// at most <paramref name="limit"/>, in the query's order (best first by PostgreSQL's ts_rank_cd
     /// over title A, criteria B, headings C, metadata and other text D when it has words). Overdue and
-    /// late are judged on <paramref name="today"/>, not on the day of the push.
+    /// late are judged on <paramref name="today"/>, not on the day of the push. A query with words ranks
+    /// the first <see cref="RankedAtMost"/> items found (in the order they are stored) and no more.
     /// </summary>
     public async Task<TeamSearch> SearchAsync(Query query, DateOnly today, IReadOnlyCollection<string>? repositories = null, int limit = 50, CancellationToken cancel = default)
     {
         await using var connection = await source.OpenConnectionAsync(cancel).ConfigureAwait(false);
         var plan = SearchPlan.Of(query);
         var (paths, names) = await GlobTargetsAsync(connection, query.Root, repositories, cancel).ConfigureAwait(false);
-        (TeamQuery Sql, string Where, string Rank, string Order) Build()
+        // Only a ranked query is bounded: a filter's order (priority, due date, name) needs no row read to sort.
+        (TeamQuery Sql, string Where, string? Rank, IReadOnlyList<(string Key, bool Descending)> Order, string Candidates) Build()
         {
             var built = TeamQuery.Of(plan, f => [.. paths.Where(f.Matches)], f => [.. names.Where(f.Matches)]);
-            return repositories is null ? built : built with { Where = $"{built.Where} AND r.name = ANY ({built.Sql.Parameter(repositories.ToArray())})" };
+            string where = repositories is null ? built.Where : $"{built.Where} AND r.name = ANY ({built.Sql.Parameter(repositories.ToArray())})";
+            return (built.Sql, where, built.Rank, built.Order, built.Rank is null ? string.Empty : $"LIMIT {built.Sql.Parameter(RankedAtMost + 1)}");
         }
 
-        var (sql, where, rank, order) = Build();
+        var (sql, where, rank, order, candidates) = Build();
+        long? bound = rank is null ? null : RankedAtMost;
         string todayValue = sql.Parameter(today);
         string limitValue = sql.Parameter(Math.Max(0, limit));
+
+        // Two steps in one statement. The candidates: the heads' items the query selects, with what
+        // sorts them, at most the bound (no ORDER BY, so the scan stops there), each ranked once. The
+        // page: the candidates sorted, counted and cut, and only then each one's JSON (about 600 bytes
+        // an item), read for the page's rows alone rather than carried through the sort of every match.
+        var keys = order.Select((k, n) => k.Key == TeamQuery.RankKey ? ("rank", k.Descending) : ($"k{n}", k.Descending)).ToList();
+        string keyColumns = string.Concat(order.Select((k, n) => k.Key == TeamQuery.RankKey ? string.Empty : $", {k.Key} AS k{n}"));
+        string OrderBy(string alias) => string.Join(", ", keys.Select(k => $"{alias}.{k.Item1}{(k.Item2 ? " DESC" : string.Empty)}"));
         var list = new List<TeamHit>();
         long total = 0;
         await using (var select = PushWriter.Command(connection, null, $"""
-            SELECT r.name, d.path, i.key, i.item::text, {rank} AS rank, coalesce({TeamQuery.Overdue(todayValue)}, false) AS overdue, i.key = ANY (a.sla) AS sla, count(*) OVER () AS total
-            FROM repositories r
-            JOIN commit_documents d ON d.commit_id = r.head_commit
-            JOIN document_versions v ON v.id = d.version_id
-            JOIN items i ON i.version_id = d.version_id
-            JOIN analyses a ON a.id = d.analysis_id
-            WHERE {where}
-            ORDER BY {order}
-            LIMIT {limitValue}
+            SELECT p.name, p.path, p.key, i.item::text, p.rank, p.overdue, p.sla, p.total
+            FROM (
+                SELECT c.*, count(*) OVER () AS total
+                FROM (
+                    SELECT r.name, d.path, i.version_id, i.ordinal, i.key, {rank ?? "0::real"} AS rank,
+                           coalesce({TeamQuery.Overdue(todayValue)}, false) AS overdue, i.key = ANY (a.sla) AS sla{keyColumns}
+                    FROM repositories r
+                    JOIN commit_documents d ON d.commit_id = r.head_commit
+                    {sql.VersionJoin}
+                    JOIN items i ON i.version_id = d.version_id
+                    JOIN analyses a ON a.id = d.analysis_id
+                    WHERE {where}
+                    {candidates}
+                ) c
+                ORDER BY {OrderBy("c")}
+                LIMIT {limitValue}
+            ) p
+            JOIN items i ON i.version_id = p.version_id AND i.ordinal = p.ordinal
+            ORDER BY {OrderBy("p")}
             """, [.. sql.Values]))
         {
             await using var reader = await select.ExecuteReaderAsync(cancel).ConfigureAwait(false);
@@ -137,22 +167,25 @@ public sealed class TeamReader(NpgsqlDataSource source)
             }
         }
 
-        // With LIMIT 0 no row carries the total: it is counted alone (with parameters of its own, each one used).
-        return new TeamSearch(list.Count == 0 && limit > 0 ? 0 : list.Count == 0 ? await CountAsync(connection, Build(), cancel).ConfigureAwait(false) : total, list);
-    }
+        // With LIMIT 0 no row carries the total: it is counted alone, as far as the bound (with parameters of its own, each one used).
+        if (list.Count == 0 && limit == 0)
+        {
+            (sql, where, _, _, candidates) = Build();
+            await using var count = PushWriter.Command(connection, null, $"""
+                SELECT count(*) FROM (
+                    SELECT FROM repositories r
+                    JOIN commit_documents d ON d.commit_id = r.head_commit
+                    {sql.VersionJoin}
+                    JOIN items i ON i.version_id = d.version_id
+                    JOIN analyses a ON a.id = d.analysis_id
+                    WHERE {where}
+                    {candidates}
+                ) c
+                """, [.. sql.Values]);
+            total = (long)(await count.ExecuteScalarAsync(cancel).ConfigureAwait(false))!;
+        }
 
-    private static async Task<long> CountAsync(NpgsqlConnection connection, (TeamQuery Sql, string Where, string Rank, string Order) query, CancellationToken cancel)
-    {
-        var (sql, where, _, _) = query;
-        await using var count = PushWriter.Command(connection, null, $"""
-            SELECT count(*) FROM repositories r
-            JOIN commit_documents d ON d.commit_id = r.head_commit
-            JOIN document_versions v ON v.id = d.version_id
-            JOIN items i ON i.version_id = d.version_id
-            JOIN analyses a ON a.id = d.analysis_id
-            WHERE {where}
-            """, [.. sql.Values]);
-        return (long)(await count.ExecuteScalarAsync(cancel).ConfigureAwait(false))!;
+        return total > bound ? new TeamSearch(bound.Value, false, list) : new TeamSearch(total, true, list);
     }
 
     // The heads' tracker paths and the repositories' names, read only when a doc: or repo: glob needs them.
@@ -194,8 +227,11 @@ public sealed record BurnUpDay(DateOnly Day, int Scope, int Done);
 /// <summary>How many items of a repository's head are in one state with one priority.</summary>
 public sealed record ItemCount(string Repository, string State, string Priority, long Count);
 
-/// <summary>A search's results (at most the limit) and how many items matched in all.</summary>
-public sealed record TeamSearch(long Total, IReadOnlyList<TeamHit> Hits);
+/// <summary>
+/// A search's results (at most the limit) and how many items matched: all of them when
+/// <paramref name="Exact"/>, else at least <paramref name="Total"/> (a ranked query's bound, <see cref="TeamReader.RankedAtMost"/>).
+/// </summary>
+public sealed record TeamSearch(long Total, bool Exact, IReadOnlyList<TeamHit> Hits);
 
 /// <summary>
 /// A search result: the repository, the item as its push listed it (overdue judged on the day of the

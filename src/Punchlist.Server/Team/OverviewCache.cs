@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
+using System.Collections.Concurrent;
 using Punchlist.Json;
 using Punchlist.Storage.Postgres;
 
@@ -11,7 +10,8 @@ namespace Punchlist.Server.Team;
 /// changes: at a thousand repositories, building it for each request cost seconds (docs/BENCHMARKS.md §7).
 /// One rebuild runs at a time; a request arriving meanwhile gets the previous overview (only the
 /// first request, and the first after the day changes, wait, since there is no overview of today
-/// yet). The JSON for a request reading every repository is serialised once per rebuild; a request
+/// yet). Each page of it, as JSON or as the organisation page, is rendered and compressed once per
+/// rebuild, when first asked for (<see cref="Snapshot.AnswerAsync"/>), and then served as bytes; a request
 /// limited to one repository never reads this cache (<see cref="TeamApi.OverviewUncached"/> builds its
 /// repository's view directly), so nothing of another repository can leak through it.
 /// </summary>
@@ -31,9 +31,25 @@ internal sealed class OverviewCache
         feed.Pushed += _ => Invalidate();
     }
 
-    /// <summary>One build: the overview and the burn-up of every repository, on <see cref="Today"/>, and the overview's JSON and tag.</summary>
+    /// <summary>
+    /// One build: every repository's totals summed, the repositories by readiness, the attention list and
+    /// the burn-up, on <see cref="Today"/>; and the pages rendered from it so far.
+    /// </summary>
     /// <param name="Generation">The count of pushes heard when the build started: a later push makes it stale.</param>
-    public sealed record Snapshot(long Generation, DateOnly Today, OverviewJson Overview, TeamHistoryJson History, byte[] Json, string ETag);
+    public sealed record Snapshot(long Generation, DateOnly Today, TotalsJson Totals, IReadOnlyList<RepositoryJson> Repositories, IReadOnlyList<AttentionJson> Attention, TeamHistoryJson History)
+    {
+        private readonly ConcurrentDictionary<(string Kind, int Page), Lazy<Task<RenderedAnswer>>> _answers = new();
+
+        /// <summary>Page <paramref name="page"/> of the overview, its links made by <paramref name="link"/>; null when there is no such page.</summary>
+        public OverviewJson? Page(int page, Func<int, string> link) => TeamMapping.Overview(Today, Totals, Repositories, Attention, page, OverviewPages.Size, link);
+
+        /// <summary>
+        /// The answer of one kind (JSON, page) for one page, rendered once by <paramref name="render"/>
+        /// however many requests ask at once. Only pages that exist reach here, so what is kept is bounded.
+        /// </summary>
+        public Task<RenderedAnswer> AnswerAsync(string kind, int page, Func<Task<RenderedAnswer>> render) =>
+            _answers.GetOrAdd((kind, page), _ => new Lazy<Task<RenderedAnswer>>(render)).Value;
+    }
 
     /// <summary>Marks the overview stale: the next request starts a rebuild.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
@@ -100,16 +116,13 @@ internal sealed class OverviewCache
         }
     }
 
-    /// <summary>The overview of every repository as an uncached request would map it, serialised once.</summary>
+    /// <summary>The overview of every repository as an uncached request would map it.</summary>
     internal static async Task<Snapshot> BuildAsync(TeamStore store, DateOnly today, long generation, CancellationToken cancel)
     {
         var heads = await store.Reader.SummariesAsync(cancel);
         var attention = await store.Reader.AttentionAsync(today, null, cancel: cancel);
-        var overview = TeamMapping.Overview(today, [.. heads.Select(TeamApi.Repository)], attention);
+        var repositories = heads.Select(TeamApi.Repository).ToList();
         var history = await TeamApi.HistoryAsync(scope: null, store, null, today, cancel);
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(overview, PunchJson.Context.OverviewJson);
-        // The tag is the content's, so every instance gives the same answer the same tag.
-        string etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
-        return new Snapshot(generation, today, overview, history, json, etag);
+        return new Snapshot(generation, today, TeamMapping.Sum(repositories.Select(r => r.Totals)), TeamMapping.ByReadiness(repositories), attention, history);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Punchlist.Json;
@@ -29,19 +30,23 @@ public static class TeamApi
             TypedResults.Json(new RepositoriesJson(RepositoriesJson.Version, TeamMapping.ByReadiness((await SummariesAsync(context, store, cancel)).Select(Repository))), PunchJson.Context.RepositoriesJson))
             .WithName("repositories");
 
-        api.MapGet("/overview", async Task<IResult> (HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
+        api.MapGet("/overview", async Task<IResult> (int? page, HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
         {
+            int number = page ?? 1;
             if (!TeamAccess.SeesAll(context))
             {
-                return TypedResults.Json(await OverviewUncached(context, store, clock.Today, cancel), PunchJson.Context.OverviewJson);
+                return await OverviewUncached(context, store, clock.Today, number, OverviewPages.Api, cancel) is { } own
+                    ? TypedResults.Json(own, PunchJson.Context.OverviewJson)
+                    : OverviewPages.NoSuchPage(number);
             }
 
-            // Every repository: the cached bytes as they are, tagged with their content.
+            // Every repository: the page's bytes as rendered for this build of the overview, tagged with their content.
             var snapshot = await cache.GetAsync(cancel);
-            return Api.Conditional.NotModified(context, snapshot.ETag)
-                ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : TypedResults.Bytes(snapshot.Json, "application/json; charset=utf-8");
-        }).WithName("overview").Produces<OverviewJson>().Produces(StatusCodes.Status304NotModified);
+            return snapshot.Page(number, OverviewPages.Api) is { } overview
+                ? await snapshot.AnswerAsync("json", number, () => Task.FromResult(
+                    RenderedAnswer.Of(JsonSerializer.SerializeToUtf8Bytes(overview, PunchJson.Context.OverviewJson), "application/json; charset=utf-8")))
+                : OverviewPages.NoSuchPage(number);
+        }).WithName("overview").Produces<OverviewJson>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/status/{**repository}", async Task<IResult> (string repository, HttpContext context, TeamStore store, CancellationToken cancel) =>
             TeamAccess.Sees(context, repository) && await store.Reader.HeadAsync(repository, cancel) is { } head
@@ -109,7 +114,7 @@ public static class TeamApi
         }
 
         var found = await store.Reader.SearchAsync(query, today, TeamAccess.Scope(context), limit ?? 50, cancel);
-        return new TeamSearchJson(TeamSearchJson.Version, q, found.Total,
+        return new TeamSearchJson(TeamSearchJson.Version, q, found.Total, found.Exact,
             [.. found.Hits.Select(h => new TeamResultJson(h.Repository, Math.Round(h.Rank, 6), h.Late, h.Item))]);
     }
 
@@ -118,14 +123,15 @@ public static class TeamApi
         [.. (await store.Reader.SummariesAsync(cancel)).Where(h => TeamAccess.Sees(context, h.Name))];
 
     /// <summary>
-    /// The overview the request may read, mapped afresh from the database: what a repository token reads
-    /// (its one repository, cheap); a request reading every repository gets <see cref="OverviewCache"/>'s, mapped the same way.
+    /// Page <paramref name="page"/> of the overview the request may read, mapped afresh from the database
+    /// (null when there is no such page): what a repository token reads (its one repository, cheap); a
+    /// request reading every repository gets <see cref="OverviewCache"/>'s, mapped the same way.
     /// </summary>
-    internal static async Task<OverviewJson> OverviewUncached(HttpContext context, TeamStore store, DateOnly today, CancellationToken cancel)
+    internal static async Task<OverviewJson?> OverviewUncached(HttpContext context, TeamStore store, DateOnly today, int page, Func<int, string> link, CancellationToken cancel)
     {
         var heads = await SummariesAsync(context, store, cancel);
         var attention = await store.Reader.AttentionAsync(today, TeamAccess.Scope(context), cancel: cancel);
-        return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention);
+        return TeamMapping.Overview(today, [.. heads.Select(Repository)], attention, page, OverviewPages.Size, link);
     }
 
     internal static RepositoryJson Repository(RepositoryHead head) =>

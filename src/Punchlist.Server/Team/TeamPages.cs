@@ -1,6 +1,7 @@
 using Punchlist.Json;
 using Punchlist.Server.Pages;
 using Punchlist.Storage.Postgres;
+using RazorSlices;
 
 namespace Punchlist.Server.Team;
 
@@ -21,12 +22,27 @@ public static class TeamPages
 
     public static IEndpointRouteBuilder MapTeamPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
+        app.MapGet("/", async Task<IResult> (int? page, HttpContext context, TeamStore store, TeamClock clock, OverviewCache cache, CancellationToken cancel) =>
         {
-            var (overview, history) = TeamAccess.SeesAll(context) && await cache.GetAsync(cancel) is var snapshot
-                ? (snapshot.Overview, snapshot.History)
-                : (await TeamApi.OverviewUncached(context, store, clock.Today, cancel), await TeamApi.HistoryAsync(context, store, null, clock.Today, cancel));
-            return Slices.TeamOverview.Create(new TeamOverviewModel(overview, TeamApi.Periods(history), Layout("Organisation", "/", clock.Today)));
+            int number = page ?? 1;
+            var layout = Layout("Organisation", OverviewPages.Html(number), clock.Today);
+            if (!TeamAccess.SeesAll(context))
+            {
+                return await TeamApi.OverviewUncached(context, store, clock.Today, number, OverviewPages.Html, cancel) is { } own
+                    ? Slices.TeamOverview.Create(new TeamOverviewModel(own, TeamApi.Periods(await TeamApi.HistoryAsync(context, store, null, clock.Today, cancel)), layout))
+                    : OverviewPages.NoSuchPage(number);
+            }
+
+            // Every repository: the page rendered once for this build of the overview, then served as bytes.
+            var snapshot = await cache.GetAsync(cancel);
+            return snapshot.Page(number, OverviewPages.Html) is { } overview
+                ? await snapshot.AnswerAsync("html", number, async () =>
+                {
+                    using var html = new MemoryStream();
+                    await Slices.TeamOverview.Create(new TeamOverviewModel(overview, TeamApi.Periods(snapshot.History), layout)).RenderAsync(html);
+                    return RenderedAnswer.Of(html.ToArray(), "text/html; charset=utf-8");
+                })
+                : OverviewPages.NoSuchPage(number);
         }).WithName("teamOverview").ExcludeFromDescription();
 
         // One route for a repository and what is under it: a name may nest (GROUP/SUBGROUP/NAME), so a
@@ -76,8 +92,9 @@ public static class TeamPages
         title: what is null ? "No such repository" : "No such tracker or item",
         detail: what is null ? $"Nothing has been pushed for '{repository}'." : $"The head of '{repository}' has no '{what}'.");
 
-    // Only `/` is the Organisation section: a repository's, tracker's or item's page must not mark that link the current page.
-    private static LayoutModel Layout(string title, string self, DateOnly today) => new(title, self == "/" ? "overview" : "repository", "organisation", 0, today, null, false, self);
+    // Only the organisation's pages are its section: a repository's, tracker's or item's page must not mark that link the current page.
+    private static LayoutModel Layout(string title, string self, DateOnly today) =>
+        new(title, self == "/" || self.StartsWith("/?", StringComparison.Ordinal) ? "overview" : "repository", "organisation", 0, today, null, false, self);
 }
 
 /// <param name="BurnUp">Every repository's burn-up by day, summed (empty when no push carried history).</param>

@@ -71,7 +71,7 @@ public sealed class TeamOverviewCacheTests
     }
 
     [Fact]
-    public async Task The_cached_json_is_what_the_uncached_mapping_gives_and_carries_a_tag_that_answers_304()
+    public async Task The_cached_json_is_what_the_uncached_mapping_gives_its_tag_answers_304_and_a_push_changes_its_and_the_pages_tags()
     {
         await using var server = new TeamServer(TeamServer.NewDatabase());
         using var api = new SampleRepository("acme/api");
@@ -82,7 +82,7 @@ public sealed class TeamOverviewCacheTests
         byte[] cached = await first.Content.ReadAsByteArrayAsync();
         var heads = await server.Store.Reader.SummariesAsync();
         var attention = await server.Store.Reader.AttentionAsync(Today);
-        var uncached = TeamMapping.Overview(Today, [.. heads.Select(h => TeamMapping.Repository(h.Name, h.Commit, h.CommittedAt, h.Branch, h.PushedAt, h.Totals))], attention);
+        var uncached = TeamMapping.Overview(Today, [.. heads.Select(h => TeamMapping.Repository(h.Name, h.Commit, h.CommittedAt, h.Branch, h.PushedAt, h.Totals))], attention, 1, 50, p => $"/api/v1/overview?page={p}")!;
 
         Assert.NotEmpty(uncached.Attention);
         Assert.Equal(JsonSerializer.Serialize(uncached, PunchJson.Context.OverviewJson), System.Text.Encoding.UTF8.GetString(cached));
@@ -94,6 +94,8 @@ public sealed class TeamOverviewCacheTests
         again.Headers.IfNoneMatch.Add(etag);
         using var notModified = await server.CreateClient().SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        using var page = await server.GetAsync("/", null);
+        Assert.NotNull(page.Headers.ETag);
 
         // Another repository's push changes the overview, so its tag.
         using var billing = new SampleRepository("acme/billing");
@@ -102,6 +104,9 @@ public sealed class TeamOverviewCacheTests
         using var changed = await server.GetAsync("/api/v1/overview", null);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
+        using var changedPage = await server.GetAsync("/", null);
+        Assert.NotEqual(page.Headers.ETag, changedPage.Headers.ETag);
+        Assert.Contains("acme/billing", await changedPage.Content.ReadAsStringAsync());
     }
 
     private static async Task<OverviewJson> Overview(TeamServer server, string? token = null)

@@ -112,6 +112,7 @@ public sealed class TeamSearchTests : IAsyncLifetime
         Assert.Equal(all.Results.Take(3).Select(r => r.Item.Address), three.Results.Select(r => r.Item.Address));
         Assert.Equal(all.Total, three.Total);
         Assert.Equal(all.Total, none.Total);
+        Assert.True(all.TotalExact && three.TotalExact && none.TotalExact);
         Assert.Empty(none.Results);
         Assert.Equal(HttpStatusCode.BadRequest, (await _server.CreateClient().GetAsync("/api/v1/search?q=x&limit=100000")).StatusCode);
     }
