@@ -140,13 +140,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
                 FROM (
                     SELECT r.name, d.path, i.version_id, i.ordinal, i.key, {rank ?? "0::real"} AS rank,
                            coalesce({TeamQuery.Overdue(todayValue)}, false) AS overdue, i.key = ANY (a.sla) AS sla{keyColumns}
-                    FROM repositories r
-                    JOIN commit_documents d ON d.commit_id = r.head_commit
-                    {sql.VersionJoin}
-                    JOIN items i ON i.version_id = d.version_id
-                    JOIN analyses a ON a.id = d.analysis_id
-                    WHERE {where}
-                    {candidates}
+                    {HeadItems(sql.VersionJoin, where, candidates)}
                 ) c
                 ORDER BY {OrderBy("c")}
                 LIMIT {limitValue}
@@ -173,13 +167,7 @@ public sealed class TeamReader(NpgsqlDataSource source)
             (sql, where, _, _, candidates) = Build();
             await using var count = PushWriter.Command(connection, null, $"""
                 SELECT count(*) FROM (
-                    SELECT FROM repositories r
-                    JOIN commit_documents d ON d.commit_id = r.head_commit
-                    {sql.VersionJoin}
-                    JOIN items i ON i.version_id = d.version_id
-                    JOIN analyses a ON a.id = d.analysis_id
-                    WHERE {where}
-                    {candidates}
+                    SELECT {HeadItems(sql.VersionJoin, where, candidates)}
                 ) c
                 """, [.. sql.Values]);
             total = (long)(await count.ExecuteScalarAsync(cancel).ConfigureAwait(false))!;
@@ -187,6 +175,17 @@ public sealed class TeamReader(NpgsqlDataSource source)
 
         return total > bound ? new TeamSearch(bound.Value, false, list) : new TeamSearch(total, true, list);
     }
+
+    // The items of every repository's head commit that the query selects, with their document and analysis: the search's FROM and WHERE.
+    private static string HeadItems(string versionJoin, string where, string candidates) => $"""
+        FROM repositories r
+        JOIN commit_documents d ON d.commit_id = r.head_commit
+        {versionJoin}
+        JOIN items i ON i.version_id = d.version_id
+        JOIN analyses a ON a.id = d.analysis_id
+        WHERE {where}
+        {candidates}
+        """;
 
     // The heads' tracker paths and the repositories' names, read only when a doc: or repo: glob needs them.
     private static async Task<(IReadOnlyList<string> Paths, IReadOnlyList<string> Names)> GlobTargetsAsync(
