@@ -51,6 +51,9 @@ internal sealed class OverviewCache
             _answers.GetOrAdd((kind, page), _ => new Lazy<Task<RenderedAnswer>>(render)).Value;
     }
 
+    /// <summary>How many pushes this instance has heard of (its own and, through LISTEN, every other instance's).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Marks the overview stale: the next request starts a rebuild.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 

@@ -21,6 +21,7 @@ internal static class TeamSetup
         services.AddSingleton<TeamMetrics>();
         services.AddSingleton<TeamFeed>();
         services.AddSingleton<OverviewCache>();
+        services.AddSingleton<Pages.ModelCache>();
         services.AddHostedService(s => s.GetRequiredService<TeamFeed>());
         services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: ["ready"]);
 
