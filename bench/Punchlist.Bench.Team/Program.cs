@@ -153,7 +153,9 @@ try
         await Load.GetOnceAsync(http, "/api/v1/overview");
         foreach (string url in searchUrls)
         {
-            await Load.GetOnceAsync(http, url);
+            // Another limit than the load's: a search answer is kept until the next push, and the
+            // kept one would run no statement to explain.
+            await Load.GetOnceAsync(http, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "limit=49");
         }
     })).Select(Plan.Parse).OfType<Plan>().ToList();
 
