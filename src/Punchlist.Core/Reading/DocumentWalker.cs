@@ -86,7 +86,23 @@ internal sealed partial class DocumentWalker
         }
 
         CloseSectionsFrom(0, _text.Length);
-        return new WalkResult(_title, _sections, _items, _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn) { Legend = _legend, Owners = _owners };
+        return new WalkResult(_title, _sections, InDocumentOrder(_items), _boxes, _metadata, _tables, _verbatim, _references, _documentDependsOn) { Legend = _legend, Owners = _owners };
+    }
+
+    // Items are collected as the blocks holding them are walked, so a table read inside the lines a
+    // loose box owns (found by the fuzzer: its rows listed after the mark whose lines hold them) could
+    // come out of document order, which keys, sections and every later step assume. Sorted stably.
+    private static List<ItemBuilder> InDocumentOrder(List<ItemBuilder> items)
+    {
+        for (int i = 1; i < items.Count; i++)
+        {
+            if (items[i].Start < items[i - 1].Start)
+            {
+                return [.. items.OrderBy(item => item.Start)];
+            }
+        }
+
+        return items;
     }
 
     private ItemBuilder? CurrentCard => _openCards.Count > 0 ? _openCards[^1] : null;
