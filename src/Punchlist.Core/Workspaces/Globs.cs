@@ -125,9 +125,31 @@ public static class Globs
 }
 
 /// <summary>A pattern that is not a glob: the message says which and why.</summary>
-public sealed class GlobException(string pattern, string reason) : FormatException($"'{pattern}' is not a glob: {reason}")
+public sealed class GlobException(string pattern, string reason) : FormatException($"'{Shown(pattern)}' is not a glob: {reason}")
 {
+    private const int MostShown = 80;
+
     public string Pattern { get; } = pattern;
 
     public string Reason { get; } = reason;
+
+    // The pattern as a one-line error shows it (the fuzzer found a multi-line YAML scalar of 6 KB
+    // quoted whole): line breaks and other control characters escaped, a long one cut.
+    private static string Shown(string pattern)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (char c in pattern.Length > MostShown ? pattern[..MostShown] : pattern)
+        {
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return pattern.Length > MostShown ? text.Append('…').ToString() : text.ToString();
+    }
 }
