@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Punchlist.Json;
 using Punchlist.Server.Team;
 using Punchlist.Storage.Postgres;
@@ -21,10 +20,9 @@ public sealed class TeamOverviewCacheTests
         await using var second = new TeamServer(database);
         using var api = new SampleRepository("acme/api");
         using var billing = new SampleRepository("acme/billing");
-        var (_, apiToken) = await first.Store.Tokens.AddAsync("acme/api", TokenScope.Push);
-        var (_, billingToken) = await first.Store.Tokens.AddAsync("acme/billing", TokenScope.Push);
-        await Task.WhenAll(first.Services.GetRequiredService<TeamFeed>().Listening.Task, second.Services.GetRequiredService<TeamFeed>().Listening.Task)
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        string apiToken = await first.PushTokenAsync("acme/api");
+        string billingToken = await first.PushTokenAsync("acme/billing");
+        await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
 
         // Both instances build (and keep) the empty overview first.
         Assert.Empty((await Overview(first)).Repositories);

@@ -51,6 +51,12 @@ public sealed class TeamServer(string database, string? readToken = null) : WebA
 
     public Task<HttpResponseMessage> PushAsync(PushJson push, string? token) => PushAsync(PushWire.Encode(push), token);
 
+    /// <summary>A new push token for <paramref name="repository"/>.</summary>
+    public async Task<string> PushTokenAsync(string repository) => (await Store.Tokens.AddAsync(repository, TokenScope.Push)).Token;
+
+    /// <summary>Done once this instance LISTENs for pushes (so it hears every other instance's).</summary>
+    public Task ListeningAsync() => Services.GetRequiredService<Punchlist.Server.Team.TeamFeed>().Listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>A GET with <paramref name="token"/> as its bearer token (none when null).</summary>
     public async Task<HttpResponseMessage> GetAsync(string path, string? token)
     {
