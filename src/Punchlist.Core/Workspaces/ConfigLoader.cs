@@ -151,8 +151,9 @@ public static partial class ConfigLoader
             ? key[0]
             : throw Error(node.Start, $"'{key}' is not a box marker (one character such as '!', '>' or '?')");
 
+    // Every error is one line, whatever value it quotes (the fuzzer found multi-line scalars quoted whole).
     internal static PunchlistException Error(Mark at, string message) =>
-        new(at.Line > 0 ? $"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {message}" : $"{PunchlistConfig.FileName}: {message}");
+        new(at.Line > 0 ? $"{PunchlistConfig.FileName}:{at.Line}:{at.Column}: {OneLine(message)}" : $"{PunchlistConfig.FileName}: {OneLine(message)}");
 
     private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
