@@ -120,9 +120,14 @@ public sealed class IndexStore : IWorkspaceStore, IDisposable
                     _ = Task.Delay(TimeSpan.FromMinutes(1)).ContinueWith(_ => previous.Dispose(), TaskScheduler.Default);
                 }
 
+                // To be checked again: the trackers whose text changed, and those whose check counts did
+                // though their text did not (the repository's evidence or the SLA clock moved under them).
                 lock (_unchecked)
                 {
-                    changed.ForEach(path => _unchecked[path] = snapshot.Version);
+                    foreach (string path in changed.Concat(checks.ByPath.Where(c => last?.ChecksOf(c.Key) != c.Value).Select(c => c.Key)))
+                    {
+                        _unchecked[path] = snapshot.Version;
+                    }
                 }
 
                 Volatile.Write(ref _current, snapshot);

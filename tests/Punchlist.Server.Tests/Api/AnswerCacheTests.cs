@@ -74,6 +74,22 @@ public sealed class AnswerCacheTests
         Assert.Equal(Cli.Json(root, "check", root).TrimEnd(), (await client.GetStringAsync("/api/v1/findings")).TrimEnd());
     }
 
+    [Fact]
+    public async Task A_file_that_changes_a_verdict_but_no_tracker_has_the_tracker_checked_again()
+    {
+        // The runbook P1-002 names appears: no tracker's text changes, its evidence does.
+        using var factory = new ServerFactory();
+        await factory.ReadyAsync();
+        const string address = "ops/incident-followups.md#P1-002";
+        Assert.Contains(factory.Store.Analysis.Contradicted, c => c.Address == address);
+
+        Directory.CreateDirectory(factory.Workspace.Path("docs/runbooks"));
+        File.WriteAllText(factory.Workspace.Path("docs/runbooks/failover.md"), "# Regional failover\n\nPromote the replica, then move the DNS record.\n");
+        factory.Store.Refresh();
+        await factory.ReadyAsync();
+        Assert.DoesNotContain(factory.Store.Analysis.Contradicted, c => c.Address == address);
+    }
+
     private static List<string> Addresses(string json) =>
         [.. JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("address").GetString()!)];
 }
