@@ -255,6 +255,39 @@ public sealed class HistoryIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_task_file_moved_to_completed_is_one_item_through_its_statuses()
+    {
+        // Backlog.md's shape: a file per task, its status in the front matter, moved to completed/ when done.
+        static string Task(string status, string boxes) => $"""
+            ---
+            id: BACK-7
+            title: Export the board
+            status: {status}
+            priority: high
+            ---
+
+            ## Acceptance Criteria
+            {boxes}
+            """;
+        _repo.Write("backlog/tasks/back-7 - Export-the-board.md", Task("To Do", "- [ ] #1 CSV\n- [ ] #2 JSON\n")).Commit("2025-01-06");
+        _repo.Write("backlog/tasks/back-7 - Export-the-board.md", Task("In Progress", "- [x] #1 CSV\n- [ ] #2 JSON\n")).Commit("2025-01-08");
+        _repo.Move("backlog/tasks/back-7 - Export-the-board.md", "backlog/completed/back-7 - Export-the-board.md");
+        _repo.Write("backlog/completed/back-7 - Export-the-board.md", Task("Done", "- [x] #1 CSV\n- [x] #2 JSON\n")).Commit("2025-01-13");
+
+        // One item through the move (each event names the document by its path now).
+        using var history = Open();
+        Assert.Equal(
+        [
+            "2025-01-06 Alice backlog/completed/back-7 - Export-the-board.md#BACK-7 open P1 - 0/2",
+            "2025-01-08 Alice backlog/completed/back-7 - Export-the-board.md#BACK-7 in-progress P1 - 1/2",
+            "2025-01-13 Alice backlog/completed/back-7 - Export-the-board.md#BACK-7 done P1 - 2/2",
+        ], Dump(history.Reader));
+        var flow = Flow.Of(history.Reader.Events(), HistorySelection.All, null, new DateOnly(2025, 1, 31));
+        Assert.Equal(new DurationStats(1, 5, 5), flow.CycleTime);
+        Assert.Equal(new DurationStats(1, 7, 7), flow.LeadTime);
+    }
+
+    [Fact]
     public void Priorities_group_the_burn_up_as_each_version_had_them()
     {
         _repo.Write("TODO.md", Plan).Commit("2025-01-06");

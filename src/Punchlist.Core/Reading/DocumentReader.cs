@@ -46,7 +46,13 @@ public sealed class DocumentReader(ReaderOptions options)
 
         DropSummaryRows(walk.Items);
         DropDescriptions(walk);
-        var finisher = new ItemFinisher(source, options, encoding, walk.Legend?.Statuses ?? options.Statuses, walk.Owners, notes);
+        var statuses = walk.Legend?.Statuses ?? options.Statuses;
+        if (format == DocumentFormat.Markdown)
+        {
+            DocumentCard.Fold(path, walk, source, statuses, encoding);
+        }
+
+        var finisher = new ItemFinisher(source, options, encoding, statuses, walk.Owners, notes);
         var items = walk.Items.Select(finisher.Finish).ToList();
         finisher.Keys.Attach(items);
         notes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -55,7 +61,7 @@ public sealed class DocumentReader(ReaderOptions options)
             Path = path,
             Source = source,
             Format = format,
-            Title = walk.Title,
+            Title = walk.Title ?? DocumentCard.FrontTitle(walk),
             Id = walk.Metadata.Find(f => f.Kind == FieldKind.Id && f.Shape == FieldShape.FrontMatter)?.Value,
             Metadata = walk.Metadata,
             Sections = walk.Sections,

@@ -56,6 +56,28 @@ public sealed class TickingTests
     }
 
     [Fact]
+    public void A_task_file_is_done_through_its_front_matter_status_and_its_criteria_are_its_boxes()
+    {
+        const string task = """
+            ---
+            id: BACK-7
+            title: Export the board
+            status: 'In Progress'
+            ---
+
+            ## Acceptance Criteria
+            <!-- AC:BEGIN -->
+            - [x] #1 CSV
+            - [ ] #2 JSON
+            <!-- AC:END -->
+
+            """;
+        Assert.Equal(["status: 'Done'"], Changed(task, Apply(task, "BACK-7", null, done: true)));
+        Assert.Equal(["- [x] #2 JSON"], Changed(task, Apply(task, "BACK-7", "2", done: true)));
+        Assert.Equal(["- [ ] #1 CSV"], Changed(task, Apply(task, "BACK-7", "CSV", done: false)));
+    }
+
+    [Fact]
     public void A_card_is_done_through_its_status_in_the_documents_words_and_emoji()
     {
         // The state emoji in front of the words changes with them: a reopened item keeps no green check.
