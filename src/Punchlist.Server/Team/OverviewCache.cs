@@ -19,15 +19,17 @@ internal sealed class OverviewCache
 {
     private readonly TeamStore _store;
     private readonly TeamClock _clock;
+    private readonly TeamMetrics _metrics;
     private readonly Lock _lock = new();
     private long _generation;
     private Snapshot? _current;
     private Task<Snapshot>? _rebuild;
 
-    public OverviewCache(TeamStore store, TeamClock clock, TeamFeed feed)
+    public OverviewCache(TeamStore store, TeamClock clock, TeamFeed feed, TeamMetrics metrics)
     {
         _store = store;
         _clock = clock;
+        _metrics = metrics;
         feed.Pushed += _ => Invalidate();
     }
 
@@ -106,7 +108,9 @@ internal sealed class OverviewCache
     {
         try
         {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var built = await BuildAsync(_store, _clock.Today, Interlocked.Read(ref _generation), CancellationToken.None);
+            _metrics.OverviewBuilt(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             Volatile.Write(ref _current, built);
             return built;
         }

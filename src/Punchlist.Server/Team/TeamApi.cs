@@ -155,9 +155,11 @@ public static class TeamApi
         var result = await TakePushAsync(context, store, logger, cancel);
         if (result.Outcome is { } outcome)
         {
-            if (outcome.Answer.Head)
+            if (outcome.Answer.Head && !outcome.Repeated)
             {
-                // Read-your-push on this instance: the answer waits for an overview that holds it.
+                // Read-your-push on this instance: the answer waits for an overview that holds it. A
+                // repeated push (CI run again on the same commit) stored nothing and changes no answer:
+                // refreshing for it would throw away every kept overview page and search answer.
                 await cache.RefreshAsync(cancel);
             }
 

@@ -20,6 +20,7 @@ public sealed class TeamMetrics : IDisposable
     private readonly Gauge _repositories;
     private readonly Counter _pushes;
     private readonly Histogram _pushSeconds;
+    private readonly Histogram _overviewSeconds;
     private readonly Lock _lock = new();
     private HashSet<(string, string, string)> _itemSeries = [];
 
@@ -33,6 +34,9 @@ public sealed class TeamMetrics : IDisposable
             "Pushes this instance answered, by outcome: head (stored, now its repository's head), stored (an older commit), repeated (a commit already stored), refused (401, 403, 400, 413).", "outcome");
         _pushSeconds = factory.CreateHistogram("punchlist_team_push_duration_seconds", "How long storing a push took, from its first byte read to its answer, for the pushes stored or repeated.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
+        _overviewSeconds = factory.CreateHistogram("punchlist_team_overview_build_duration_seconds",
+            "How long each build of this instance's overview took (one after every push it hears, when next read): its count is how often readers wait for, or are slowed by, a build.",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.01, 2, 12) });
         foreach (string outcome in (string[])["head", "stored", "repeated", "refused"])
         {
             _pushes.WithLabels(outcome);
@@ -54,6 +58,9 @@ public sealed class TeamMetrics : IDisposable
             _pushSeconds.Observe(duration.TotalSeconds);
         }
     }
+
+    /// <summary>Times one build of the organisation overview.</summary>
+    public void OverviewBuilt(TimeSpan took) => _overviewSeconds.Observe(took.TotalSeconds);
 
     private async Task CollectAsync(CancellationToken cancel)
     {

@@ -38,6 +38,8 @@ public sealed class TeamMetricsTests : IAsyncLifetime
         Assert.Contains("punchlist_team_pushes_total{outcome=\"repeated\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("punchlist_team_pushes_total{outcome=\"refused\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("punchlist_team_push_duration_seconds_count 2", text, StringComparison.Ordinal);
+        // The new head's push built the overview for read-your-push; the repeated one stored nothing and built nothing.
+        Assert.Contains("punchlist_team_overview_build_duration_seconds_count 1", text, StringComparison.Ordinal);
         Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
         long items = text.Split('\n').Where(l => l.StartsWith("punchlist_team_items{", StringComparison.Ordinal)).Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(status.Totals.Items.Total, items);
