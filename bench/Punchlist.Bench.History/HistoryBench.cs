@@ -104,6 +104,22 @@ internal static class HistoryBench
         Console.WriteLine($"\nFirst build throughput / bare Markdig throughput (target ≥ 0.7×): **{sequential.Wall.Median / build.Wall.Median:F2}×** against the sequential parse, {parallel.Wall.Median / build.Wall.Median:F2}× against the parse on all cores (wall); in CPU time, {sequential.Cpu.Median / build.Cpu.Median:F2}×.");
     }
 
+    /// <summary>The first build alone, <paramref name="rounds"/> times from an empty index: what to profile (perf, dotnet-trace).</summary>
+    public static void BuildOnly(string repository, int rounds)
+    {
+        var config = ConfigLoader.Load(repository);
+        for (int round = 0; round < rounds; round++)
+        {
+            DeleteIndex(repository);
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            using (var history = HistoryIndex.Open(repository, config, IndexOptions.Default))
+            {
+                Console.WriteLine($"round {round}: {history.Read?.Parsed} blobs parsed, {clock.Elapsed.TotalMilliseconds:F0} ms, {(CpuTime() - cpu).TotalMilliseconds:F0} ms CPU");
+            }
+        }
+    }
+
     // This process's CPU time and that of the children it waited for (git), from /proc/self/stat
     // (in clock ticks, 100 a second); this process's alone where there is no /proc.
     private static TimeSpan CpuTime()

@@ -7,6 +7,7 @@ using Punchlist.Bench.History;
 // Results are printed as Markdown for docs/BENCHMARKS.md; each measures its baseline in the same run.
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- ratio REPOSITORY [ROUNDS=5]   (the first build against Markdig alone)
 // dotnet run -c Release --project bench/Punchlist.Bench.History -- phases REPOSITORY [ROUNDS=3]
+// dotnet run -c Release --project bench/Punchlist.Bench.History -- build REPOSITORY [ROUNDS=10]   (the first build alone, each round timed: to profile)
 // `history` adds commits to REPOSITORY (the update measurement): generate it again for the next run.
 string mode = args.Length > 0 ? args[0] : "help";
 int Int(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -29,6 +30,9 @@ switch (mode)
         return 0;
     case "phases" when args.Length > 1:
         HistoryPhases.Run(Path.GetFullPath(args[1]), Int(2, 3));
+        return 0;
+    case "build" when args.Length > 1:
+        HistoryBench.BuildOnly(Path.GetFullPath(args[1]), Int(2, 10));
         return 0;
     case "reader" when args.Length > 1:
         HistoryPhases.ReaderOnly(Path.GetFullPath(args[1]), Int(2, 10));
