@@ -94,6 +94,44 @@ public sealed class ProbeTests
     }
 
     [Fact]
+    public void A_ci_step_is_judged_by_the_package_scripts_it_runs()
+    {
+        // Backlog.md's pipeline: `bun run check:types` and `bun run lint`, the tools named only in package.json.
+        const string workflow = "jobs:\n  test:\n    steps:\n      - run: npm ci\n      - run: bun run lint\n      - run: pnpm -r check:types\n      - run: npm test\n";
+        using var workspace = new TempWorkspace().Write(".github/workflows/ci.yml", workflow);
+        var (_, without) = Fixtures.Load(workspace.Root);
+        Assert.Equal(ProbeOutcome.Fail, without.Probe("ci.lint")!.Outcome);
+        Assert.Equal(ProbeOutcome.Fail, without.Probe("ci.type-check")!.Outcome);
+        Assert.Equal(ProbeOutcome.Fail, without.Probe("ci.coverage-threshold")!.Outcome);
+
+        workspace.Write("package.json", """
+            { "scripts": { "lint": "biome lint .", "check:types": "bunx tsc --noEmit", "test": "npm run unit", "unit": "vitest run --coverage.thresholds.lines=80", "ci": "npm run ci" } }
+            """);
+        var (_, with) = Fixtures.Load(workspace.Root);
+        var lint = with.Probe("ci.lint")!;
+        Assert.Equal(ProbeOutcome.Pass, lint.Outcome);
+        Assert.Equal(new Citation(".github/workflows/ci.yml", 5, "bun run lint"), lint.Citations[0]);
+        Assert.Equal(ProbeOutcome.Pass, with.Probe("ci.type-check")!.Outcome);
+        Assert.Equal(ProbeOutcome.Pass, with.Probe("ci.coverage-threshold")!.Outcome); // two scripts deep: test → unit
+    }
+
+    [Fact]
+    public void A_package_json_that_does_not_parse_or_loops_expands_to_nothing_more()
+    {
+        using var workspace = new TempWorkspace()
+            .Write(".github/workflows/ci.yml", "jobs:\n  test:\n    steps:\n      - run: yarn style\n")
+            .Write("package.json", "{ \"scripts\": { \"style\": ");
+        Assert.Equal(ProbeOutcome.Fail, Fixtures.Load(workspace.Root).Evidence.Probe("ci.lint")!.Outcome);
+
+        // Two scripts that run each other: each is followed once, and neither lints.
+        workspace.Write("package.json", "{ \"scripts\": { \"style\": \"yarn style:all\", \"style:all\": \"yarn style\" } }");
+        Assert.Equal(ProbeOutcome.Fail, Fixtures.Load(workspace.Root).Evidence.Probe("ci.lint")!.Outcome);
+
+        workspace.Write("package.json", "{ \"scripts\": { \"style\": \"yarn style:all\", \"style:all\": \"eslint . && yarn style\" } }");
+        Assert.Equal(ProbeOutcome.Pass, Fixtures.Load(workspace.Root).Evidence.Probe("ci.lint")!.Outcome);
+    }
+
+    [Fact]
     public void Compose_merge_keys_are_followed()
     {
         // `logging: { <<: *logging }` in the ready fixture's db service reaches max-size through the merge.

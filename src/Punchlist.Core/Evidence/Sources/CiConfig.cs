@@ -8,6 +8,12 @@ internal sealed record CiStep(string File, int Line, string? Uses, string? Run)
 {
     public string Text => $"{Uses} {Run}";
 
+    /// <summary>The commands of the package scripts the step runs (`bun run lint` → `biome lint .`), one a line; null for none.</summary>
+    public string? Scripts { get; init; }
+
+    /// <summary>What the step runs: its own text and the package scripts it invokes.</summary>
+    public string? Command => Scripts is null ? Run : $"{Run}\n{Scripts}";
+
     public Citation Cite() => new(File, Line, Uses ?? FirstLine(Run));
 
     private static string? FirstLine(string? run) => run?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
@@ -57,7 +63,9 @@ internal sealed class CiConfig
             files.Add(new CiFile(path, "jenkins", null, lines.Select((l, i) => new CiStep(path, i + 1, null, l.Trim())).Where(s => s.Run!.Length > 0).ToList()));
         }
 
-        return new CiConfig { Files = files };
+        // Each step with the package scripts it runs (package.json at the root).
+        var scripts = PackageScripts.Read(context.ReadText("package.json"));
+        return new CiConfig { Files = [.. files.Select(f => f with { Steps = [.. f.Steps.Select(s => s with { Scripts = scripts.Expand(s.Run) })] })] };
     }
 
     public static bool IsGitHubWorkflow(string path) =>

@@ -21,5 +21,6 @@ internal static class CiSearch
     public static bool Uses(Sources.CiStep step, params string[] actions) =>
         step.Uses is { } uses && actions.Any(a => uses.StartsWith(a, StringComparison.OrdinalIgnoreCase));
 
-    public static bool Runs(Sources.CiStep step, params string[] tools) => TextSearch.HasAny(step.Run, tools);
+    /// <summary>The step runs one of <paramref name="tools"/>, itself or through a package script it invokes.</summary>
+    public static bool Runs(Sources.CiStep step, params string[] tools) => TextSearch.HasAny(step.Command, tools);
 }

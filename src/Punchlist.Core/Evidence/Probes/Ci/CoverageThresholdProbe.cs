@@ -30,7 +30,7 @@ internal sealed class CoverageThresholdProbe : IProbe
     public ProbeResult Run(ProbeContext context)
     {
         var hits = new List<Citation>();
-        foreach (var step in context.Ci.Steps.Where(s => TextSearch.HasAny(s.Run, Markers)))
+        foreach (var step in context.Ci.Steps.Where(s => TextSearch.HasAny(s.Command, Markers)))
         {
             hits.Add(step.Cite());
         }
