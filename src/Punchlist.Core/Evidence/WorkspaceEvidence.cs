@@ -83,7 +83,7 @@ public sealed class WorkspaceEvidence
                 Detail = info is null || result is null ? $"no probe '{match.Probe}' in the catalogue" : $"{info.Title}: {result.Detail}",
                 Citations = result?.Citations ?? [],
                 Decisive = result?.Ok is not null,
-                Claimed = done || (match.Criterion is { } c && item.Criteria[c - 1].IsChecked),
+                Claimed = match.Criterion is { } c ? item.Criteria[c - 1].IsChecked : done,
                 Criterion = match.Criterion,
             });
         }

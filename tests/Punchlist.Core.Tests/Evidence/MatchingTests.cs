@@ -48,9 +48,12 @@ public sealed class MatchingTests
     [InlineData("Implement health check endpoints")]
     [InlineData("Create Incident Response Playbook")]
     [InlineData("AWS module")]
+    [InlineData("Move tasks within sequences updates dependencies accordingly")] // a task graph's dependencies (Backlog.md)
+    [InlineData("Dependency updates propagate to dependents in the graph")]
     public void Unrelated_or_ambiguous_items_meet_nothing_they_should_not(string title)
     {
         var probes = Probes(title);
+        Assert.DoesNotContain("deps.updates", probes);
         Assert.DoesNotContain("backup.scripts", probes);
         Assert.DoesNotContain("compose.healthchecks", probes);
         Assert.DoesNotContain("iac.ansible-playbooks", probes);

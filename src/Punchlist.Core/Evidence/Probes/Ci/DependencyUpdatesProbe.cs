@@ -9,7 +9,10 @@ internal sealed class DependencyUpdatesProbe : IProbe
     private static readonly string[] Renovate = ["renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".github/renovate.json", ".github/renovate.json5", ".gitlab/renovate.json"];
 
     public ProbeInfo Info { get; } = new("deps.updates", "Dependabot or Renovate updates dependencies", "ci",
-        ProbeTerms.Any("dependabot", "renovate", "dependency update", "automated dependency", "dependency upgrade", "update dependencies", "upgrade dependencies", "dependency bot").In(Scope.Ci));
+        // Not the dependencies between tasks (a task graph's "updates dependencies"), which trackers of
+        // work talk about as often as of packages.
+        ProbeTerms.Any("dependabot", "renovate", "dependency update", "automated dependency", "dependency upgrade", "update dependencies", "upgrade dependencies", "dependency bot")
+            .Except("task", "dependents", "dependees", "sequence", "graph").In(Scope.Ci));
 
     public ProbeResult Run(ProbeContext context)
     {
