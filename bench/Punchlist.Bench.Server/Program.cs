@@ -54,7 +54,7 @@ try
     // Each line is printed as soon as it is measured: a run stopped part-way keeps what it measured.
     Console.WriteLine($"## punch serve under load ({Environment.ProcessorCount} cores; {clients} concurrent clients; at most {requests} requests or {Cap.TotalSeconds:F0} s a line)");
     Console.WriteLine();
-    Console.WriteLine($"Workspace: {Path.GetFileName(workspace)} — first scan {firstScan:F1} s, first check of every tracker {firstCheck:F1} s after start.");
+    Console.WriteLine($"Workspace: {Path.GetFileName(workspace)} — first scan {firstScan:F1} s, first check of every tracker {firstCheck:F1} s after start; the server then holds {Resident(server)}.");
     Console.WriteLine($"Query: `{query}` ({itemsBody.Length:N0} bytes for its first page of 50).");
     Console.WriteLine();
     Console.WriteLine("| answer | requests | p50 ms | p90 ms | p99 ms | max ms | requests/s | failed | load (1 min) |");
@@ -165,6 +165,22 @@ static void Line(string answer, Timings t) =>
     Console.WriteLine($"| {answer} | {t.Count} | {t.P(50):F1} | {t.P(90):F1} | {t.P(99):F1} | {t.P(100):F1} | {t.Rate:F0} | {t.Failed} | {Load1()} |");
 
 // The machine's 1-minute load average (Linux), printed beside each line: these machines are shared.
+// The server's resident memory now and at its peak (VmRSS, VmHWM), from /proc.
+static string Resident(Process process)
+{
+    string status = $"/proc/{process.Id}/status";
+    if (!File.Exists(status))
+    {
+        return "an unknown amount of memory";
+    }
+
+    var lines = File.ReadAllLines(status);
+    string Megabytes(string key) => lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+        ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024:N0} MB"
+        : "?";
+    return $"{Megabytes("VmRSS:")} resident ({Megabytes("VmHWM:")} at its peak)";
+}
+
 static string Load1() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 static Timings Cli(string punch, int runs, params string[] args)
