@@ -31,6 +31,13 @@ public sealed class MatchingTests
         Assert.Contains(matches, m => m.Probe == probe && m.Criterion == criterion && m.Via == MatchVia.Words);
     }
 
+    [Theory]
+    [InlineData("Code coverage > 80%")] // infrastructure-devops-todos.md
+    [InlineData("Establish Test Coverage Baselines")] // optimization-health-todos.md
+    [InlineData("Enforce a coverage threshold in CI")]
+    [InlineData("CI fails under 90% line coverage")]
+    public void Coverage_with_a_floor_meets_the_threshold_probe(string title) => Assert.Contains("ci.coverage-threshold", Probes(title));
+
     [Fact]
     public void The_seed_titles_meet_no_unrelated_probe()
     {
@@ -50,10 +57,13 @@ public sealed class MatchingTests
     [InlineData("AWS module")]
     [InlineData("Move tasks within sequences updates dependencies accordingly")] // a task graph's dependencies (Backlog.md)
     [InlineData("Dependency updates propagate to dependents in the graph")]
+    [InlineData("Test coverage added for task selection logic")] // tests written, not a floor
+    [InlineData("Merge coverage reports in CI")]
     public void Unrelated_or_ambiguous_items_meet_nothing_they_should_not(string title)
     {
         var probes = Probes(title);
         Assert.DoesNotContain("deps.updates", probes);
+        Assert.DoesNotContain("ci.coverage-threshold", probes);
         Assert.DoesNotContain("backup.scripts", probes);
         Assert.DoesNotContain("compose.healthchecks", probes);
         Assert.DoesNotContain("iac.ansible-playbooks", probes);

@@ -22,7 +22,10 @@ internal sealed class CoverageThresholdProbe : IProbe
     ];
 
     public ProbeInfo Info { get; } = new("ci.coverage-threshold", "Coverage is held to a threshold", "ci",
-        ProbeTerms.Any("coverage threshold", "coverage gate", "minimum coverage", "code coverage", "test coverage", "coverage report", "coverage reporting", "coverage baseline").In(Scope.Ci))
+        // Coverage with a floor: a word for one, or the percentage itself (`Code coverage > 80%`). "Test
+        // coverage added for the parser" or "coverage reports" claim tests or a report, not a threshold.
+        ProbeTerms.Groups(["coverage"], ["threshold", "gate", "minimum", "baseline", "at least", "fail under", "floor", "enforce", "percent", "50", "55", "60", "65", "70", "75", "80", "85", "90", "95", "100"])
+            .In(Scope.Ci))
     {
         Refines = ["ci.workflow", "ci.tests"],
     };
