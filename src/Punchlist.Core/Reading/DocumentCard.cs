@@ -61,7 +61,9 @@ internal static class DocumentCard
             card.References.AddRange(task.ReferencesSoFar);
         }
 
-        // What the front matter depends on is the card's now (its fields say so), not the document's as a plan.
+        // What the front matter depends on is the card's now, every entry of its list as written (Backlog.md's
+        // `task-100.4` is no ID to the ID grammar), not the document's as a plan.
+        card.ListedDependsOn = [.. walk.DependsOn];
         walk.DependsOn.Clear();
         walk.Items.Clear();
         walk.Items.Add(card);

@@ -48,6 +48,12 @@ internal sealed class ItemBuilder
     /// <summary>A priority the syntax itself declares (an Org `[#A]` cookie): it wins over every other source.</summary>
     public PriorityInfo? SyntaxPriority { get; init; }
 
+    /// <summary>
+    /// What the item depends on as a list names it (front matter `dependencies: [task-208]`): every entry
+    /// as written, where a field's text is searched for IDs instead.
+    /// </summary>
+    public IReadOnlyList<string>? ListedDependsOn { get; set; }
+
     // Created on first use: most items have no criteria, fields or references.
     private List<Checkbox>? _criteria;
     private List<MetadataField>? _fields;

@@ -42,7 +42,7 @@ internal sealed class ItemFinisher(SourceText source, ReaderOptions options, Enc
             Due = Date(First(fields, FieldKind.Due)),
             Created = Date(First(fields, FieldKind.Created)),
             Category = First(fields, FieldKind.Category)?.Value.Trim('*', '_', ' '),
-            DependsOn = DependsOn(fields),
+            DependsOn = b.ListedDependsOn is { Count: > 0 } listed ? [.. listed.Distinct(StringComparer.Ordinal)] : DependsOn(fields),
             State = b.Box is not null ? ItemStateRules.ForTask(b.Box, status, criteria) : ItemStateRules.ForCard(status, criteria),
         };
         if (b.Heading is not null)
