@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Punchlist.Server.Team;
-using Punchlist.Storage.Postgres;
 
 namespace Punchlist.Server.Tests.Team;
 
@@ -13,10 +12,9 @@ public sealed class TeamLiveTests
         await using var first = new TeamServer(database);
         await using var second = new TeamServer(database);
         using var repository = new SampleRepository("acme/live");
-        var (_, token) = await first.Store.Tokens.AddAsync("acme/live", TokenScope.Push);
+        string token = await first.PushTokenAsync("acme/live");
         var heard = new[] { Listen(first), Listen(second) };
-        await Task.WhenAll(first.Services.GetRequiredService<TeamFeed>().Listening.Task, second.Services.GetRequiredService<TeamFeed>().Listening.Task)
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
 
         using var pushed = await first.PushAsync(repository.Push(), token);
 

@@ -15,14 +15,8 @@ public sealed class TeamOverviewCacheTests
     [Fact]
     public async Task A_push_shows_in_the_overview_of_the_instance_it_reached_at_once_and_of_another_after_its_notification()
     {
-        string database = TeamServer.NewDatabase();
-        await using var first = new TeamServer(database);
-        await using var second = new TeamServer(database);
-        using var api = new SampleRepository("acme/api");
-        using var billing = new SampleRepository("acme/billing");
-        string apiToken = await first.PushTokenAsync("acme/api");
-        string billingToken = await first.PushTokenAsync("acme/billing");
-        await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
+        await using var two = await TwoInstances.StartAsync();
+        var (first, second, api, billing, apiToken, billingToken) = (two.First, two.Second, two.Api, two.Billing, two.ApiToken, two.BillingToken);
 
         // Both instances build (and keep) the empty overview first.
         Assert.Empty((await Overview(first)).Repositories);

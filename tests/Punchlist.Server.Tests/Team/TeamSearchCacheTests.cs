@@ -17,14 +17,8 @@ public sealed class TeamSearchCacheTests
     [Fact]
     public async Task A_push_changes_the_answer_on_the_instance_it_reached_and_on_another_after_its_notification()
     {
-        string database = TeamServer.NewDatabase();
-        await using var first = new TeamServer(database);
-        await using var second = new TeamServer(database);
-        using var api = new SampleRepository("acme/api");
-        using var billing = new SampleRepository("acme/billing");
-        string apiToken = await first.PushTokenAsync("acme/api");
-        string billingToken = await first.PushTokenAsync("acme/billing");
-        await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
+        await using var two = await TwoInstances.StartAsync();
+        var (first, second, api, billing, apiToken, billingToken) = (two.First, two.Second, two.Api, two.Billing, two.ApiToken, two.BillingToken);
         Assert.Equal(HttpStatusCode.OK, (await first.PushAsync(api.Push(), apiToken)).StatusCode);
 
         // Fifty readers at once: one answer, the database's own.

@@ -109,3 +109,46 @@ public sealed class SampleRepository : IDisposable
 
     public void Dispose() => _git.Dispose();
 }
+
+/// <summary>
+/// Two instances of the server on one database, both listening for pushes, and two sample
+/// repositories with a push token each: where the tests of what every instance keeps start.
+/// </summary>
+public sealed class TwoInstances : IAsyncDisposable
+{
+    private TwoInstances(TeamServer first, TeamServer second)
+    {
+        First = first;
+        Second = second;
+    }
+
+    public TeamServer First { get; }
+
+    public TeamServer Second { get; }
+
+    public SampleRepository Api { get; } = new("acme/api");
+
+    public SampleRepository Billing { get; } = new("acme/billing");
+
+    public string ApiToken { get; private set; } = string.Empty;
+
+    public string BillingToken { get; private set; } = string.Empty;
+
+    public static async Task<TwoInstances> StartAsync()
+    {
+        string database = TeamServer.NewDatabase();
+        var two = new TwoInstances(new TeamServer(database), new TeamServer(database));
+        two.ApiToken = await two.First.PushTokenAsync("acme/api");
+        two.BillingToken = await two.First.PushTokenAsync("acme/billing");
+        await Task.WhenAll(two.First.ListeningAsync(), two.Second.ListeningAsync());
+        return two;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+        Api.Dispose();
+        Billing.Dispose();
+    }
+}
