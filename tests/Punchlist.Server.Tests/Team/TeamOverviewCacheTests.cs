@@ -36,14 +36,8 @@ public sealed class TeamOverviewCacheTests
     [Fact]
     public async Task A_repository_token_sees_its_repository_only_while_the_overview_of_all_is_cached()
     {
-        await using var server = new TeamServer(TeamServer.NewDatabase(), ServerReadToken);
-        using var api = new SampleRepository("acme/api");
-        using var billing = new SampleRepository("acme/billing");
-        var (_, apiPush) = await server.Store.Tokens.AddAsync("acme/api", TokenScope.Push);
-        var (_, apiRead) = await server.Store.Tokens.AddAsync("acme/api", TokenScope.Read);
-        var (_, billingPush) = await server.Store.Tokens.AddAsync("acme/billing", TokenScope.Push);
-        Assert.Equal(HttpStatusCode.OK, (await server.PushAsync(api.Push(), apiPush)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await server.PushAsync(billing.Push(), billingPush)).StatusCode);
+        await using var pushed = await TwoRepositoriesPushed.StartAsync(ServerReadToken);
+        var (server, api, apiPush, apiRead) = (pushed.Server, pushed.Api, pushed.ApiPush, pushed.ApiRead);
 
         // The server's token warms the cache with both repositories, the page too.
         Assert.Equal(2, (await Overview(server, ServerReadToken)).Repositories.Count);

@@ -42,14 +42,8 @@ public sealed class TeamSearchCacheTests
     [Fact]
     public async Task A_repository_token_gets_its_repository_only_and_a_malformed_query_is_400_every_time()
     {
-        await using var server = new TeamServer(TeamServer.NewDatabase(), "server-read-token");
-        using var api = new SampleRepository("acme/api");
-        using var billing = new SampleRepository("acme/billing");
-        var (_, apiPush) = await server.Store.Tokens.AddAsync("acme/api", TokenScope.Push);
-        var (_, apiRead) = await server.Store.Tokens.AddAsync("acme/api", TokenScope.Read);
-        var (_, billingPush) = await server.Store.Tokens.AddAsync("acme/billing", TokenScope.Push);
-        Assert.Equal(HttpStatusCode.OK, (await server.PushAsync(api.Push(), apiPush)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await server.PushAsync(billing.Push(), billingPush)).StatusCode);
+        await using var pushed = await TwoRepositoriesPushed.StartAsync("server-read-token");
+        var (server, apiRead) = (pushed.Server, pushed.ApiRead);
 
         // The server's token fills the cache with both repositories; a repository's token still reads its own.
         Assert.Equal(["acme/api", "acme/billing"], Repositories(await (await server.GetAsync(Url, "server-read-token")).Content.ReadAsStringAsync()));

@@ -152,3 +152,46 @@ public sealed class TwoInstances : IAsyncDisposable
         Billing.Dispose();
     }
 }
+
+/// <summary>
+/// One server with a read token of its own and two repositories pushed to it, acme/api with a push
+/// and a read token: where the tests of what a repository's token may see start.
+/// </summary>
+public sealed class TwoRepositoriesPushed : IAsyncDisposable
+{
+    private readonly SampleRepository _api = new("acme/api");
+    private readonly SampleRepository _billing = new("acme/billing");
+
+    private TwoRepositoriesPushed(string serverToken) => Server = new TeamServer(TeamServer.NewDatabase(), serverToken);
+
+    public TeamServer Server { get; }
+
+    public SampleRepository Api => _api;
+
+    public string ApiPush { get; private set; } = string.Empty;
+
+    public string ApiRead { get; private set; } = string.Empty;
+
+    public static async Task<TwoRepositoriesPushed> StartAsync(string serverToken)
+    {
+        var pushed = new TwoRepositoriesPushed(serverToken);
+        var tokens = pushed.Server.Store.Tokens;
+        pushed.ApiPush = (await tokens.AddAsync("acme/api", TokenScope.Push)).Token;
+        pushed.ApiRead = (await tokens.AddAsync("acme/api", TokenScope.Read)).Token;
+        string billingPush = (await tokens.AddAsync("acme/billing", TokenScope.Push)).Token;
+        foreach (var (repository, token) in new[] { (pushed._api, pushed.ApiPush), (pushed._billing, billingPush) })
+        {
+            using var response = await pushed.Server.PushAsync(repository.Push(), token);
+            Xunit.Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        return pushed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _api.Dispose();
+        _billing.Dispose();
+    }
+}
