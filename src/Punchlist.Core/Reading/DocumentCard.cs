@@ -19,8 +19,8 @@ internal static class DocumentCard
     // Headings whose boxes are a card's criteria rather than items of their own, as whole words.
     private static readonly string[] CriteriaHeadings = ["criteria", "acceptance", "definition of done"];
 
-    /// <summary>Replaces the walk's items by the one card the document is, when it is one; says whether it did.</summary>
-    public static bool Fold(string path, WalkResult walk, SourceText source, StatusVocabulary statuses, EncodingReport encoding)
+    /// <summary>Replaces the walk's items by the one card the document is, when it is one.</summary>
+    public static void Fold(string path, WalkResult walk, SourceText source, StatusVocabulary statuses, EncodingReport encoding)
     {
         var front = walk.Metadata.FindAll(f => f.Shape == FieldShape.FrontMatter && f.HasValue);
         var status = front.Find(f => f.Kind == FieldKind.Status);
@@ -28,7 +28,7 @@ internal static class DocumentCard
             || !front.Exists(f => f.Kind is FieldKind.Id or FieldKind.Priority or FieldKind.Owner or FieldKind.Due or FieldKind.Effort or FieldKind.DependsOn)
             || !walk.Items.TrueForAll(i => i.Kind == ItemKind.Task && i.Box is not null && UnderCriteriaHeading(i.Section)))
         {
-            return false;
+            return;
         }
 
         var id = front.Find(f => f.Kind == FieldKind.Id);
@@ -67,7 +67,6 @@ internal static class DocumentCard
         walk.DependsOn.Clear();
         walk.Items.Clear();
         walk.Items.Add(card);
-        return true;
     }
 
     /// <summary>The front matter's `title:`, for a document without a heading of its own to name it.</summary>
