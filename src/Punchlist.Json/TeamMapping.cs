@@ -31,8 +31,7 @@ public static class TeamMapping
     /// <summary>Page <paramref name="page"/> of repositories already summed (<paramref name="totals"/>) and ordered by readiness; null when there is no such page.</summary>
     public static OverviewJson? Overview(DateOnly today, TotalsJson totals, IReadOnlyList<RepositoryJson> ordered, IReadOnlyList<AttentionJson> attention, int page, int size, Func<int, string> link)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        int pages = Math.Max(1, (ordered.Count + size - 1) / size);
+        int pages = PageCount(ordered.Count, size);
         if (page < 1 || page > pages)
         {
             return null;
@@ -41,6 +40,13 @@ public static class TeamMapping
         var rows = ordered.Skip((page - 1) * size).Take(size).ToList();
         var where = new OverviewPageJson(page, pages, size, ordered.Count, page > 1 ? link(page - 1) : null, page < pages ? link(page + 1) : null);
         return new OverviewJson(OverviewJson.Version, JsonMapping.Date(today), totals, where, rows, attention);
+    }
+
+    /// <summary>How many pages of <paramref name="size"/> rows <paramref name="rows"/> rows fill: one at least, an empty one.</summary>
+    public static int PageCount(int rows, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return Math.Max(1, (rows + size - 1) / size);
     }
 
     /// <summary>Totals added up field by field: what `punch status` would print for all the repositories' trackers at once.</summary>

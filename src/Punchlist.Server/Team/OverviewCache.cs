@@ -11,7 +11,7 @@ namespace Punchlist.Server.Team;
 /// One rebuild runs at a time; a request arriving meanwhile gets the previous overview (only the
 /// first request, and the first after the day changes, wait, since there is no overview of today
 /// yet). Each page of it, as JSON or as the organisation page, is rendered and compressed once per
-/// rebuild, when first asked for (<see cref="Snapshot.AnswerAsync"/>), and then served as bytes; a request
+/// rebuild, when first asked for (<see cref="Snapshot.PageAnswerAsync"/>), and then served as bytes; a request
 /// limited to one repository never reads this cache (<see cref="TeamApi.OverviewUncached"/> builds its
 /// repository's view directly), so nothing of another repository can leak through it.
 /// </summary>
@@ -43,13 +43,23 @@ internal sealed class OverviewCache
         private readonly ConcurrentDictionary<(string Kind, int Page), Lazy<Task<RenderedAnswer>>> _answers = new();
 
         /// <summary>Page <paramref name="page"/> of the overview, its links made by <paramref name="link"/>; null when there is no such page.</summary>
-        public OverviewJson? Page(int page, Func<int, string> link) => TeamMapping.Overview(Today, Totals, Repositories, Attention, page, OverviewPages.Size, link);
+        private OverviewJson? Page(int page, Func<int, string> link) => TeamMapping.Overview(Today, Totals, Repositories, Attention, page, OverviewPages.Size, link);
+
+        /// <summary>
+        /// Page <paramref name="page"/>'s answer of one kind, rendered by <paramref name="render"/> from the
+        /// page the first time it is asked for; null when there is no such page. A read of a page already
+        /// rendered maps nothing.
+        /// </summary>
+        public async Task<RenderedAnswer?> PageAnswerAsync(string kind, int page, Func<int, string> link, Func<OverviewJson, Task<RenderedAnswer>> render) =>
+            page >= 1 && page <= TeamMapping.PageCount(Repositories.Count, OverviewPages.Size)
+                ? await AnswerAsync(kind, page, () => render(Page(page, link)!))
+                : null;
 
         /// <summary>
         /// The answer of one kind (JSON, page) for one page, rendered once by <paramref name="render"/>
         /// however many requests ask at once. Only pages that exist reach here, so what is kept is bounded.
         /// </summary>
-        public Task<RenderedAnswer> AnswerAsync(string kind, int page, Func<Task<RenderedAnswer>> render) =>
+        private Task<RenderedAnswer> AnswerAsync(string kind, int page, Func<Task<RenderedAnswer>> render) =>
             _answers.GetOrAdd((kind, page), _ => new Lazy<Task<RenderedAnswer>>(render)).Value;
     }
 

@@ -43,10 +43,9 @@ public static class TeamApi
 
             // Every repository: the page's bytes as rendered for this build of the overview, tagged with their content.
             var snapshot = await cache.GetAsync(cancel);
-            return snapshot.Page(number, OverviewPages.Api) is { } overview
-                ? await snapshot.AnswerAsync("json", number, () => Task.FromResult(
+            return (IResult?)await snapshot.PageAnswerAsync("json", number, OverviewPages.Api, overview => Task.FromResult(
                     RenderedAnswer.Of(JsonSerializer.SerializeToUtf8Bytes(overview, PunchJson.Context.OverviewJson), "application/json; charset=utf-8")))
-                : OverviewPages.NoSuchPage(number);
+                ?? OverviewPages.NoSuchPage(number);
         }).WithName("overview").Produces<OverviewJson>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/status/{**repository}", async Task<IResult> (string repository, HttpContext context, TeamStore store, CancellationToken cancel) =>

@@ -35,14 +35,13 @@ public static class TeamPages
 
             // Every repository: the page rendered once for this build of the overview, then served as bytes.
             var snapshot = await cache.GetAsync(cancel);
-            return snapshot.Page(number, OverviewPages.Html) is { } overview
-                ? await snapshot.AnswerAsync("html", number, async () =>
+            return (IResult?)await snapshot.PageAnswerAsync("html", number, OverviewPages.Html, async overview =>
                 {
                     using var html = new MemoryStream();
                     await Slices.TeamOverview.Create(new TeamOverviewModel(overview, TeamApi.Periods(snapshot.History), layout)).RenderAsync(html);
                     return RenderedAnswer.Of(html.ToArray(), "text/html; charset=utf-8");
                 })
-                : OverviewPages.NoSuchPage(number);
+                ?? OverviewPages.NoSuchPage(number);
         }).WithName("teamOverview").ExcludeFromDescription();
 
         // One route for a repository and what is under it: a name may nest (GROUP/SUBGROUP/NAME), so a
