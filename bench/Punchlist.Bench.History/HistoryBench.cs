@@ -112,10 +112,14 @@ internal static class HistoryBench
         {
             DeleteIndex(repository);
             var cpu = CpuTime();
+            var paused = GC.GetTotalPauseDuration();
+            long allocated = GC.GetTotalAllocatedBytes();
+            int collections = GC.CollectionCount(0);
             var clock = Stopwatch.StartNew();
             using (var history = HistoryIndex.Open(repository, config, IndexOptions.Default))
             {
-                Console.WriteLine($"round {round}: {history.Read?.Parsed} blobs parsed, {clock.Elapsed.TotalMilliseconds:F0} ms, {(CpuTime() - cpu).TotalMilliseconds:F0} ms CPU");
+                Console.WriteLine($"round {round}: {history.Read?.Parsed} blobs parsed, {clock.Elapsed.TotalMilliseconds:F0} ms, {(CpuTime() - cpu).TotalMilliseconds:F0} ms CPU; "
+                    + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB allocated, {GC.CollectionCount(0) - collections} collections pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
             }
         }
     }

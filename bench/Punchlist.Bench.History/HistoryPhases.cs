@@ -32,7 +32,7 @@ internal static class HistoryPhases
         var paths = new HistoryPaths(config);
         var reader = new DocumentReader(config.ToReaderOptions());
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
-        var phases = new List<(string Name, Stats Wall, Stats Cpu)>();
+        var phases = new List<(string Name, Stats Wall, Stats Cpu, Stats Allocated)>();
         bool warm = false;
         void Phase(string name, Action run)
         {
@@ -45,14 +45,16 @@ internal static class HistoryPhases
             var entry = phases.Find(p => p.Name == name);
             if (entry.Name is null)
             {
-                entry = (name, new Stats(name), new Stats(name));
+                entry = (name, new Stats(name), new Stats(name), new Stats(name));
                 phases.Add(entry);
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();
             run();
             entry.Wall.Add(clock.Elapsed.TotalMilliseconds);
+            entry.Allocated.Add((GC.GetTotalAllocatedBytes() - allocated) / 1e6);
             entry.Cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
         }
 
@@ -117,11 +119,11 @@ internal static class HistoryPhases
         }
 
         Console.WriteLine($"Phases of the first build, each alone on one thread over the {blobs.Count} distinct blob versions, medians of {rounds} after one to warm up:\n");
-        Console.WriteLine("| phase | wall ms | CPU ms |");
-        Console.WriteLine("|---|---:|---:|");
-        foreach (var (name, wall, cpu) in phases)
+        Console.WriteLine("| phase | wall ms | CPU ms | allocated MB |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, wall, cpu, allocated) in phases)
         {
-            Console.WriteLine($"| {name} | {wall.Median:F0} | {cpu.Median:F0} |");
+            Console.WriteLine($"| {name} | {wall.Median:F0} | {cpu.Median:F0} | {allocated.Median:F0} |");
         }
     }
 
@@ -152,8 +154,11 @@ internal static class HistoryPhases
         for (int round = 0; round < rounds; round++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var paused = GC.GetTotalPauseDuration();
+            int collections = GC.CollectionCount(0);
             int items = blobs.Sum(b => DocumentVersion.Of(reader.Read(b.Path, b.Bytes)).Items.Count);
-            Console.WriteLine($"round {round}: {items} items, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU");
+            Console.WriteLine($"round {round}: {items} items, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, "
+                + $"{GC.CollectionCount(0) - collections} collections pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
         }
     }
 

@@ -50,7 +50,9 @@ public sealed class LineMap
     /// <summary>0-based index of the line holding <paramref name="offset"/>.</summary>
     public int LineIndexOf(int offset)
     {
-        int index = Array.BinarySearch(_starts, 0, _count, offset);
+        // The span's search compares ints directly (Array.BinarySearch goes through a comparer): the reader
+        // asks this for every block and field it reads.
+        int index = _starts.AsSpan(0, _count).BinarySearch(offset);
         return index >= 0 ? index : ~index - 1;
     }
 

@@ -35,6 +35,7 @@ internal sealed class HistoryBuilder : IDisposable
     private readonly HashSet<string> _known;
     private readonly Dictionary<long, List<(long Item, ItemVersion Version)>> _documents = [];
     private readonly Dictionary<string, DocumentVersion> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _batchVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (string Path, string? Blob, int Seq)> _moved = [];
     private readonly HashSet<long> _withGone;
     private BlobReader? _blobs;
@@ -101,8 +102,9 @@ internal sealed class HistoryBuilder : IDisposable
 
         // Two stages: git's output read into batches whose new blobs are parsed on every core, and the
         // batches applied in order on this thread (SQLite's), so that applying one batch overlaps with
-        // reading and parsing the next.
-        using var queue = new BlockingCollection<(List<GitCommit> Batch, List<(string Blob, DocumentVersion Version)> Parsed)>(boundedCapacity: 2);
+        // reading and parsing the next. One batch waits at most: whatever waits outlives the young
+        // generation's collections, and each of them costs what it finds alive there.
+        using var queue = new BlockingCollection<(List<GitCommit> Batch, List<(string Blob, byte[] Version)> Parsed)>(boundedCapacity: 1);
         var requested = new HashSet<string>(_known, StringComparer.Ordinal);
         var producer = Task.Run(() =>
         {
@@ -190,14 +192,14 @@ internal sealed class HistoryBuilder : IDisposable
     }
 
     // Keeps the batch's new versions, then applies its commits, in one transaction.
-    private void Apply(List<GitCommit> batch, List<(string Blob, DocumentVersion Version)> versions)
+    private void Apply(List<GitCommit> batch, List<(string Blob, byte[] Version)> versions)
     {
         using var transaction = WriteTransaction.Begin(_connection);
         foreach (var (blob, version) in versions)
         {
             _writer.PutVersion(blob, version);
             _known.Add(blob);
-            _versions[blob] = version;
+            _batchVersions[blob] = version;
         }
 
         foreach (var commit in batch)
@@ -211,6 +213,7 @@ internal sealed class HistoryBuilder : IDisposable
         }
 
         _moved.Clear();
+        _batchVersions.Clear();
         if (batch.Count > 0)
         {
             _writer.SetHead(batch[^1].Id);
@@ -226,7 +229,10 @@ internal sealed class HistoryBuilder : IDisposable
     }
 
     // The batch's blobs that no earlier batch or run asked for, read from git and parsed on every core.
-    private List<(string Blob, DocumentVersion Version)> Parse(List<GitCommit> batch, HashSet<string> requested)
+    // Each version is handed over encoded, as the index keeps it: one array, not the dozens of objects a
+    // version's items are. What waits between the stages then costs the young generation's collections
+    // next to nothing; the many small objects it was made of had every collection copy them.
+    private List<(string Blob, byte[] Version)> Parse(List<GitCommit> batch, HashSet<string> requested)
     {
         // Each version once, with a path it had (the reader tells formats by the file's name).
         var wanted = new List<(string Key, string Blob, string Path)>();
@@ -244,7 +250,7 @@ internal sealed class HistoryBuilder : IDisposable
         }
 
         _blobs ??= BlobReader.Open(_git) ?? throw new GitMissingException();
-        var read = new ConcurrentBag<(string Blob, DocumentVersion Version)>();
+        var read = new ConcurrentBag<(string Blob, byte[] Version)>();
         int missing = 0;
 
         // git answers in order on one pipe while the cores parse what it has sent.
@@ -259,7 +265,7 @@ internal sealed class HistoryBuilder : IDisposable
 
             var (key, _, path) = wanted[(int)n];
             var version = TrackerPrefilter.MayHoldItems(path, blob.Bytes) ? DocumentVersion.Of(_reader.Read(path, blob.Bytes)) : DocumentVersion.Empty;
-            read.Add((key, version));
+            read.Add((key, VersionCodec.Encode(version)));
         });
 
         // A version that cannot be read would look like a tracker emptied: say so instead.
@@ -418,6 +424,11 @@ internal sealed class HistoryBuilder : IDisposable
 
     private DocumentVersion VersionOf(string blob)
     {
+        if (_batchVersions.TryGetValue(blob, out var encoded))
+        {
+            return VersionCodec.Decode(encoded); // a commit of this batch brought it: read once or twice, not kept
+        }
+
         if (!_versions.TryGetValue(blob, out var version))
         {
             version = _writer.Version(blob) ?? DocumentVersion.Empty;

@@ -78,8 +78,9 @@ internal sealed class HistoryWriter(SqliteConnection connection) : IDisposable
         return command.ExecuteScalar() is byte[] bytes ? VersionCodec.Decode(bytes) : null;
     }
 
-    public void PutVersion(string blob, DocumentVersion version) =>
-        Run("INSERT OR REPLACE INTO history_blobs(blob, version) VALUES ($b, $v)", ("$b", blob), ("$v", VersionCodec.Encode(version)));
+    /// <summary>Keeps a blob's version, encoded by <see cref="VersionCodec.Encode"/>.</summary>
+    public void PutVersion(string blob, byte[] version) =>
+        Run("INSERT OR REPLACE INTO history_blobs(blob, version) VALUES ($b, $v)", ("$b", blob), ("$v", version));
 
     /// <summary>The document's current blob, and the items present in it by key.</summary>
     public (string? Blob, Dictionary<string, long> Items) Live(long document)
