@@ -4,6 +4,7 @@ using Punchlist.Json;
 using Punchlist.Cli.Rendering;
 using Punchlist.Model;
 using Punchlist.Search;
+using Punchlist.Storage;
 using Punchlist.Storage.History;
 using Punchlist.Workspaces;
 
@@ -44,7 +45,8 @@ internal static class ShowCommand
                 using var clock = HistoryClock.Open(index.Root, index.Config, context.IndexOptionsFor(index.Root));
                 var findings = own.Check(context.Today, clock, evidence).Where(f => f.Item == item.Key && f.Code != "PL008")
                     .OrderByDescending(f => f.Severity).ThenBy(f => f.Start.Line).ToList();
-                ShowRenderer.Render(context.Screen, document, item, detail, findings, evidence.For(document, item), context.Today);
+                var dependencies = item.DependsOn.Select(id => Dependency(index, document, id)).ToList();
+                ShowRenderer.Render(context.Screen, document, item, detail, findings, evidence.For(document, item), dependencies, context.Today);
                 if (context.Explain)
                 {
                     NotesRenderer.Render(context.Screen, [document]);
@@ -54,5 +56,27 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // What a dependency names, and where: an item of the same document first (IDs are often per
+    // tracker), else the one item of the workspace with that ID or key; none when nothing or more than
+    // one has it (`punch check` says which: PL008).
+    private static ShownDependency Dependency(IndexedWorkspace index, TrackerDocument document, string id)
+    {
+        var own = document.Items.Where(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Key, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (own.Count == 1)
+        {
+            return new ShownDependency(id, own[0], null);
+        }
+
+        try
+        {
+            var (where, found) = Addresses.Resolve(index.DocumentsFor(id), id);
+            return new ShownDependency(id, found, where.Path == document.Path ? null : where.Path);
+        }
+        catch (PunchlistException)
+        {
+            return new ShownDependency(id, null, null);
+        }
     }
 }

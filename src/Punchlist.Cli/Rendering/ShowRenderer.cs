@@ -16,14 +16,19 @@ internal static class ShowRenderer
     private const int TextLines = 12;
     private const int Label = 10;
 
-    public static void Render(Screen screen, TrackerDocument document, Item item, ItemDetailJson detail, IReadOnlyList<Finding> findings, ItemEvidence evidence, DateOnly today)
+    public static void Render(Screen screen, TrackerDocument document, Item item, ItemDetailJson detail, IReadOnlyList<Finding> findings, ItemEvidence evidence,
+        IReadOnlyList<ShownDependency> dependencies, DateOnly today)
     {
         var json = detail.Item;
         screen.Wrapped(string.Empty, 0, [new Span(TerminalText.Clean(item.Title), "bold")]);
         screen.Wrapped(string.Empty, 0,
         [
-            new Span(TerminalText.Clean(json.Address), "blue"),
-            new Span(TerminalText.Clean($"  {document.Path}:{json.Line}:{json.Column} · {json.Kind}"), "grey"),
+            new Span(TerminalText.Clean(json.Address), "blue", Whole: true),
+            new Span("  "),
+            // The location is broken only where it does not fit at all: a file name with spaces (a
+            // Backlog.md task's) stays whole for an editor or a terminal to open.
+            new Span(TerminalText.Clean($"{document.Path}:{json.Line}:{json.Column}"), "grey", Whole: true),
+            new Span(TerminalText.Clean($" · {json.Kind}"), "grey"),
         ]);
         screen.Line();
 
@@ -62,6 +67,11 @@ internal static class ShowRenderer
             Fact(screen, "Section", [new Span(TerminalText.Clean(string.Join(" › ", json.SectionPath)))]);
         }
 
+        if (dependencies.Count > 0)
+        {
+            Fact(screen, "Depends on", Dependencies(dependencies));
+        }
+
         foreach (var field in item.Fields.Where(f => f.Kind == FieldKind.Custom && f.HasValue).Take(8))
         {
             Fact(screen, field.Key, [new Span(TerminalText.Clean(field.Value))]);
@@ -98,6 +108,31 @@ internal static class ShowRenderer
         }
 
         Text(screen, document, item, detail);
+    }
+
+    // `P0-002 done, P1-004 open (infra.md), task-9 not found`: each dependency with its state, so that
+    // what holds the item up is read here, not looked up.
+    private static List<Span> Dependencies(IReadOnlyList<ShownDependency> dependencies)
+    {
+        var spans = new List<Span>();
+        foreach (var dependency in dependencies)
+        {
+            if (spans.Count > 0)
+            {
+                spans.Add(new Span(", "));
+            }
+
+            spans.Add(new Span(TerminalText.Clean(dependency.Id)));
+            spans.Add(dependency.Item is { } found
+                ? new Span($" {found.State.Name()}", StateStyle(found.State))
+                : new Span(" not found", "yellow"));
+            if (dependency.Path is { } path)
+            {
+                spans.Add(new Span(TerminalText.Clean($" ({path})"), "grey"));
+            }
+        }
+
+        return spans;
     }
 
     // Plain: `Owner<TAB>Dana`, the name whole.
@@ -177,3 +212,6 @@ internal static class ShowRenderer
         _ => null,
     };
 }
+
+/// <summary>A dependency as `punch show` lists it: the ID written, the item it names (none when no item or more than one has it), and that item's document when it is another.</summary>
+internal sealed record ShownDependency(string Id, Item? Item, string? Path);

@@ -153,6 +153,37 @@ public sealed class CommandTests
         Assert.Contains("data-platform-todo.md:36:1 · card", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Show_lists_each_dependency_with_its_state_and_where_it_is()
+    {
+        using var workspace = new TempWorkspace()
+            .Write("plan.md", "# Plan\n\n## P0-001: Ship the API\n**Status:** Open\n**Depends on:** P0-002, INF-7, ZZ-9\n\n## P0-002: Design\n**Status:** Done\n")
+            .Write("infra.md", "# Infra\n\n## INF-7: Cluster\n**Status:** In progress\n");
+        var (exit, output, error) = Punch.Run("show", "P0-001", "--plain", workspace.Root);
+        Assert.Equal((0, string.Empty), (exit, error));
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("Depends on", StringComparison.Ordinal));
+        Assert.Equal("Depends on\tP0-002 done, INF-7 in-progress (infra.md), ZZ-9 not found", line);
+
+        // An item with none shows no such line.
+        Assert.DoesNotContain("Depends on", Punch.Run("show", "P0-002", "--plain", workspace.Root).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_keeps_a_file_name_with_spaces_whole_on_its_location_line()
+    {
+        const string name = "task-7 - Make the install script work offline.md";
+        using var workspace = new TempWorkspace()
+            .Write($"backlog/tasks/{name}", "---\nid: BACK-7\ntitle: Make the install script work offline\nstatus: To Do\n---\n\n## Acceptance Criteria\n- [ ] Works offline\n");
+        // 66 characters with its line and column: whole on one line wherever it fits (it would be cut
+        // only where the terminal is narrower than it).
+        foreach (int width in new[] { 70, 80, 100 })
+        {
+            var (exit, output, _) = Punch.RunAt(width, color: false, workspace.Root, "show", "BACK-7", workspace.Root);
+            Assert.Equal(0, exit);
+            Assert.Contains($"backlog/tasks/{name}:3:8", output, StringComparison.Ordinal);
+        }
+    }
+
     [CorpusFact]
     public void Show_json_numbers_criteria_from_one()
     {
