@@ -69,7 +69,7 @@ internal static class ShowRenderer
 
         if (dependencies.Count > 0)
         {
-            Fact(screen, "Depends on", Dependencies(dependencies));
+            Fact(screen, "Depends", Dependencies(dependencies));
         }
 
         foreach (var field in item.Fields.Where(f => f.Kind == FieldKind.Custom && f.HasValue).Take(8))
@@ -128,7 +128,9 @@ internal static class ShowRenderer
                 : new Span(" not found", "yellow"));
             if (dependency.Path is { } path)
             {
-                spans.Add(new Span(TerminalText.Clean($" ({path})"), "grey"));
+                spans.Add(new Span(" (", "grey"));
+                spans.Add(new Span(TerminalText.Clean(path), "grey", Whole: true));
+                spans.Add(new Span(")", "grey"));
             }
         }
 

@@ -161,11 +161,11 @@ public sealed class CommandTests
             .Write("infra.md", "# Infra\n\n## INF-7: Cluster\n**Status:** In progress\n");
         var (exit, output, error) = Punch.Run("show", "P0-001", "--plain", workspace.Root);
         Assert.Equal((0, string.Empty), (exit, error));
-        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("Depends on", StringComparison.Ordinal));
-        Assert.Equal("Depends on\tP0-002 done, INF-7 in-progress (infra.md), ZZ-9 not found", line);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("Depends", StringComparison.Ordinal));
+        Assert.Equal("Depends\tP0-002 done, INF-7 in-progress (infra.md), ZZ-9 not found", line);
 
         // An item with none shows no such line.
-        Assert.DoesNotContain("Depends on", Punch.Run("show", "P0-002", "--plain", workspace.Root).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Depends", Punch.Run("show", "P0-002", "--plain", workspace.Root).Out, StringComparison.Ordinal);
     }
 
     [Fact]
