@@ -32,6 +32,35 @@ public sealed class CheckCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_first_check_of_many_documents_in_batches_gives_each_document_its_own_counts()
+    {
+        // More than a batch (64) of trackers, each with as many overdue items as its number modulo 5:
+        // a count paired with the wrong document would show.
+        for (int n = 0; n < 150; n++)
+        {
+            var text = new System.Text.StringBuilder($"# Plan {n}\n");
+            for (int late = 0; late < 5; late++)
+            {
+                text.Append($"\n## T{n}-{late}: Task\n\n**Due:** {(late < n % 5 ? "2026-11-01" : "2026-12-30")}\n\n- [ ] Do it\n");
+            }
+
+            _workspace.Write($"plans/plan-{n:000}.md", text.ToString());
+        }
+
+        var first = Checks();
+        Assert.Equal((0, 152), (first.Cached, first.Checked));
+        for (int n = 0; n < 150; n++)
+        {
+            Assert.Equal(n % 5, first.ByPath[$"plans/plan-{n:000}.md"].Findings);
+        }
+
+        AssertFresh(first);
+        var second = Checks();
+        Assert.Equal((152, 0), (second.Cached, second.Checked));
+        Assert.Equal(first.ByPath.OrderBy(p => p.Key, StringComparer.Ordinal), second.ByPath.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Another_day_checks_again_only_the_documents_that_read_the_date()
     {
         Checks();

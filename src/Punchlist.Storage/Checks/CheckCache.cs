@@ -32,6 +32,9 @@ public sealed record StatusChecks(IReadOnlyDictionary<string, CheckCounts> ByPat
 /// </summary>
 internal sealed class CheckCache(SqliteConnection connection, string root, PunchlistConfig config, TimeSpan racyWindow)
 {
+    // Documents read and checked at once: enough to keep both cores busy, few enough to hold.
+    private const int CheckBatch = 64;
+
     // Built only when a check must run or be asked again: a warm status never needs the probes.
     private readonly Lazy<WorkspaceEvidence> _lazyEvidence = new(() => new(root, new EvidenceOptions { Probes = config.Probes }));
     private readonly Dictionary<string, bool> _paths = new(StringComparer.Ordinal);
@@ -80,9 +83,22 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
             return new StatusChecks(counts, documents.Count, 0, 0); // the warm path: nothing to check, nothing to write
         }
 
-        var fresh = stale.AsParallel().AsOrdered().Select(read).ToList();
+        // Read and checked a batch at a time, so that only a batch of documents is held: a first run
+        // over 10,000 trackers read them all first, and held 3.5 GB. Each batch comes back in path
+        // order, as the stale documents are: the n-th check and hash are the n-th stale document's.
         var facts = new WorkspaceFacts(() => Ids.Items, () => Ids.Plans);
-        var checks = StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, HistoryClock.Over(connection, root, config), Evidence);
+        var clock = HistoryClock.Over(connection, root, config);
+        var checks = new List<StatusCheck>(stale.Count);
+        var hashes = new List<byte[]>(stale.Count);
+        int fromDisk = 0;
+        foreach (var batch in stale.Chunk(CheckBatch))
+        {
+            var fresh = batch.AsParallel().AsOrdered().Select(read).ToList();
+            checks.AddRange(StatusCheck.Of([.. fresh.Select(f => f.Document)], facts, root, today, config.Check, clock, Evidence));
+            hashes.AddRange(fresh.Select(f => f.Hash));
+            fromDisk += fresh.Count(f => f.FromDisk);
+        }
+
         for (int i = 0; i < checks.Count; i++)
         {
             counts[checks[i].Path] = checks[i].Counts;
@@ -90,7 +106,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
 
         try
         {
-            Store(stale, fresh, checks, today, rekeyed);
+            Store(stale, hashes, checks, today, rekeyed);
         }
         catch (SqliteException)
         {
@@ -98,7 +114,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
             // busy timeout). The next run checks these documents again.
         }
 
-        return new StatusChecks(counts, documents.Count - stale.Count, stale.Count, fresh.Count(f => f.FromDisk)) { Warnings = Evidence.Warnings() };
+        return new StatusChecks(counts, documents.Count - stale.Count, stale.Count, fromDisk) { Warnings = Evidence.Warnings() };
     }
 
     private bool Holds(CheckRow row, DateOnly today, out bool rekey)
@@ -224,7 +240,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
         return true;
     }
 
-    private void Store(List<StatusDocument> stale, List<ReadDocument> fresh, List<StatusCheck> checks, DateOnly today, List<long> rekeyed)
+    private void Store(List<StatusDocument> stale, List<byte[]> hashes, List<StatusCheck> checks, DateOnly today, List<long> rekeyed)
     {
         var stamps = _lazyEvidence.IsValueCreated ? Evidence.Stamps() : [];
         if (checks.Count == 0 && rekeyed.Count == 0 && stamps.Count == 0)
@@ -245,7 +261,7 @@ internal sealed class CheckCache(SqliteConnection connection, string root, Punch
                 var consulted = checks[i].Consulted;
                 var lookups = Lookups.Of(consulted);
                 Set(upsert, "$doc", stale[i].Id);
-                Set(upsert, "$hash", fresh[i].Hash);
+                Set(upsert, "$hash", hashes[i]);
                 Set(upsert, "$today", consulted.Today ? today.DayNumber : null);
                 Set(upsert, "$head", consulted.Clock ? Head : null);
                 Set(upsert, "$ids", lookups.ItemIds.Count + lookups.PlanIds.Count > 0 ? _idsKey : null);
