@@ -61,6 +61,26 @@ public sealed class CheckCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_first_scan_keeps_parsed_documents_for_the_check_only_up_to_its_budget()
+    {
+        // Twenty trackers of 1 MB, together past the budget: the scan keeps as many as fit, and the
+        // check reads the others again, counting the same as a fresh check.
+        string task = "- [ ] " + new string('x', 994) + "\n";
+        string tracker = "# Plan\n\n" + string.Concat(Enumerable.Repeat(task, 1000));
+        for (int n = 0; n < 20; n++)
+        {
+            _workspace.Write($"big/plan-{n:00}.md", tracker);
+        }
+
+        using var index = WorkspaceIndex.Scan([_workspace.Root], new IndexOptions { KeepDocuments = true });
+        long kept = index.Kept.Keys.Sum(path => new FileInfo(_workspace.Path(path)).Length);
+        Assert.InRange(kept, WorkspaceIndex.KeptSourceBytes - tracker.Length, WorkspaceIndex.KeptSourceBytes);
+        var first = index.Checks(Today);
+        Assert.Equal((22, 22 - index.Kept.Count), (first.Checked, first.Read));
+        AssertFresh(first);
+    }
+
+    [Fact]
     public void Another_day_checks_again_only_the_documents_that_read_the_date()
     {
         Checks();

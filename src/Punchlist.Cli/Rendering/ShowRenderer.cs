@@ -24,7 +24,7 @@ internal static class ShowRenderer
         screen.Wrapped(string.Empty, 0,
         [
             new Span(TerminalText.Clean(json.Address), "blue", Whole: true),
-            new Span("  "),
+            new Span("  ", "grey"),
             // The location is broken only where it does not fit at all: a file name with spaces (a
             // Backlog.md task's) stays whole for an editor or a terminal to open.
             new Span(TerminalText.Clean($"{document.Path}:{json.Line}:{json.Column}"), "grey", Whole: true),
