@@ -17,8 +17,8 @@ public sealed record IndexOptions
 
     /// <summary>
     /// Keep the documents the scan parses (trackers and files named explicitly) for this run, so that
-    /// checking them (`punch status`'s findings) does not read them again. Costs their memory: up to
-    /// 16 MB of source (about 250 MB of model); the check reads the documents beyond it again.
+    /// checking them (`punch status`'s findings) does not read them again. Costs their memory, so only
+    /// up to <see cref="WorkspaceIndex.KeptSourceBytes"/> of source; the check reads the others again.
     /// </summary>
     public bool KeepDocuments { get; init; }
 
